@@ -1,0 +1,12 @@
+"""Extensions, created unbound and bound to an app in the factory."""
+from flask_babel import Babel
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.orm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+db = SQLAlchemy(model_class=Base)
+babel = Babel()

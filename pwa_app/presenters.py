@@ -1,0 +1,167 @@
+"""Turn records into what a page shows, in the reader's language. No request in sight."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+
+from . import hours
+from .localize import LocalText, TextPicker, language_name
+from .models import Location, Phone, Service
+from .phones import SMS_TYPES, Dial, dial
+from .security import safe_url
+
+
+@dataclass
+class PhoneView:
+    dial: Dial
+    type: str | None
+    description: LocalText | None
+    sms: bool
+
+
+@dataclass
+class LocationView:
+    id: str
+    name: LocalText | None
+    address_lines: list[str]
+    latitude: float | None
+    longitude: float | None
+    transportation: LocalText | None
+    accessibility: list[LocalText]
+    phones: list[PhoneView]
+    week: list[hours.DayHours] | None  # only where this location keeps its own hours
+
+    @property
+    def geo_uri(self) -> str | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return f"geo:{self.latitude:.6f},{self.longitude:.6f}?q={self.latitude:.6f},{self.longitude:.6f}"
+
+    @property
+    def map_url(self) -> str | None:
+        """The https fallback for phones without a geo: handler (a link the person chooses to follow)."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        lat, lon = f"{self.latitude:.5f}", f"{self.longitude:.5f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+
+@dataclass
+class ServiceView:
+    id: str
+    name: LocalText
+    organization: LocalText | None
+    status: str
+    texts: dict[str, LocalText | None]
+    languages: list[str]
+    free: bool
+    costs: list[str]
+    phones: list[PhoneView]
+    locations: list[LocationView]
+    status_now: hours.Status
+    week: list[hours.DayHours]
+    website: str | None
+    website_text: str | None
+    email: str | None
+    assured_date: date | None
+    categories: list[tuple[str, LocalText]] = field(default_factory=list)  # (slug, name)
+    min_age: float | None = None
+    max_age: float | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def fallback_langs(self) -> set[str]:
+        shown = [self.name, self.organization, *self.texts.values()]
+        return {t.lang for t in shown if t is not None and t.fallback}
+
+
+SERVICE_TEXT_FIELDS = (
+    "alternate_name", "description", "alert", "eligibility_description", "application_process",
+    "fees_description", "interpretation_services", "wait_time",
+)
+
+
+class Presenter:
+    """Builds page models for one reader: their language, the region's clock and phone plan."""
+
+    def __init__(self, session, lang: str, tz: str, country_code: str = "1", base_language: str = "en"):
+        self.picker = TextPicker(session, lang, base_language)
+        self.locale = Locale.parse(lang)
+        self.tz = ZoneInfo(tz)
+        self.country_code = country_code
+
+    def now(self) -> datetime:
+        return datetime.now(self.tz)
+
+    def phone(self, p: Phone) -> PhoneView:
+        d = dial(p.number, p.extension, self.country_code)
+        desc = self.picker.pick("phone", p, "description")
+        return PhoneView(d, p.type, desc, (p.type or "").lower() in SMS_TYPES and d.e164 is not None and len(d.e164) > 5)
+
+    def location(self, loc: Location, own_schedules) -> LocationView:
+        p = self.picker
+        p.preload("accessibility", [a.id for a in loc.accessibility])
+        lines = []
+        for a in loc.addresses[:1]:
+            lines = [x for x in (a.address_1, a.address_2) if x]
+            lines.append(" ".join(x for x in (a.city, a.state_province, a.postal_code) if x))
+        return LocationView(
+            id=loc.id,
+            name=p.pick("location", loc, "name"),
+            address_lines=lines,
+            latitude=loc.latitude,
+            longitude=loc.longitude,
+            transportation=p.pick("location", loc, "transportation"),
+            accessibility=[t for t in (p.pick("accessibility", a, "description") for a in loc.accessibility) if t],
+            phones=[self.phone(ph) for ph in loc.phones if not ph.service_id],
+            week=hours.week(own_schedules, self.now().date(), self.tz) if own_schedules else None,
+        )
+
+    def service(self, s: Service, categories: list[tuple[str, LocalText]] | None = None) -> ServiceView:
+        p = self.picker
+        p.preload("service", [s.id])
+        schedules = [sc for sc in s.schedules if not sc.service_at_location_id]
+        now = self.now()
+        locations = []
+        phones = [self.phone(ph) for ph in s.phones]
+        for sal in s.service_at_locations:
+            if sal.location is not None:
+                locations.append(self.location(sal.location, sal.schedules))
+                phones += [self.phone(ph) for ph in sal.phones if ph.service_id != s.id]
+        if not schedules:  # hours kept only per location: the first one speaks for the service
+            schedules = next((sal.schedules for sal in s.service_at_locations if sal.schedules), [])
+        free = any(c.amount == 0 for c in s.cost_options) and not any((c.amount or 0) > 0 for c in s.cost_options)
+        website = safe_url(s.url)
+        return ServiceView(
+            id=s.id,
+            name=p.pick("service", s, "name"),
+            organization=p.pick("organization", s.organization, "name") if s.organization else None,
+            status=s.status,
+            texts={f: p.pick("service", s, f) for f in SERVICE_TEXT_FIELDS},
+            languages=sorted({language_name(self.locale, l.code, l.name) for l in s.languages}, key=str.casefold),
+            free=free,
+            costs=[self.cost(c) for c in s.cost_options if (c.amount or 0) > 0],
+            phones=phones,
+            locations=locations,
+            status_now=hours.status(schedules, now, self.tz),
+            week=hours.week(schedules, now.date(), self.tz),
+            website=website,
+            website_text=(s.url or "").removeprefix("https://").removeprefix("http://").rstrip("/") if website else None,
+            email=s.email if s.email and "@" in s.email else None,
+            assured_date=s.assured_date,
+            categories=categories or [],
+            min_age=s.minimum_age,
+            max_age=s.maximum_age,
+        )
+
+    def cost(self, c) -> str:
+        from babel.numbers import format_currency
+
+        amount = format_currency(c.amount, (c.currency or "CAD").upper(), locale=self.locale)
+        return " · ".join(x for x in (c.option, amount, c.amount_description) if x)

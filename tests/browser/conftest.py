@@ -1,0 +1,77 @@
+"""A real server on a free port and Debian's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from ..conftest import make_app
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium")
+if not os.path.exists(CHROMIUM):
+    CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_database, tmp_path_factory):
+    """Serve the demo region over real HTTP on 127.0.0.1 and a free port."""
+    path = tmp_path_factory.mktemp("live") / "live.sqlite3"
+    shutil.copy(demo_database, path)
+    app = make_app(path)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every URL the page asked for, to prove nothing left 127.0.0.1."""
+
+    def __init__(self):
+        self.urls: list[str] = []
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(u).hostname != "127.0.0.1"]
+
+
+@pytest.fixture
+def requests_seen():
+    return RequestLog()
+
+
+@pytest.fixture
+def page(browser, requests_seen):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.on("request", lambda r: requests_seen.urls.append(r.url))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, requests_seen):
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.on("request", lambda r: requests_seen.urls.append(r.url))
+    yield page
+    context.close()

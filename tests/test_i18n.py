@@ -1,0 +1,53 @@
+"""Catalogues: complete for every configured language, and pages in the right language."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from pwa_app.config import Config
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
+
+
+def catalogue(lang: str):
+    with (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        return read_po(f, locale=lang)
+
+
+@pytest.mark.parametrize("lang", Config.LANGUAGES)
+def test_catalogue_is_complete(lang):
+    with (TRANSLATIONS / "messages.pot").open("rb") as f:
+        template = read_po(f)
+    cat = catalogue(lang)
+    wanted = {m.id for m in template if m.id}
+    have = {m.id for m in cat if m.id}
+    assert wanted - have == set(), "run `flask --app pwa_app translate update`"
+    for m in cat:
+        if not m.id:
+            continue
+        assert not m.fuzzy, m.id
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        assert all(strings) and len(strings) == (cat.num_plurals if isinstance(m.id, tuple) else 1), m.id
+
+
+@pytest.mark.parametrize("lang", Config.LANGUAGES)
+def test_catalogue_header_says_who_translated_and_review_status(lang):
+    header = catalogue(lang).header_comment
+    assert "Translated by:" in header and "Review:" in header
+
+
+def test_template_is_current(tmp_path):
+    """messages.pot holds every string in the code: re-extracting changes nothing."""
+    from babel.messages.frontend import CommandLineInterface
+
+    root = TRANSLATIONS.parent
+    out = tmp_path / "fresh.pot"
+    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(root / "babel.cfg"), "-k", "_l", "-k",
+                                "lazy_gettext", "--no-location", "--sort-output", "--omit-header", "-o", str(out), str(root)])
+    with out.open("rb") as f:
+        fresh = {m.id for m in read_po(f) if m.id}
+    with (TRANSLATIONS / "messages.pot").open("rb") as f:
+        current = {m.id for m in read_po(f) if m.id}
+    assert fresh == current, "run `flask --app pwa_app translate extract` and `update`"

@@ -17,12 +17,19 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed translations
+install: $(VENV)/.installed node_modules/.installed translations
 
-install-test: $(VENV)/.installed-test translations chromium
+install-test: $(VENV)/.installed-test node_modules/.installed translations chromium
 
-translations: $(VENV)/.installed
+translations: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/flask --app pwa_app translate compile
+
+# Browser libraries (MiniSearch), pinned by package-lock.json; webassets bundles them. npm is used
+# only here, at set-up: again when the lockfile changes or node_modules is missing.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Debian's Chromium drives the browser tests; browser downloads are blocked here.
 chromium:
@@ -32,8 +39,9 @@ run: install
 	$(VENV)/bin/flask --app pwa_app init-db --demo-if-empty
 	$(VENV)/bin/flask --app pwa_app run --host 127.0.0.1 --port $(PORT)
 
+# The whole suite runs twice, on SQLite and on a throwaway PostgreSQL cluster (scripts/run_tests.sh).
 test: install-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	PY=$(PY) scripts/run_tests.sh $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) instance/*.sqlite3 translations/*/LC_MESSAGES/*.mo

@@ -8,9 +8,9 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import assets, compress, errors, i18n, security
-from .config import Config
-from .extensions import babel, db
+from . import assets, compress, errors, i18n, schema_version, security
+from .config import Config, normalize_database_url
+from .extensions import babel, db, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,11 +27,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
     if test_config:
         app.config.from_mapping(test_config)
+    # Times on pages are the region's wall clock ("opens 9:00"), not the server's UTC.
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", app.config["REGION_TIMEZONE"])
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         os.makedirs(app.instance_path, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'passerelle.sqlite3'}"
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    _check_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
 
     db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     assets.init_app(app)
     errors.register(app)
@@ -39,13 +44,55 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()
 
-    from . import cli, directory, feedback, root
+    from . import api, cli, directory, feedback, health, languages, root
 
     app.register_blueprint(root.bp)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(languages.bp)
+    app.register_blueprint(languages.choose_bp)
     app.register_blueprint(directory.bp)
     app.register_blueprint(feedback.bp)
+    app.register_blueprint(feedback.api_bp)  # issue 7: POST /api/reports, the offline queue
+    from . import lists, safety  # issue 7: saved lists, referral sheets, clear data
+
+    app.register_blueprint(lists.bp)
+    app.register_blueprint(safety.bp)
+    app.register_blueprint(api.bp)
+    from . import offline  # issue 4: sw.js, manifest, app shell, snapshots
+
+    app.register_blueprint(offline.bp)
+    from . import search_data  # issue 6: what the browser's search needs beyond the snapshot
+
+    app.register_blueprint(search_data.bp)
     cli.register(app)
+    _refuse_newer_schema(app)
     return app
+
+
+def _check_database_url(url: str) -> None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+        parsed.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        raise SystemExit("DATABASE_URL is not a database URL we can use (expected sqlite:///PATH or postgresql://USER@HOST/DB).")
+
+
+def _refuse_newer_schema(app: Flask) -> None:
+    """Stop at start-up when the database is newer than this code; carry on if it is unreachable."""
+    from sqlalchemy.exc import OperationalError
+
+    with app.app_context():
+        try:
+            with db.engine.connect() as connection:
+                schema_version.check(connection)
+        except schema_version.SchemaTooNew:
+            db.engine.dispose()
+            raise
+        except OperationalError as exc:  # the app answers 503 until the database is back
+            app.logger.info("Database unreachable at start-up: %s", exc.orig)
 
 
 @event.listens_for(Engine, "connect")

@@ -8,18 +8,34 @@ import click
 from flask import Flask
 from sqlalchemy import func, select
 
-from . import search
+from . import hsds_cli, reports_cli, search
 from .extensions import db
 from .hsds.importer import ImportFailed, import_package
 from .models import Service
 
 DEMO_PACKAGE = Path(__file__).parent / "demo_data"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def create_schema() -> None:
-    db.create_all()
+    """Bring the database to the newest schema by running every pending migration."""
+    from flask_migrate import upgrade
+
+    upgrade(directory=str(MIGRATIONS))
     search.ensure_schema(db.session)
     db.session.commit()
+
+
+def reachable_schema() -> None:
+    """create_schema, or one clear line (not a traceback) when the database cannot be reached."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        create_schema()
+    except OperationalError as exc:
+        url = db.engine.url.render_as_string(hide_password=True)
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise click.ClickException(f"Cannot reach the database at {url}: {reason}") from None
 
 
 def load_package(path: Path) -> None:
@@ -44,17 +60,13 @@ def register(app: Flask) -> None:
     @app.cli.command("init-db")
     @click.option("--demo-if-empty", is_flag=True, help="Load the demo region when there are no services.")
     def init_db(demo_if_empty: bool) -> None:
-        """Create the database tables, and load the demo region into an empty database."""
-        create_schema()
+        """Create or upgrade the database tables, and load the demo region into an empty database."""
+        reachable_schema()
         if demo_if_empty and not db.session.scalar(select(func.count()).select_from(Service)):
             load_package(DEMO_PACKAGE)
 
-    @app.cli.command("import-hsds")
-    @click.argument("path", type=click.Path(path_type=Path))
-    def import_hsds(path: Path) -> None:
-        """Replace the directory with an HSDS 3.0 datapackage (folder or .zip), all or nothing."""
-        create_schema()
-        load_package(path)
+    hsds_cli.register(app)  # import-hsds, import-legacy, export-hsds
+    reports_cli.register(app)  # reports list (issue 7)
 
     @app.cli.group("translate")
     def translate() -> None:
@@ -83,3 +95,20 @@ def register(app: Flask) -> None:
     def compile_() -> None:
         """Compile every catalogue to the .mo files the app reads."""
         pybabel("compile", "-d", str(root / "translations"))
+
+    @app.cli.command("build-snapshots")
+    @click.option("--out", type=click.Path(path_type=Path), default=None,
+                  help="Folder to write (default: SNAPSHOT_FOLDER, else instance/snapshots).")
+    @click.option("--prune-days", type=int, default=7, show_default=True,
+                  help="Delete superseded files older than this many days.")
+    def build_snapshots(out: Path | None, prune_days: int) -> None:
+        """Write every language's offline snapshot as static, content-addressed files (.json, .gz, .br)."""
+        from . import snapshot, snapshot_files
+        from .offline import snapshot_folder
+
+        folder = out or snapshot_folder()
+        index = snapshot_files.build(db.session, snapshot.Settings.from_app(app, db.session), folder)
+        db.session.commit()
+        removed = snapshot_files.prune(folder, prune_days * 24 * 3600)
+        files = sum(len(v) for v in index["files"].values())
+        click.echo(f"version {index['version']}: {files} snapshot(s) in {folder}" + (f"; {removed} old file(s) removed" if removed else ""))

@@ -8,7 +8,10 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 1024 * 1024  # larger bodies get 413 before a view reads them
 
-    LANGUAGES = ("en", "fr")
+    # Interface languages, in the order the language picker lists them; each needs a catalogue in
+    # translations/ and its own name in i18n.NATIVE_NAMES (the tests check both).
+    LANGUAGES = ("en", "fr", "es", "pt", "ar", "fa", "ur", "zh_Hans", "zh_Hant", "pa", "hi", "ta", "tl", "vi",
+                 "ko", "uk", "ru", "so", "ti", "iu")
     DEFAULT_LANGUAGE = "en"
     BABEL_TRANSLATION_DIRECTORIES = "../translations"
 
@@ -20,5 +23,22 @@ class Config:
     # Phone numbers without a country code are read as this region's.
     PHONE_COUNTRY_CODE = os.environ.get("PASSERELLE_COUNTRY_CODE", "1")
 
+    # Issue 7: "Quick exit" leaves for a neutral site; reports are limited per client per window.
+    QUICK_EXIT_URL = os.environ.get("PASSERELLE_QUICK_EXIT_URL", "https://weather.gc.ca/")
+    REPORT_RATE_LIMIT = 10  # reports per client per window
+    REPORT_RATE_WINDOW = 60  # seconds; no trace of a client is kept longer
+    REPORT_MAX_BYTES = 64 * 1024
+
+    # Where `flask build-snapshots` writes the static offline snapshots (default: instance/snapshots).
+    SNAPSHOT_FOLDER = os.environ.get("PASSERELLE_SNAPSHOT_FOLDER")
+
     SEARCH_MAX_QUERY = 200  # characters kept from a query; the rest is ignored
     PAGE_SIZE = 25
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept the usual spellings of a PostgreSQL URL and use the driver we ship (psycopg 3)."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url

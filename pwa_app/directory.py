@@ -3,27 +3,39 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import abort, current_app, g, render_template, request
+from flask import abort, current_app, g, render_template, request, url_for
 from flask_babel import format_date, format_time, get_locale, gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from . import i18n, localize, search
+from . import filters as filtering, i18n, localize, page_cache, search, taxonomy_names
+from .localize import LocalText
 from .categories import LISTED_STATUSES, Tree, load_tree
 from .extensions import db
 from .hours import Status
-from .models import DirectoryInfo, Service, ServiceAtLocation
+from .models import Attribute, DirectoryInfo, Location, Service, ServiceAtLocation
 from .presenters import Presenter
 
 bp = i18n.localized_blueprint("directory", __name__)
+page_cache.init_blueprint(bp)
 
-SERVICE_LOADS = (
+CARD_LOADS = (
     selectinload(Service.organization),
     selectinload(Service.phones),
     selectinload(Service.schedules),
     selectinload(Service.languages),
     selectinload(Service.cost_options),
-    selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location),
+)
+_SAL = selectinload(Service.service_at_locations)
+_LOCATION = _SAL.selectinload(ServiceAtLocation.location)
+SERVICE_LOADS = (
+    *CARD_LOADS,
+    _SAL.selectinload(ServiceAtLocation.schedules),
+    _SAL.selectinload(ServiceAtLocation.phones),
+    _LOCATION.selectinload(Location.addresses),
+    _LOCATION.selectinload(Location.accessibility),
+    _LOCATION.selectinload(Location.phones),
+    selectinload(Service.attributes).selectinload(Attribute.taxonomy_term),
 )
 
 
@@ -37,7 +49,8 @@ def template_helpers(state) -> None:
     # Globals, not context: macros imported without context can use them too.
     state.app.jinja_env.globals.update(
         open_label=open_label, format_date=format_date, format_time=format_time, url_in=i18n.url_in,
-        language_name=language_name, status_name=status_name,
+        language_name=language_name, status_name=status_name, format_distance=format_distance,
+        translation_statuses=i18n.translation_statuses,
     )
 
 
@@ -49,6 +62,15 @@ def directory_info() -> dict[str, str]:
             db.session.rollback()
             g.directory_info = {}
     return g.directory_info
+
+
+def format_distance(km: float) -> str:
+    """"1.2 km", "350 m", as the reader's language writes them."""
+    from babel.units import format_unit
+
+    if km < 1:
+        return format_unit(max(50, round(km * 1000, -1)), "length-meter", "short", locale=get_locale())
+    return format_unit(round(km, 1) if km < 10 else round(km), "length-kilometer", "short", locale=get_locale())
 
 
 def language_name(code: str) -> str:
@@ -101,9 +123,9 @@ def page_number() -> int:
     return int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
 
 
-def service_page(ids: list[str], total: int, page: int, order_by_ids: bool):
+def service_page(ids: list[str], total: int, page: int, order_by_ids: bool, distances: dict | None = None):
     """Load and present one page of services; keep search ranking when asked."""
-    rows = db.session.scalars(select(Service).where(Service.id.in_(ids)).options(*SERVICE_LOADS)).all()
+    rows = db.session.scalars(select(Service).where(Service.id.in_(ids)).options(*CARD_LOADS)).all()
     if order_by_ids:
         position = {i: n for n, i in enumerate(ids)}
         rows = sorted(rows, key=lambda s: position[s.id])
@@ -111,14 +133,24 @@ def service_page(ids: list[str], total: int, page: int, order_by_ids: bool):
     p.picker.preload("service", ids)
     p.picker.preload("organization", [s.organization_id for s in rows])
     size = current_app.config["PAGE_SIZE"]
-    return {"services": [p.service(s) for s in rows], "total": total, "page": page,
+    cards = [p.card(s) for s in rows]
+    points = filtering.service_points(db.session, ids)  # for "Near me", worked out on the phone
+    for card in cards:
+        card.points = tuple(points.get(card.id, ()))
+        card.distance_km = (distances or {}).get(card.id)
+    return {"services": cards, "total": total, "page": page,
             "pages": max(1, -(-total // size))}
 
 
 def term_names(terms) -> dict[str, object]:
+    """Category names in the reader's language: our Open Eligibility translations first, then the data's."""
     p = presenter()
     p.picker.preload("taxonomy_term", [t.id for t in terms])
-    return {t.id: p.picker.pick("taxonomy_term", t, "name") for t in terms}
+    names = {}
+    for t in terms:
+        ours = taxonomy_names.name(t.code, g.lang) if taxonomy_names.is_open_eligibility(t.code, t.name) else None
+        names[t.id] = LocalText(ours, i18n.current().bcp47, False) if ours else p.picker.pick("taxonomy_term", t, "name")
+    return names
 
 
 @bp.route("/")
@@ -136,28 +168,145 @@ def category(slug: str):
         abort(404)
     ids = t.services_under(term.id)
     page, size = page_number(), current_app.config["PAGE_SIZE"]
-    ordered = db.session.scalars(
-        select(Service.id).where(Service.id.in_(ids)).order_by(Service.name).offset((page - 1) * size).limit(size)
-    ).all() if ids else []
+    f = read_filters()
     children = t.populated_children(term.id)
     ancestors = t.ancestors(term)
     names = term_names([term, *children, *ancestors])
-    return render_template(
-        "directory/category.html", term=term, names=names, children=children, ancestors=ancestors,
-        counts={c.id: len(t.services_under(c.id)) for c in children},
-        **service_page(list(ordered), len(ids), page, order_by_ids=True),
-    )
+    choices = filter_choices()
+    common = dict(term=term, names=names, children=children, ancestors=ancestors,
+                  counts={c.id: len(t.services_under(c.id)) for c in children}, filters=f, **choices,
+                  **filter_links(f, choices, "directory.category", slug=slug))
+    if f.active or f.sort:
+        by_name = list(db.session.scalars(select(Service.id).where(Service.id.in_(ids)).order_by(Service.name))) if ids else []
+        applied = apply_filters(by_name, f)
+        return render_template("directory/category.html", **common, **filtered_page(applied, page, size))
+    ordered = db.session.scalars(
+        select(Service.id).where(Service.id.in_(ids)).order_by(Service.name).offset((page - 1) * size).limit(size)
+    ).all() if ids else []
+    return render_template("directory/category.html", **common,
+                           **service_page(list(ordered), len(ids), page, order_by_ids=True))
 
 
 @bp.route("/search")
 def search_page():
     query = request.args.get("q", "")[: current_app.config["SEARCH_MAX_QUERY"]].strip()
     page, size = page_number(), current_app.config["PAGE_SIZE"]
-    results = search.search(db.session, query, limit=size, offset=(page - 1) * size) if query else None
-    listing = service_page(results.service_ids, results.total, page, order_by_ids=True) if results else {}
-    suggestions = tree().top_level() if results is not None and not results.total else []
-    return render_template("directory/search.html", query=query, results=results,
-                           suggestions=suggestions, names=term_names(suggestions), **listing)
+    f = read_filters()
+    listing, results, corrected = {}, None, None
+    if query and not (f.active or f.sort == "distance"):
+        results = search.search(db.session, query, limit=size, offset=(page - 1) * size)
+        listing = service_page(results.service_ids, results.total, page, order_by_ids=True)
+        corrected = results.corrected
+    elif query or f.active:
+        if query:
+            results = search.search(db.session, query, limit=search.MAX_RESULTS)
+            ids, corrected = results.service_ids, results.corrected
+        else:
+            ids = list(db.session.scalars(select(Service.id).where(Service.status.in_(LISTED_STATUSES)).order_by(Service.name)))
+        listing = filtered_page(apply_filters(ids, f), page, size)
+        results = search.Results(ids, listing["total"])
+    suggestions = related_categories(f) if results is not None and not results.total else []
+    choices = filter_choices()
+    links = filter_links(f, choices, "directory.search_page", **({"q": query} if query else {}))
+    return render_template("directory/search.html", query=query, results=results, corrected=corrected, filters=f,
+                           suggestions=suggestions, names=term_names(suggestions), show_category_filter=True,
+                           **choices, **links, **listing)
+
+
+# --- filters (pwa_app/filters.py): what the form offers, what the URL asks, one page of what passes ---
+
+def _per_version(name: str, build):
+    """Something built from the data, kept until the data changes (an import bumps the version)."""
+    key = (name, page_cache.current_version(db.session), str(db.engine.url))
+    cache = current_app.extensions.setdefault("filter_choices", {})
+    if key not in cache:
+        if len(cache) > 32:
+            cache.clear()
+        cache[key] = build()
+    return cache[key]
+
+
+def places() -> list[filtering.Place]:
+    return _per_version("places", lambda: filtering.places(db.session))
+
+
+def spoken_languages() -> list[str]:
+    from .models import Language
+
+    return _per_version("languages", lambda: sorted(
+        {c for c in db.session.scalars(select(Language.code).where(Language.service_id.is_not(None))) if c}))
+
+
+def read_filters() -> filtering.Filters:
+    return filtering.parse(request.args, {t.slug for t in tree().terms.values() if t.slug},
+                           set(spoken_languages()), {p.id for p in places()})
+
+
+def filter_choices() -> dict:
+    """What the filter form offers, named in the reader's language."""
+    from babel.dates import get_day_names
+
+    langs = sorted(((c, language_name(c)) for c in spoken_languages()), key=lambda x: x[1].casefold())
+    top = tree().top_level()
+    cats = [row for t in top for row in [(t, 0), *((c, 1) for c in tree().populated_children(t.id))]]
+    days = get_day_names("wide", locale=get_locale())
+    return {
+        "filter_languages": langs, "filter_places": places(), "filter_categories": cats,
+        "category_names": term_names([t for t, _ in cats]),
+        "filter_days": [(code, days[n]) for n, code in enumerate(filtering.DAYS)],
+        "filter_times": [("morning", _("Morning")), ("afternoon", _("Afternoon")), ("evening", _("Evening"))],
+        "filter_ages": [("child", _("Children")), ("youth", _("Youth")), ("adult", _("Adults")), ("senior", _("Seniors"))],
+        "filter_distances": filtering.DISTANCES_KM,
+        "filter_sorts": [("relevance", _("Best match")), ("name", _("Name")), ("distance", _("Distance"))],
+    }
+
+
+def filter_links(f: filtering.Filters, choices: dict, endpoint: str, **args) -> dict:
+    """The chosen filters as chips, each a link that removes it; the form's action; "clear filters"."""
+    names = dict(choices["filter_languages"])
+    labels = {
+        "category": lambda: next((str(choices["category_names"][t.id]) for t, _d in choices["filter_categories"]
+                                  if t.slug == f.category), f.category),
+        "open": lambda: _("Open now"),
+        "day": lambda: " · ".join(x for x in (dict(choices["filter_days"]).get(filtering.DAYS[f.day]) if f.day is not None else None,
+                                              dict(choices["filter_times"]).get(f.time, f.time)) if x),
+        "speaks": lambda: names.get(f.speaks, f.speaks),
+        "free": lambda: _("Free of charge"),
+        "age": lambda: dict(choices["filter_ages"])[f.age],
+        "access": lambda: _("Wheelchair accessible"),
+        "near": lambda: _("Near %(place)s", place=next((p.name for p in choices["filter_places"] if p.id == f.near), f.near)),
+        "within": lambda: _("Within %(distance)s", distance=format_distance(f.within)),
+    }
+    present = set(f.params(without_sort=True)) | ({"day"} if f.time else set())  # one chip for day and time
+    chips = [(labels[name](), url_for(endpoint, **args, **f.without(name).params())) for name in labels if name in present]
+    return {"active_filters": chips, "filter_action": url_for(endpoint, **args),
+            "clear_filters_url": url_for(endpoint, **args)}
+
+
+def apply_filters(ids: list[str], f: filtering.Filters) -> filtering.Applied:
+    t = tree()
+    term = t.by_slug(f.category) if f.category else None
+    tz = presenter().tz
+    return filtering.apply(db.session, ids, f, datetime.now(tz), tz,
+                           category_ids=t.services_under(term.id) if term else None, place_list=places())
+
+
+def filtered_page(applied: filtering.Applied, page: int, size: int) -> dict:
+    chosen = applied.ids[(page - 1) * size: page * size]
+    return {**service_page(chosen, len(applied.ids), page, order_by_ids=True, distances=applied.distances),
+            "place": applied.place}
+
+
+def related_categories(f: filtering.Filters):
+    """When nothing matched: the chosen category's neighbours, else the top level."""
+    t = tree()
+    term = t.by_slug(f.category) if f.category else None
+    if term is not None:
+        related = [*t.ancestors(term)[-1:], *t.populated_children(term.parent_id)]
+        related = [r for r in related if r.id != term.id]
+        if related:
+            return related
+    return t.top_level()
 
 
 @bp.route("/services/<service_id>")

@@ -2,13 +2,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from flask import Blueprint, abort, current_app, g, request
 from flask_babel import get_locale
 
 RTL = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
 # Each language in its own name and script; the picker never shows flags.
-NATIVE_NAMES = {"en": "English", "fr": "Français"}
+NATIVE_NAMES = {
+    "en": "English", "fr": "Français", "es": "Español", "pt": "Português", "ar": "العربية",
+    "fa": "فارسی", "ur": "اردو", "zh_Hans": "简体中文", "zh_Hant": "繁體中文", "pa": "ਪੰਜਾਬੀ",
+    "hi": "हिन्दी", "ta": "தமிழ்", "tl": "Tagalog", "vi": "Tiếng Việt", "ko": "한국어",
+    "uk": "Українська", "ru": "Русский", "so": "Soomaali", "ti": "ትግርኛ", "iu": "ᐃᓄᒃᑎᑐᑦ",
+}
+# Babel reads "tl" as Filipino ("fil") and looks for that catalogue folder.
+CATALOGUE_FOLDERS = {"tl": "fil"}
+COOKIE = "lang"  # set only when a person picks a language; it wins over Accept-Language
 
 
 @dataclass(frozen=True)
@@ -31,7 +41,7 @@ def languages() -> list[Lang]:
 
 
 def is_supported(code: str | None) -> bool:
-    return code in current_app.config["LANGUAGES"]
+    return isinstance(code, str) and code in current_app.config["LANGUAGES"]
 
 
 def current() -> Lang:
@@ -45,14 +55,31 @@ def select_locale() -> str:
 
 
 def preferred_language() -> str:
-    """Pick a first visit's language from Accept-Language, falling back to the default."""
-    supported = list(current_app.config["LANGUAGES"])
-    # Match on the primary subtag too, so "fr-CA" finds "fr".
-    offered = supported + [c.split("_")[0] for c in supported if "_" in c]
-    best = request.accept_languages.best_match(offered)
-    if best in supported:
-        return best
-    return next((c for c in supported if best and c.startswith(best)), current_app.config["DEFAULT_LANGUAGE"])
+    """Pick a visitor's language: their explicit choice (cookie), else Accept-Language, else the default."""
+    chosen = request.cookies.get(COOKIE)
+    if is_supported(chosen):
+        return chosen
+    supported = [(code, _parse(code)) for code in current_app.config["LANGUAGES"]]
+    for tag, _quality in request.accept_languages:  # best first
+        wanted = _parse(tag)
+        if wanted is None:
+            continue
+        for code, offered in supported:
+            # zh-TW wants Traditional script, zh-CN Simplified: Babel fills in the likely script.
+            if offered and offered.language == wanted.language and (
+                    not offered.script or not wanted.script or offered.script == wanted.script):
+                return code
+    return current_app.config["DEFAULT_LANGUAGE"]
+
+
+@lru_cache(maxsize=512)
+def _parse(tag: str):
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
 
 
 def babel_locale_code() -> str:
@@ -88,3 +115,41 @@ def url_in(code: str) -> str:
         query = {k: v for k, v in request.args.items() if k in ("q", "page")}
         return url_for(endpoint, **args, **query)
     return url_for("directory.home", lang=code)
+
+
+def same_page_in(code: str, path: str | None) -> str:
+    """Map a local path such as /fr/services/1 to the same page in `code`; anything else goes home.
+
+    Only paths on this site that start with a supported language are accepted, so the language
+    chooser cannot be used to send people elsewhere.
+    """
+    from flask import url_for
+
+    parts = (path or "").split("/")
+    if path and path.startswith("/") and not path.startswith("//") and len(parts) > 2 and is_supported(parts[1]) \
+            and "\\" not in path:
+        return "/".join(["", code, *parts[2:]])
+    return url_for("directory.home", lang=code)
+
+
+@lru_cache(maxsize=None)
+def catalogue_status(code: str, folder: str) -> dict[str, str]:
+    """Who translated a language's interface and whether a fluent speaker reviewed it (its .po header)."""
+    path = Path(folder) / CATALOGUE_FOLDERS.get(code, code) / "LC_MESSAGES" / "messages.po"
+    found = {"translated_by": "", "review": ""}
+    try:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if not line.startswith("#"):
+                    break
+                for key, label in (("translated_by", "# Translated by:"), ("review", "# Review:")):
+                    if line.startswith(label):
+                        found[key] = line[len(label):].strip().rstrip(".")
+    except OSError:
+        pass
+    return found
+
+
+def translation_statuses() -> list[tuple[Lang, dict[str, str]]]:
+    folder = current_app.config["BABEL_TRANSLATION_DIRECTORIES"]
+    return [(lang, catalogue_status(lang.code, folder)) for lang in languages()]

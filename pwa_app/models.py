@@ -394,3 +394,34 @@ class Report(db.Model):
     language: Mapped[str] = mapped_column(String(16))
     created_at = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(16), default="new")
+
+
+class OfflineRecord(db.Model):
+    """Ours, derived (issue 4): what each offline-snapshot record last looked like, and since when.
+
+    `key` is "service:<id>" or "meta" (categories and directory facts). A record that leaves the
+    directory, or stops being listed, keeps its row with `present` False: that is how the changes
+    feed tells phones to delete it. `regions` holds the region ids it belongs to, space-separated
+    ("" for a service offered everywhere, such as a phone line).
+    """
+
+    __tablename__ = "offline_record"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, index=True)
+    present: Mapped[bool] = mapped_column(db.Boolean, default=True)
+    regions: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="{}")  # JSON: the language-neutral record (meta: per language)
+
+
+class RateLimitHit(db.Model):
+    """Ours (issue 7): one recent request, under a salted hash of its client that changes every hour.
+
+    Rows older than the limiter's window are deleted at the next check, so no trace of a client
+    outlives the window; the table lets several stateless app servers share one count.
+    """
+
+    __tablename__ = "rate_limit_hit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bucket: Mapped[str] = mapped_column(String(64), index=True)
+    at = mapped_column(DateTime, index=True)

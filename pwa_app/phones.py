@@ -42,6 +42,11 @@ def to_e164(number: str, country_code: str = "1") -> str | None:
     return f"+{country_code}{digits.lstrip('0')}" if 6 <= len(digits) <= 14 else None
 
 
+def can_text(phone_type: str | None, d: Dial) -> bool:
+    """Whether to offer an sms: link: a mobile or text line with a real number, not a short code."""
+    return (phone_type or "").lower() in SMS_TYPES and d.e164 is not None and len(d.e164) > 5
+
+
 def dial(number: str, extension: float | str | None = None, country_code: str = "1") -> Dial:
     ext = None
     if extension not in (None, ""):

@@ -10,7 +10,7 @@ from babel import Locale
 from . import hours
 from .localize import LocalText, TextPicker, language_name
 from .models import Location, Phone, Service
-from .phones import SMS_TYPES, Dial, dial
+from .phones import Dial, can_text, dial
 from .security import safe_url
 
 
@@ -81,6 +81,40 @@ class ServiceView:
         return {t.lang for t in shown if t is not None and t.fallback}
 
 
+@dataclass
+class CardView:
+    """What a result list shows of a service: enough to choose it and call, nothing more."""
+
+    id: str
+    name: LocalText
+    organization: LocalText | None
+    status_now: hours.Status
+    languages: list[str]
+    free: bool
+    phones: list[PhoneView]
+    points: tuple = ()  # (latitude, longitude) of its locations, for "Near me" on the phone
+    distance_km: float | None = None  # from the place the person chose
+
+
+def is_free(cost_options) -> bool:
+    return any(c.amount == 0 for c in cost_options) and not any((c.amount or 0) > 0 for c in cost_options)
+
+
+def address_lines(a) -> list[str]:
+    """An address as a page prints it: street lines, then city, province and postal code on one."""
+    lines = [x for x in (a.address_1, a.address_2) if x]
+    lines.append(" ".join(x for x in (a.city, a.state_province, a.postal_code) if x))
+    return lines
+
+
+def cost_line(locale: Locale, option: str | None, amount: float, currency: str | None, description: str | None) -> str:
+    """One cost option as a page prints it ("Membership · $25.00 · per year"), amount in the reader's format."""
+    from babel.numbers import format_currency
+
+    formatted = format_currency(amount, (currency or "CAD").upper(), locale=locale)
+    return " · ".join(x for x in (option, formatted, description) if x)
+
+
 SERVICE_TEXT_FIELDS = (
     "alternate_name", "description", "alert", "eligibility_description", "application_process",
     "fees_description", "interpretation_services", "wait_time",
@@ -102,15 +136,12 @@ class Presenter:
     def phone(self, p: Phone) -> PhoneView:
         d = dial(p.number, p.extension, self.country_code)
         desc = self.picker.pick("phone", p, "description")
-        return PhoneView(d, p.type, desc, (p.type or "").lower() in SMS_TYPES and d.e164 is not None and len(d.e164) > 5)
+        return PhoneView(d, p.type, desc, can_text(p.type, d))
 
     def location(self, loc: Location, own_schedules) -> LocationView:
         p = self.picker
         p.preload("accessibility", [a.id for a in loc.accessibility])
-        lines = []
-        for a in loc.addresses[:1]:
-            lines = [x for x in (a.address_1, a.address_2) if x]
-            lines.append(" ".join(x for x in (a.city, a.state_province, a.postal_code) if x))
+        lines = address_lines(loc.addresses[0]) if loc.addresses else []
         return LocationView(
             id=loc.id,
             name=p.pick("location", loc, "name"),
@@ -136,7 +167,7 @@ class Presenter:
                 phones += [self.phone(ph) for ph in sal.phones if ph.service_id != s.id]
         if not schedules:  # hours kept only per location: the first one speaks for the service
             schedules = next((sal.schedules for sal in s.service_at_locations if sal.schedules), [])
-        free = any(c.amount == 0 for c in s.cost_options) and not any((c.amount or 0) > 0 for c in s.cost_options)
+        free = is_free(s.cost_options)
         website = safe_url(s.url)
         return ServiceView(
             id=s.id,
@@ -160,8 +191,20 @@ class Presenter:
             max_age=s.maximum_age,
         )
 
-    def cost(self, c) -> str:
-        from babel.numbers import format_currency
+    def card(self, s: Service) -> CardView:
+        """The light view for lists: no locations, no long texts."""
+        p = self.picker
+        schedules = [sc for sc in s.schedules if not sc.service_at_location_id] or s.schedules
+        callable_phones = [ph for ph in s.phones if (ph.type or "").lower() != "fax"][:1]
+        return CardView(
+            id=s.id,
+            name=p.pick("service", s, "name"),
+            organization=p.pick("organization", s.organization, "name") if s.organization else None,
+            status_now=hours.status(schedules, self.now(), self.tz),
+            languages=sorted({language_name(self.locale, l.code, l.name) for l in s.languages}, key=str.casefold),
+            free=is_free(s.cost_options),
+            phones=[self.phone(ph) for ph in callable_phones],
+        )
 
-        amount = format_currency(c.amount, (c.currency or "CAD").upper(), locale=self.locale)
-        return " · ".join(x for x in (c.option, amount, c.amount_description) if x)
+    def cost(self, c) -> str:
+        return cost_line(self.locale, c.option, c.amount, c.currency, c.amount_description)

@@ -1,6 +1,7 @@
 """Check and store "report a problem" submissions: each idempotency key is stored once."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -33,6 +34,19 @@ class Submission:
     details: str
     contact: str
     language: str
+
+
+def parse_json(body: bytes) -> dict:
+    """The object a JSON report carries; ReportRejected("body") for anything else."""
+    try:
+        data = json.loads(body.decode("utf-8")) if body.strip() else None
+    except (UnicodeDecodeError, ValueError):
+        raise ReportRejected("body", "the body is not JSON") from None
+    if not isinstance(data, dict) or not data:
+        raise ReportRejected("body", "send a JSON object with idempotency_key, service_id and kind")
+    if any(not isinstance(v, str) for v in data.values() if v is not None):
+        raise ReportRejected("body", "every field is a string")
+    return data
 
 
 def validate(data: dict, service_id: str, language: str) -> Submission:

@@ -1,10 +1,20 @@
-"""Fixtures: an app on a temporary SQLite database holding the demo region, a client, a CLI runner."""
+"""Fixtures: an app on a fresh database holding the demo region, a client, a CLI runner.
+
+The suite runs on SQLite, and again on PostgreSQL when PASSERELLE_TEST_DATABASE_URL points at a
+server (`make test` starts a throwaway one). Each test gets its own database either way: a copy
+of a SQLite file, or a PostgreSQL database cloned from a template holding the demo region.
+"""
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from pwa_app import create_app
 from pwa_app.cli import DEMO_PACKAGE, create_schema
@@ -12,42 +22,101 @@ from pwa_app.extensions import db
 from pwa_app.hsds.importer import import_package
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+POSTGRES = os.environ.get("PASSERELLE_TEST_DATABASE_URL")
 
 
-def make_app(database: Path, **config):
-    return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", **config})
+SNAPSHOTS = tempfile.mkdtemp(prefix="passerelle-test-snapshots-")  # never the instance folder's
+
+
+def make_app(database, **config):
+    """An app on `database`: a SQLite file path or any SQLAlchemy URL."""
+    url = str(database) if "://" in str(database) else f"sqlite:///{database}"
+    return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SNAPSHOT_FOLDER": SNAPSHOTS, **config})
+
+
+class Databases:
+    """Hands out fresh databases: empty (schema only) or holding the demo region."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.counter = itertools.count()
+        self.admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT") if POSTGRES else None
+        self.created: list[str] = []
+        self.demo_template = self._build_template("demo", demo=True)
+        self.empty_template = self._build_template("empty", demo=False)
+
+    def _name(self, kind: str) -> str:
+        return f"passerelle_test_{os.getpid()}_{kind}_{next(self.counter)}"
+
+    def _new(self, kind: str, template: str | None = None) -> str:
+        if self.admin is None:
+            path = self.folder / f"{self._name(kind)}.sqlite3"
+            if template:
+                shutil.copy(template, path)
+            return str(path)
+        name = self._name(kind)
+        with self.admin.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
+        self.created.append(name)
+        return make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+
+    def _build_template(self, kind: str, demo: bool) -> str:
+        location = self._new(f"template_{kind}")
+        app = make_app(location)
+        with app.app_context():
+            create_schema()
+            if demo:
+                import_package(DEMO_PACKAGE)
+            db.engine.dispose()
+        return location if self.admin is None else make_url(location).database
+
+    def demo(self) -> str:
+        return self._new("demo", self.demo_template)
+
+    def empty(self) -> str:
+        return self._new("empty", self.empty_template)
+
+    def blank(self) -> str:
+        """A database with no tables at all (for migration tests)."""
+        return self._new("blank")
+
+    def close(self) -> None:
+        if self.admin is not None:
+            with self.admin.connect() as c:
+                for name in self.created:
+                    c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            self.admin.dispose()
 
 
 @pytest.fixture(scope="session")
-def demo_database(tmp_path_factory) -> Path:
-    """Import the demo region once; each test gets its own copy of the file."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    app = make_app(path)
+def databases(tmp_path_factory):
+    dbs = Databases(tmp_path_factory.mktemp("databases"))
+    yield dbs
+    dbs.close()
+
+
+@pytest.fixture(scope="session")
+def demo_database(databases) -> str:
+    """A database holding the demo region, shared by the whole session: copy it, don't change it."""
+    return databases.demo_template if databases.admin is None else databases.demo()
+
+
+def _app_on(location: str):
+    app = make_app(location)
+    yield app
     with app.app_context():
-        create_schema()
-        import_package(DEMO_PACKAGE)
+        db.session.remove()
         db.engine.dispose()
-    return path
 
 
 @pytest.fixture
-def app(demo_database, tmp_path):
-    path = tmp_path / "passerelle.sqlite3"
-    shutil.copy(demo_database, path)
-    app = make_app(path)
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def app(databases):
+    yield from _app_on(databases.demo())
 
 
 @pytest.fixture
-def empty_app(tmp_path):
-    app = make_app(tmp_path / "empty.sqlite3")
-    with app.app_context():
-        create_schema()
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def empty_app(databases):
+    yield from _app_on(databases.empty())
 
 
 @pytest.fixture

@@ -7,12 +7,13 @@ import pytest
 from babel.messages.pofile import read_po
 
 from pwa_app.config import Config
+from pwa_app.i18n import CATALOGUE_FOLDERS
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 
 
 def catalogue(lang: str):
-    with (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
+    with (TRANSLATIONS / CATALOGUE_FOLDERS.get(lang, lang) / "LC_MESSAGES" / "messages.po").open("rb") as f:
         return read_po(f, locale=lang)
 
 

@@ -100,3 +100,16 @@ def test_pages_are_gzipped_when_asked(client):
 
     assert b"Passerelle" in gzip.decompress(r.data)
     assert "Content-Encoding" not in client.get("/en/about").headers
+
+
+def test_ascii_fast_path_equals_the_general_path():
+    import random
+    import string
+
+    from pwa_app import textnorm
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(string.printable) for _ in range(rng.randint(0, 40)))
+        general = textnorm.normalize(text + "é")[:-1].rstrip()  # a non-ASCII tail forces the general path
+        assert textnorm.normalize(text) == " ".join(general.split()), repr(text)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
+
+from pwa_app.extensions import db
 
 from ..conftest import make_app
 
@@ -23,16 +24,16 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "i
 
 
 @pytest.fixture(scope="session")
-def live_server(demo_database, tmp_path_factory):
+def live_server(databases):
     """Serve the demo region over real HTTP on 127.0.0.1 and a free port."""
-    path = tmp_path_factory.mktemp("live") / "live.sqlite3"
-    shutil.copy(demo_database, path)
-    app = make_app(path)
+    app = make_app(databases.demo())
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -75,3 +76,35 @@ def page_without_js(browser, requests_seen):
     page.on("request", lambda r: requests_seen.urls.append(r.url))
     yield page
     context.close()
+
+
+class LiveServer:
+    """A real server on a free port for one test, whose database the test may change."""
+
+    def __init__(self, app):
+        self.app = app
+        self.http = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.http.server_port}"
+
+    def active_ids(self, limit: int | None = None) -> list[str]:
+        from sqlalchemy import select
+
+        from pwa_app.models import Service
+
+        with self.app.app_context():
+            query = select(Service.id).where(Service.status == "active").order_by(Service.id).limit(limit)
+            return list(db.session.scalars(query))
+
+    def close(self) -> None:
+        self.http.shutdown()
+        with self.app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+def serve(databases, server_class=LiveServer, **config):
+    """Start `server_class` on a fresh copy of the demo region; times as the phone shows them."""
+    from pwa_app.config import Config
+
+    return server_class(make_app(databases.demo(), BABEL_DEFAULT_TIMEZONE=Config.REGION_TIMEZONE, **config))

@@ -67,9 +67,12 @@ def test_search_without_javascript(page_without_js, live_server):
 
 def test_language_switch_keeps_the_page(page, live_server):
     page.goto(live_server + "/en/categories/housing")
-    page.locator("nav.langs a[hreflang='fr']").click()
+    page.locator("header a.langs").click()
+    page.get_by_role("link", name=re.compile("Français")).click()
     page.wait_for_url(re.compile(r"/fr/categories/housing$"))
     assert page.locator("html").get_attribute("lang") == "fr"
+    page.goto(live_server + "/")  # the explicit choice sticks
+    assert page.url.endswith("/fr/")
 
 
 @pytest.mark.parametrize("path", ["/en/", "/en/categories/food", "/en/search?q=food", "SERVICE", "/fr/", "/en/about"])

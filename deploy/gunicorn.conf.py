@@ -1,0 +1,29 @@
+"""gunicorn settings for Passerelle: `gunicorn -c deploy/gunicorn.conf.py` (see docs/deploy.md).
+
+Every worker is stateless: the directory, reports and sync versions live in the database, so
+any number of workers, on any number of machines, answer alike.
+"""
+import multiprocessing
+import os
+
+wsgi_app = "pwa_app:create_app()"
+bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+# Pages are CPU-bound (templates) with short database waits: about two workers per core, plus one.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = 30  # a request that takes longer is stuck; the worker is replaced
+graceful_timeout = 20
+keepalive = 5
+max_requests = 5000  # recycle workers now and then, so a slow leak never grows
+max_requests_jitter = 500
+preload_app = False  # each worker opens its own database connections
+control_socket_disable = True  # no gunicornc; several instances on one machine must not share a socket
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Access log without query strings or addresses: %(U)s is the path alone, so searches never
+# reach the log, and no client IP is kept.
+accesslog = os.environ.get("ACCESS_LOG", "-")
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info")

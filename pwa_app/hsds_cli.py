@@ -1,0 +1,78 @@
+"""Flask commands for HSDS exchange: `import-hsds`, `import-legacy`, `export-hsds`."""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from flask import Flask
+
+from .extensions import db
+from .hsds.importer import ImportFailed, import_package
+
+
+def load(path: Path, merge: bool = False, lenient: bool = False, label: str | None = None) -> None:
+    """Import with a progress bar and a summary; on defects print each one and exit non-zero."""
+    with click.progressbar(length=0, label=label or f"Importing {path}", file=sys.stderr) as bar:
+        def progress(_table: str, rows: int) -> None:
+            bar.length += rows
+            bar.update(rows)
+
+        try:
+            summary = import_package(path, progress, merge=merge, lenient=lenient)
+        except ImportFailed as exc:
+            click.echo("", err=True)
+            for problem in exc.problems:
+                click.echo(f"  {problem}", err=True)
+            hint = "" if lenient else " (--lenient repairs the defects common in published examples: see docs/hsds.md)"
+            raise click.ClickException(f"{len(exc.problems)} problem(s) in {path}; nothing was imported{hint}.")
+    for line in summary.lines():
+        click.echo(line)
+
+
+def register(app: Flask) -> None:
+    from .cli import create_schema
+
+    @app.cli.command("import-hsds")
+    @click.argument("path", type=click.Path(path_type=Path))
+    @click.option("--replace/--merge", default=True,
+                  help="Replace the whole directory (default), or upsert by id and keep records not in PATH.")
+    @click.option("--lenient", is_flag=True,
+                  help="Empty dangling optional references and drop impossible coordinates, with a warning each.")
+    def import_hsds(path: Path, replace: bool, lenient: bool) -> None:
+        """Load an HSDS 3.0 datapackage (folder or .zip) or HSDS JSON, all or nothing."""
+        create_schema()
+        load(path, merge=not replace, lenient=lenient)
+
+    @app.cli.command("import-legacy")
+    @click.argument("kind", type=click.Choice(["hsds-1.1", "ohana-csv", "ohana-mongo"]))
+    @click.argument("path", type=click.Path(exists=True, path_type=Path))
+    @click.option("--replace/--merge", default=True, help="Replace the whole directory (default), or upsert by id.")
+    @click.option("--out", type=click.Path(path_type=Path), help="Only write the converted HSDS 3.0 datapackage here.")
+    def import_legacy(kind: str, path: Path, replace: bool, out: Path | None) -> None:
+        """Convert an HSDS 1.1 datapackage or an Ohana CSV/Mongo export to HSDS 3.0 and load it."""
+        from .hsds.legacy import CONVERTERS
+
+        with tempfile.TemporaryDirectory() as tmp:
+            target = out or Path(tmp) / "package"
+            report = CONVERTERS[kind](path, target)
+            for line in report.lines():
+                click.echo(line)
+            if out is None:
+                create_schema()
+                load(target, merge=not replace, label=f"Importing {path}")
+
+    @app.cli.command("export-hsds")
+    @click.argument("out", type=click.Path(path_type=Path))
+    @click.option("--format", "format_", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+                  help="A tabular datapackage folder, or one JSON file.")
+    def export_hsds(out: Path, format_: str) -> None:
+        """Write the directory as an HSDS 3.0 datapackage (csv) or JSON file that re-imports identically."""
+        from .hsds.exporter import export_csv, export_json
+
+        counts = export_csv(db.session, out) if format_ == "csv" else export_json(db.session, out)
+        for name, n in counts.items():
+            if n:
+                click.echo(f"{name}: {n}")
+        click.echo(f"Written to {out}")

@@ -1,0 +1,98 @@
+"""A small cache of rendered public pages, keyed by the directory's data version.
+
+The key holds the page's URL, the data version stored in the database (changed by every import
+or edit) and the current minute (pages say "open now"). Two app servers therefore never disagree:
+given the same data and the same minute, they render the same bytes. The cache only saves the
+rendering; every request still asks the database for the current version.
+"""
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections import OrderedDict
+
+from flask import Response, current_app, g, request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import DirectoryInfo
+
+VERSION_KEY = "data_version"
+MAX_ENTRIES = 2000
+HEADERS_KEPT = ("Content-Type", "Content-Language")
+
+
+def touch(session: Session) -> str:
+    """Give the directory a new data version (call inside the transaction that changed it)."""
+    version = uuid.uuid4().hex
+    row = session.get(DirectoryInfo, VERSION_KEY)
+    if row is None:
+        session.add(DirectoryInfo(key=VERSION_KEY, value=version))
+    else:
+        row.value = version
+    return version
+
+
+def current_version(session: Session) -> str:
+    return session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == VERSION_KEY)) or ""
+
+
+class PageCache:
+    """A thread-safe LRU of rendered pages."""
+
+    def __init__(self, size: int = MAX_ENTRIES):
+        self.size = size
+        self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple):
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None:
+                self.entries.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple, value) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+def _key(version: str) -> tuple:
+    return (request.full_path, version, int(time.time() // 60))
+
+
+def serve_from_cache():
+    """before_request: answer a GET from the cache when the same page was rendered this minute."""
+    if request.method != "GET" or current_app.config.get("PAGE_CACHE_SIZE", MAX_ENTRIES) == 0:
+        return None
+    from .extensions import db
+
+    g.page_cache_key = _key(current_version(db.session))
+    hit = current_app.extensions["page_cache"].get(g.page_cache_key)
+    if hit is None:
+        return None
+    status, headers, body = hit
+    return Response(body, status=status, headers=headers)
+
+
+def store_in_cache(response: Response) -> Response:
+    """after_request: keep a successful, complete page for the rest of the minute."""
+    key = g.pop("page_cache_key", None)
+    if key is not None and response.status_code == 200 and not response.direct_passthrough:
+        headers = [(k, v) for k, v in response.headers.items() if k in HEADERS_KEPT]
+        current_app.extensions["page_cache"].put(key, (response.status_code, headers, response.get_data()))
+    return response
+
+
+def init_blueprint(bp) -> None:
+    """Cache this blueprint's pages."""
+    bp.before_request(serve_from_cache)
+    bp.after_request(store_in_cache)
+
+    @bp.record_once
+    def _create(state):
+        state.app.extensions.setdefault("page_cache", PageCache(state.app.config.get("PAGE_CACHE_SIZE", MAX_ENTRIES) or 1))

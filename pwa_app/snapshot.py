@@ -1,0 +1,540 @@
+"""Compact, versioned snapshots of the directory for phones to keep offline. No request in sight.
+
+A phone gets one small record per listed service in its interface language, holding exactly what
+the list and service pages show (text already in the reader's language, phone numbers already in
+E.164, costs and language names already formatted), plus its raw schedules: the phone works out
+"open now" itself with the JavaScript twin of hours.py.
+
+`refresh` reads the tables in a few bulk queries (never one per service) and stores each record
+in a language-neutral form: base-language texts with every translation the data has, language
+codes, cost amounts. Its hash decides the version: a record whose neutral form changed gets a new
+version (one that left the directory is kept with `present` False). `render` turns a neutral
+record into a reader's language when a snapshot or the changes are asked for, so adding interface
+languages costs nothing at import time. A phone holding version N asks for the changes since N and
+receives only the records with a newer version, and the ids of those it must delete.
+A large directory is split into regions (the cities of its locations, or its service areas);
+a phone keeps the regions its owner chose.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from babel import Locale
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from .categories import LISTED_STATUSES, load_tree
+from .localize import language_name
+from .models import (
+    Accessibility, Address, Attribute, CostOption, DirectoryInfo, Language, Location, OfflineRecord, Organization,
+    Phone, Schedule, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm, Translation,
+)
+from .phones import can_text, dial
+from .presenters import SERVICE_TEXT_FIELDS, address_lines, cost_line, is_free
+from .security import safe_url
+from .slugs import slugify
+
+FORMAT = 1
+RECORD_FORMAT = 2  # of the neutral records stored in OfflineRecord.body (1 held one record per language)
+META_KEY = "meta"
+ALL = "all"  # the region that is the whole directory
+# Service text fields the pages show (alternate_name only feeds search), with their short keys.
+TEXT_KEYS = {
+    "alternate_name": "an", "description": "de", "alert": "al", "eligibility_description": "el",
+    "application_process": "ap", "fees_description": "fe", "interpretation_services": "is",
+}
+# Every text the server picks (wait_time too): phones are not shown them all, but "fb" counts their fallbacks.
+NEUTRAL_TEXT_KEYS = {field: TEXT_KEYS.get(field, field) for field in SERVICE_TEXT_FIELDS}
+UNSHOWN_TEXT_KEYS = tuple(key for key in NEUTRAL_TEXT_KEYS.values() if key not in TEXT_KEYS.values())
+SCHEDULE_FIELDS = ("opens_at", "closes_at", "valid_from", "valid_to", "dtstart", "until", "freq", "byday",
+                   "bymonthday", "interval")
+TRANSLATED = ("service", "organization", "phone", "location", "accessibility")
+
+
+@dataclass(frozen=True)
+class Settings:
+    languages: tuple[str, ...]
+    timezone: str
+    country_code: str = "1"
+    base_language: str = "en"
+    region_max: int = 3000  # a directory with more listed services than this is offered in regions
+
+    @classmethod
+    def from_app(cls, app, session: Session) -> "Settings":
+        cfg = app.config
+        base = session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == "base_language"))
+        return cls(tuple(cfg["LANGUAGES"]), cfg["REGION_TIMEZONE"], cfg["PHONE_COUNTRY_CODE"], base or "en",
+                   int(cfg.get("OFFLINE_REGION_MAX_SERVICES", 3000)))
+
+
+def _compact(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def _plain(v):
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+@contextmanager
+def _without_cycle_collector():
+    """Build many small dicts and lists without the cyclic collector rescanning them again and again.
+
+    They hold no reference cycles, so reference counting frees them all the same; at 60,000
+    services the collector's passes otherwise cost a fifth of the time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _primary(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+# --- The neutral form: what refresh stores and hashes -------------------------------------------
+
+class _Texts:
+    """Every translation of the records a refresh reads, fetched in one query.
+
+    A neutral text is None, the base-language string, or [base or None, {language: text}].
+    Translations in the base language are left out: TextPicker never uses them.
+    """
+
+    def __init__(self, session: Session, base: str, entities: tuple[str, ...] = TRANSLATED):
+        self.by_record: dict[tuple[str, str], dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+        base_primary = _primary(base)
+        rows = session.execute(select(Translation.entity, Translation.id, Translation.field, Translation.language,
+                                      Translation.value).where(Translation.entity.in_(entities)))
+        for entity, record_id, field, language, value in rows:
+            if _primary(language) != base_primary:
+                self.by_record[(entity, record_id)][field][language] = value
+
+    def get(self, entity: str, record_id: str, field: str, base: str | None):
+        found = self.by_record.get((entity, record_id))
+        translations = found.get(field) if found else None
+        if translations:
+            return [base or None, dict(sorted(translations.items()))]
+        return base or None
+
+
+def _group(rows, key: int) -> dict[str, list]:
+    """Rows by one of their columns, each group in the order the database returned it."""
+    out: dict[str, list] = defaultdict(list)
+    for row in rows:
+        if row[key] is not None:
+            out[row[key]].append(row)
+    return out
+
+
+def _schedule(values) -> dict:
+    """A schedule's SCHEDULE_FIELDS values as the phone's hours.js reads them."""
+    return {f: _plain(v) for f, v in zip(SCHEDULE_FIELDS, values) if v is not None and v != ""}
+
+
+def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
+    """Return id -> neutral record for every listed service, from a few bulk queries.
+
+    Relationships the ORM loads without an order are read in the database's natural order, as
+    selectinload returns them, so each list keeps the order the server's pages show.
+    """
+    base = settings.base_language
+    texts = _Texts(session, base)
+    services = session.execute(select(
+        Service.id, Service.organization_id, Service.name, Service.status, Service.url, Service.email,
+        Service.assured_date, Service.minimum_age, Service.maximum_age,
+        *(getattr(Service, f) for f in SERVICE_TEXT_FIELDS),
+    ).where(Service.status.in_(LISTED_STATUSES)).order_by(Service.id)).all()
+    organizations = dict(session.execute(select(Organization.id, Organization.name)).all())
+
+    phones = session.execute(select(Phone.id, Phone.service_id, Phone.service_at_location_id, Phone.location_id,
+                                    Phone.number, Phone.extension, Phone.type, Phone.description)).all()
+    phone_records = {}
+    for p in phones:
+        d = dial(p.number, p.extension, settings.country_code)
+        phone_records[p.id] = _compact({"d": d.display, "e": d.e164, "x": d.extension, "t": p.type,
+                                        "c": texts.get("phone", p.id, "description", p.description),
+                                        "m": 1 if can_text(p.type, d) else None})
+    service_phones = {sid: sorted(rows, key=lambda p: p.id) for sid, rows in _group(phones, 1).items()}
+    sal_phones, location_phones = _group(phones, 2), _group(phones, 3)
+
+    schedules = [(row[0], row[1], _schedule(row[2:])) for row in session.execute(
+        select(Schedule.service_id, Schedule.service_at_location_id, *(getattr(Schedule, f) for f in SCHEDULE_FIELDS)))]
+    service_schedules = _group((s for s in schedules if not s[1]), 0)
+    sal_schedules = _group(schedules, 1)
+
+    addresses = defaultdict(list)
+    for a in session.execute(select(Address.location_id, Address.address_type, Address.address_1, Address.address_2,
+                                    Address.city, Address.state_province, Address.postal_code)):
+        addresses[a.location_id].append(a)
+    accessibility = _group(session.execute(select(Accessibility.location_id, Accessibility.id,
+                                                  Accessibility.description)), 0)
+    locations = {}
+    for loc in session.execute(select(Location.id, Location.name, Location.transportation, Location.latitude,
+                                      Location.longitude)):
+        first = sorted(addresses.get(loc.id, ()), key=lambda a: a.address_type or "")[:1]  # as Location.addresses
+        locations[loc.id] = {
+            "n": texts.get("location", loc.id, "name", loc.name),
+            "a": address_lines(first[0]) if first else [],
+            "g": [loc.latitude, loc.longitude] if loc.latitude is not None and loc.longitude is not None else None,
+            "r": texts.get("location", loc.id, "transportation", loc.transportation),
+            "c": [t for t in (texts.get("accessibility", a.id, "description", a.description)
+                              for a in accessibility.get(loc.id, ())) if t is not None],
+            "p": [phone_records[p.id] for p in location_phones.get(loc.id, ()) if not p.service_id],
+        }
+    sals = _group(session.execute(select(ServiceAtLocation.service_id, ServiceAtLocation.id,
+                                         ServiceAtLocation.location_id)), 0)
+    languages = _group(session.execute(select(Language.service_id, Language.code, Language.name)), 0)
+    costs = {sid: sorted(rows, key=lambda c: c.id) for sid, rows in _group(session.execute(select(
+        CostOption.service_id, CostOption.id, CostOption.option, CostOption.amount, CostOption.currency,
+        CostOption.amount_description)), 0).items()}
+    slugs = dict(session.execute(select(TaxonomyTerm.id, TaxonomyTerm.slug)).all())
+    terms = _group(session.execute(select(Attribute.link_id, Attribute.taxonomy_term_id)
+                                   .where(Attribute.link_entity == "service")), 0)
+
+    out: dict[str, dict] = {}
+    for s in services:
+        sid = s.id
+        own_sals = sals.get(sid, ())
+        own_schedules = service_schedules.get(sid) or next(
+            (sal_schedules[sal.id] for sal in own_sals if sal.id in sal_schedules), [])  # as Presenter.service
+        phones_here = [phone_records[p.id] for p in service_phones.get(sid, ())]
+        places = []
+        for sal in own_sals:
+            if sal.location_id in locations:
+                phones_here += [phone_records[p.id] for p in sal_phones.get(sal.id, ()) if p.service_id != sid]
+                hours_here = [sc[2] for sc in sal_schedules.get(sal.id, ())]
+                places.append(_compact({**locations[sal.location_id], "h": hours_here}))
+        own_costs = costs.get(sid, ())
+        ages = [_plain(s.minimum_age), _plain(s.maximum_age)]
+        out[sid] = _compact({
+            "_": RECORD_FORMAT, "b": base,
+            "n": texts.get("service", sid, "name", s.name),
+            "o": texts.get("organization", s.organization_id, "name", organizations[s.organization_id])
+            if s.organization_id in organizations else None,
+            "s": None if s.status == "active" else s.status,
+            "t": _compact({key: texts.get("service", sid, field, getattr(s, field))
+                           for field, key in NEUTRAL_TEXT_KEYS.items()}),
+            "p": phones_here,
+            "l": places,
+            "h": [sc[2] for sc in own_schedules],
+            "g": [[lang.code, lang.name] for lang in languages.get(sid, ())],
+            "f": 1 if own_costs and is_free(own_costs) else None,
+            "k": [[c.option, c.amount, c.currency, c.amount_description] for c in own_costs if (c.amount or 0) > 0],
+            "w": safe_url(s.url), "e": s.email if s.email and "@" in s.email else None,
+            "d": s.assured_date.isoformat() if s.assured_date else None,
+            "a": ages if ages != [None, None] else None,
+            "c": [slugs[t.taxonomy_term_id] for t in terms.get(sid, ()) if slugs.get(t.taxonomy_term_id)],
+        })
+    return out
+
+
+def meta_records(session: Session, settings: Settings) -> dict[str, dict]:
+    """language -> the categories that hold listed services (names in that language) and facts about the directory.
+
+    One small record, so it is kept per language as phones receive it.
+    """
+    tree = load_tree(session)
+    kept = [t for t in tree.terms.values() if tree.services_under(t.id)]
+    texts = _Texts(session, settings.base_language, ("taxonomy_term",))
+    names = {t.id: texts.get("taxonomy_term", t.id, "name", t.name) for t in kept}
+    info = {r.key: r.value for r in session.scalars(select(DirectoryInfo))}
+    info = _compact({"title": info.get("title"), "demo": bool(info.get("demo")), "timezone": settings.timezone})
+    out = {}
+    for lang in settings.languages:
+        reader = _reader(lang, settings.base_language)
+        # Sorted by name, as the server lists sub-categories; the top level sorts again by code.
+        out[lang] = {"terms": [_compact({"s": t.slug, "n": reader.text(names[t.id]),
+                                         "p": tree.terms[t.parent_id].slug if t.parent_id in tree.terms else None,
+                                         "k": t.code})
+                               for t in sorted(kept, key=lambda t: (t.name, t.id))], "info": info}
+    return out
+
+
+# --- From the neutral form to a reader's language -------------------------------------------------
+
+class _Reader:
+    """Renders neutral records for one interface language, remembering what Babel formatted."""
+
+    def __init__(self, lang: str, base: str):
+        self.lang = lang.replace("_", "-")
+        self.primary = _primary(lang)
+        self.base = base
+        self.same = self.lang == base or self.primary == _primary(base)  # as TextPicker.pick
+        self.code = lang
+        self._locale: Locale | None = None
+        self._languages: dict[tuple, str] = {}
+        self._costs: dict[tuple, str] = {}
+
+    def text(self, value, fallbacks: set[str] | None = None):
+        """A record text: the plain string, or [text, language] where it is not in the reader's language.
+
+        Where it falls back, the fallback's language is added to `fallbacks`.
+        """
+        if value is None:
+            return None
+        if isinstance(value, str):
+            base = value
+        else:
+            base, translations = value
+            if not self.same:
+                if self.lang in translations:
+                    return translations[self.lang] or None
+                for code, text in translations.items():
+                    if _primary(code) == self.primary:
+                        return text or None
+        if not base:
+            return None
+        if self.same:
+            return base
+        if fallbacks is not None:
+            fallbacks.add(self.base)
+        return [base, self.base]
+
+    @property
+    def locale(self) -> Locale:
+        """Babel's data for the language, loaded on first use (a refresh renders only category names)."""
+        if self._locale is None:
+            self._locale = Locale.parse(self.code)
+        return self._locale
+
+    def language(self, code: str | None, name: str | None) -> str:
+        key = (code, name)
+        if key not in self._languages:
+            self._languages[key] = language_name(self.locale, code, name)
+        return self._languages[key]
+
+    def cost(self, option, amount, currency, description) -> str:
+        key = (option, amount, currency, description)
+        if key not in self._costs:
+            self._costs[key] = cost_line(self.locale, option, amount, currency, description)
+        return self._costs[key]
+
+    def phone(self, p: dict) -> dict:
+        return _compact({k: self.text(v) if k == "c" else v for k, v in p.items()})
+
+    def service(self, r: dict) -> dict:
+        text, fallbacks = self.text, set()
+        name, organization = text(r.get("n"), fallbacks), text(r.get("o"), fallbacks)
+        t = r.get("t", {})
+        shown = _compact({key: text(t.get(key), fallbacks) for key in TEXT_KEYS.values()})
+        for key in UNSHOWN_TEXT_KEYS:  # counted all the same, as in ServiceView.fallback_langs
+            text(t.get(key), fallbacks)
+        return _compact({
+            "n": name, "o": organization, "s": r.get("s"), "t": shown, "fb": sorted(fallbacks),
+            "p": [self.phone(p) for p in r.get("p", ())],
+            "l": [_compact({"n": text(loc.get("n")), "a": loc.get("a"), "g": loc.get("g"), "r": text(loc.get("r")),
+                            "c": [a for a in map(text, loc.get("c", ())) if a is not None],
+                            "p": [self.phone(p) for p in loc.get("p", ())], "h": loc.get("h")})
+                  for loc in r.get("l", ())],
+            "h": r.get("h"),
+            "g": sorted({self.language(code, label) for code, label in r.get("g", ())}, key=str.casefold),
+            "f": r.get("f"), "k": [self.cost(*c) for c in r.get("k", ())],
+            "w": r.get("w"), "e": r.get("e"), "d": r.get("d"), "a": r.get("a"), "c": r.get("c"),
+        })
+
+
+_READERS: dict[tuple[str, str], _Reader] = {}
+
+
+def _reader(lang: str, base: str) -> _Reader:
+    if (lang, base) not in _READERS:
+        _READERS[(lang, base)] = _Reader(lang, base)
+    return _READERS[(lang, base)]
+
+
+def render(record: dict, lang: str) -> dict:
+    """A neutral service record as phones reading `lang` receive it."""
+    return _reader(lang, record.get("b", "en")).service(record)
+
+
+# --- Versions ------------------------------------------------------------------------------------
+
+def service_regions(session: Session) -> dict[str, dict[str, str]]:
+    """Return service id -> {region id: name}: the cities of its locations, else its service areas."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    rows = session.execute(
+        select(ServiceAtLocation.service_id, Address.city)
+        .join(Address, Address.location_id == ServiceAtLocation.location_id)
+    )
+    for service_id, city in rows:
+        if city and city.strip():
+            out[service_id].setdefault(slugify(city), city.strip())
+    for service_id, name in session.execute(select(ServiceArea.service_id, ServiceArea.name)):
+        if name and name.strip() and service_id not in out:
+            out[service_id][slugify(name)] = name.strip()
+    return out
+
+
+def _serialise(value) -> tuple[str, str]:
+    """The stored JSON and its hash (keys sorted, so equal records hash alike)."""
+    body = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return body, hashlib.sha256(body.encode()).hexdigest()
+
+
+def refresh(session: Session, settings: Settings) -> int:
+    """Store every record as it is now and bump the version of those that changed; return the version.
+
+    Runs inside the caller's transaction (after an import, in the importer's), so versions never
+    describe data that was rolled back. Writes in bulk: a first build stores every record.
+    """
+    session.flush()  # the caller's pending changes are what the records must describe
+    table = OfflineRecord.__table__
+    rows = {r.key: r for r in session.execute(
+        select(table.c.key, table.c.content_hash, table.c.present, table.c.regions))}
+    current = session.scalar(select(func.max(table.c.version))) or 0
+    new = current + 1
+    regions = service_regions(session)
+    added, updated = [], []
+    with _without_cycle_collector():
+        bodies = {f"service:{sid}": (record, " ".join(sorted(regions.get(sid, {}))))
+                  for sid, record in neutral_records(session, settings).items()}
+        bodies[META_KEY] = (meta_records(session, settings), "")
+        for key, (record, region_ids) in bodies.items():
+            body, digest = _serialise(record)
+            row = rows.pop(key, None)
+            values = {"key": key, "content_hash": digest, "version": new, "present": True, "regions": region_ids,
+                      "body": body}
+            if row is None:
+                added.append(values)
+            elif row.content_hash != digest or not row.present or row.regions != region_ids:
+                updated.append(values)
+    # Gone, or no longer listed: a tombstone tells phones to delete it.
+    gone = [{"key": key, "version": new, "present": False, "body": "{}"} for key, row in rows.items() if row.present]
+    if added:
+        session.execute(insert(table), added)
+    _update_by_key(session, updated, ("content_hash", "version", "present", "regions", "body"))
+    _update_by_key(session, gone, ("version", "present", "body"))
+    for obj in [o for o in session.identity_map.values() if isinstance(o, OfflineRecord)]:
+        session.expire(obj)  # written above, behind the ORM's back
+    return new if added or updated or gone else current
+
+
+def _update_by_key(session: Session, rows: list[dict], columns: tuple[str, ...]) -> None:
+    """One executemany for many records: an UPDATE per record would cost a round trip each."""
+    if rows:
+        table = OfflineRecord.__table__
+        session.execute(update(table).where(table.c.key == bindparam("_key"))
+                        .values({c: bindparam(f"_{c}") for c in columns}),
+                        [{"_key": r["key"], **{f"_{c}": r[c] for c in columns}} for r in rows])
+
+
+def refresh_current_app(session: Session) -> int:
+    """Refresh with the running app's settings (the importer calls this after every import)."""
+    from flask import current_app
+
+    return refresh(session, Settings.from_app(current_app, session))
+
+
+def ensure_ready(session: Session, settings: Settings) -> None:
+    """Build the records on first use, when a language was added to the configuration, or from an older format."""
+    meta = session.scalar(select(OfflineRecord.body).where(OfflineRecord.key == META_KEY))
+    stale = meta is None or set(json.loads(meta)) != set(settings.languages)
+    if not stale:
+        sample = session.scalar(select(OfflineRecord.body).where(
+            OfflineRecord.present.is_(True), OfflineRecord.key != META_KEY).order_by(OfflineRecord.key).limit(1))
+        stale = sample is not None and json.loads(sample).get("_") != RECORD_FORMAT
+    if stale:
+        refresh(session, settings)
+        session.commit()
+
+
+def current_version(session: Session) -> int:
+    return session.scalar(select(func.max(OfflineRecord.version))) or 0
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    services: int
+
+
+def regions(session: Session, settings: Settings) -> list[Region]:
+    """The regions a phone can keep: the whole directory, and its cities when it is large."""
+    rows = session.execute(select(OfflineRecord.regions).where(
+        OfflineRecord.present.is_(True), OfflineRecord.key != META_KEY)).scalars().all()
+    out = [Region(ALL, "", len(rows))]
+    if len(rows) <= settings.region_max:
+        return out
+    names = {rid: name for names in service_regions(session).values() for rid, name in names.items()}
+    everywhere = sum(1 for r in rows if not r)
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        for rid in r.split():
+            counts[rid] += 1
+    return out + [Region(rid, names.get(rid, rid), n + everywhere) for rid, n in sorted(counts.items(), key=lambda x: names.get(x[0], x[0]))]
+
+
+def _in_regions(row_regions: str, wanted: tuple[str, ...]) -> bool:
+    return ALL in wanted or not row_regions or bool(set(row_regions.split()) & set(wanted))
+
+
+def state_checksum(pairs) -> str:
+    """SHA-256 of the sorted "id:version" lines of the records a phone should hold: cheap to recompute there."""
+    return hashlib.sha256("\n".join(f"{i}:{v}" for i, v in sorted(pairs)).encode()).hexdigest()
+
+
+def _entries(session: Session, wanted: tuple[str, ...], lang: str, since: int | None):
+    table = OfflineRecord.__table__
+    query = select(table.c.key, table.c.version, table.c.present, table.c.regions, table.c.body)
+    if since is not None:
+        query = query.where(table.c.version > since)
+    meta, services, deleted = None, [], []
+    with _without_cycle_collector():
+        for key, version, present, row_regions, body in session.execute(query.order_by(table.c.key)):
+            if key == META_KEY:
+                meta = json.loads(body).get(lang)
+            elif present and _in_regions(row_regions, wanted):
+                services.append({"i": key.split(":", 1)[1], "v": version, **render(json.loads(body), lang)})
+            elif since is not None:
+                deleted.append(key.split(":", 1)[1])
+    return meta, services, deleted
+
+
+def _state(session: Session, wanted: tuple[str, ...]) -> str:
+    rows = session.execute(select(OfflineRecord.key, OfflineRecord.version, OfflineRecord.regions).where(
+        OfflineRecord.present.is_(True), OfflineRecord.key != META_KEY))
+    return state_checksum((key.split(":", 1)[1], v) for key, v, r in rows if _in_regions(r, wanted))
+
+
+def snapshot(session: Session, lang: str, wanted: tuple[str, ...]) -> dict:
+    """Everything a phone needs for `lang` and the regions `wanted`, at the current version."""
+    meta, services, _ = _entries(session, wanted, lang, None)
+    return {"format": FORMAT, "lang": lang, "regions": list(wanted), "version": current_version(session),
+            "state": _state(session, wanted), **(meta or {"terms": [], "info": {}}), "services": services}
+
+
+def changes(session: Session, lang: str, wanted: tuple[str, ...], since: int) -> dict:
+    """What changed since version `since`: new or changed records, and the ids to delete.
+
+    `reset` asks the phone to take a whole snapshot instead: its version is from another history
+    (the database was restored), or the changes would outweigh a snapshot.
+    """
+    version = current_version(session)
+    head = {"format": FORMAT, "lang": lang, "regions": list(wanted), "since": since, "version": version}
+    if since > version:
+        return {**head, "reset": True}
+    meta, services, deleted = _entries(session, wanted, lang, since)
+    total = session.scalar(select(func.count()).select_from(OfflineRecord).where(OfflineRecord.present.is_(True)))
+    if len(services) > max(50, total // 2):
+        return {**head, "reset": True}
+    return _compact({**head, "state": _state(session, wanted), **(meta or {}),
+                     "services": services, "deleted": deleted}) | {"since": since}
+
+
+def encode(document: dict) -> bytes:
+    """Serialise compactly (UTF-8, no spaces): on a prepaid plan every byte counts."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()

@@ -1,0 +1,94 @@
+/**
+ * The entry point on every page: connect the service worker, keep the directory on this phone
+ * current, say how current it is, and draw directory pages from it when the network is gone.
+ */
+import { renderPage } from './render.js';
+import {
+  showError, showOffline, showProgress, showReady, showRegionChooser, showSaved, showUpdate, strings,
+} from './status-line.js';
+import { getDataset } from './store.js';
+import { connectServiceWorker } from './sw-bridge.js';
+import { availableRegions, chooseRegions, chosenRegions, syncDirectory } from './sync.js';
+import { drawToolPage, startSafety, startTools } from './toolkit.js';
+
+function isQuotaError(error) {
+  return Boolean(error) && (error.name === 'QuotaExceededError' || (error.inner && error.inner.name === 'QuotaExceededError'));
+}
+
+// The shell was drawn for /<lang>/offline: point the language links at this page instead.
+function fixLanguageLinks() {
+  const rest = window.location.pathname.split('/').slice(2).join('/');
+  for (const link of document.querySelectorAll('nav.langs a[hreflang]')) {
+    const code = new URL(link.href).pathname.split('/')[1];
+    link.href = `/${code}/${rest}${window.location.search}`;
+  }
+}
+
+// With nothing saved for this page, a copy the service worker kept from a visit will do.
+async function showCachedCopy(main) {
+  if (!('caches' in window)) return false;
+  const response = await caches.match(window.location.href);
+  if (!response) return false;
+  const cached = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('main');
+  if (!cached) return false;
+  main.replaceChildren(...cached.childNodes);
+  return true;
+}
+
+async function keepCurrent(lang) {
+  try {
+    const result = await syncDirectory(lang, showProgress);
+    if (result.status === 'choose') {
+      const regions = await availableRegions();
+      showRegionChooser(regions, await chosenRegions(), (ids) => { chooseRegions(ids); keepCurrent(lang); });
+      if (result.dataset) showSaved(result.dataset);
+      return;
+    }
+    showSaved(result.dataset);
+    if (result.status === 'saved' && navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().catch(() => {}); // keep it through storage pressure, where the browser agrees
+    }
+    document.documentElement.dataset.offlineVersion = result.dataset.version;
+  } catch (error) {
+    const saved = await getDataset(lang).catch(() => null);
+    if (isQuotaError(error)) showError('quota');
+    else if (!navigator.onLine && saved) showOffline(saved);
+    else showError('failed');
+    document.documentElement.dataset.offlineError = isQuotaError(error) ? 'quota' : 'failed';
+  }
+}
+
+async function start() {
+  startSafety();
+  const status = document.getElementById('offline-status');
+  // Just cleared (issue 7): register nothing and download nothing again.
+  if (!status || !('indexedDB' in window) || document.getElementById('data-cleared')) return;
+  const lang = status.dataset.lang;
+  strings();
+  connectServiceWorker({ onReady: showReady, onUpdate: showUpdate }).catch(() => {});
+  const shell = document.getElementById('offline-view');
+  const saved = await getDataset(lang).catch(() => null);
+  if (shell) {
+    fixLanguageLinks();
+    const main = document.getElementById('main');
+    const drawn = (await drawToolPage(main, lang)) || await renderPage(main, lang, saved, strings('render-strings'));
+    if (!drawn) await showCachedCopy(main);
+    if (saved) showOffline(saved);
+    document.documentElement.dataset.rendered = drawn ? 'local' : 'none';
+    await startTools(lang);
+    return;
+  }
+  startTools(lang).catch(() => {});
+  if (!navigator.onLine) {
+    if (saved) showOffline(saved);
+    return;
+  }
+  // The directory downloads in the background, once the page the person asked for has loaded.
+  await new Promise((resolve) => {
+    const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 200));
+    if (document.readyState === 'complete') idle(); else window.addEventListener('load', idle, { once: true });
+  });
+  await keepCurrent(lang);
+}
+
+start();

@@ -1,0 +1,69 @@
+/**
+ * "Near me": the phone's position is asked for only when the person taps the button, is used on
+ * this page to measure and sort the results, and is never sent anywhere. Each result card carries
+ * its locations' coordinates (data-geo), from the server or from the saved directory.
+ */
+import { distanceKm } from './filters.js';
+
+function nearMeDistance(lang, km) {
+  const format = (value, unit, digits) => new Intl.NumberFormat(lang.replace('_', '-'), {
+    style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits,
+  }).format(value);
+  if (km < 1) return format(Math.max(50, Math.round(km * 100) * 10), 'meter', 0);
+  return format(km < 10 ? Math.round(km * 10) / 10 : Math.round(km), 'kilometer', 1);
+}
+
+function cardDistance(card, point) {
+  let best = null;
+  for (const pair of (card.dataset.geo || '').split(';')) {
+    const [lat, lon] = pair.split(',').map(Number);
+    if (Number.isFinite(lat) && Number.isFinite(lon)) {
+      const d = distanceKm(point[0], point[1], lat, lon);
+      if (best === null || d < best) best = d;
+    }
+  }
+  return best;
+}
+
+/** Measure every result card from `point`, show the distance and sort the list nearest first. */
+export function sortCardsByDistance(point, lang, awayTemplate) {
+  for (const list of document.querySelectorAll('ul.results')) {
+    const cards = [...list.querySelectorAll(':scope > li.card')];
+    const measured = cards.map((card) => [cardDistance(card, point), card]);
+    for (const [km, card] of measured) {
+      card.querySelectorAll('p.distance').forEach((p) => p.remove());
+      if (km === null) continue;
+      const p = document.createElement('p');
+      p.className = 'distance';
+      p.textContent = awayTemplate.replace('%(distance)s', nearMeDistance(lang, km));
+      card.querySelector('.hours-now, h2').after(p);
+    }
+    measured.sort((a, b) => (a[0] === null) - (b[0] === null) || (a[0] || 0) - (b[0] || 0));
+    list.append(...measured.map(([, card]) => card));
+  }
+}
+
+function startNearMe() {
+  const button = document.querySelector('button.near-me');
+  const status = document.querySelector('.near-status');
+  if (!button || !status || !('geolocation' in navigator)) return;
+  button.hidden = false;
+  const lang = (document.getElementById('offline-status') || {}).dataset?.lang || document.documentElement.lang;
+  button.addEventListener('click', () => {
+    status.hidden = false;
+    status.textContent = button.dataset.locating;
+    navigator.geolocation.getCurrentPosition((position) => {
+      const point = [position.coords.latitude, position.coords.longitude];
+      sortCardsByDistance(point, lang, button.dataset.away || '%(distance)s');
+      status.textContent = button.dataset.sorted;
+      document.documentElement.dataset.nearMe = 'sorted';
+    }, () => {
+      status.textContent = button.dataset.failed;
+      document.documentElement.dataset.nearMe = 'failed';
+      const picker = document.querySelector('form.filters select[name="near"]');
+      if (picker) { picker.closest('details').open = true; picker.focus(); }
+    }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 });
+  });
+}
+
+startNearMe();

@@ -1,0 +1,328 @@
+"""Offline for real (issue 4): a real server, Chromium, a real service worker, `context.set_offline(True)`."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import datetime
+from zoneinfo import ZoneInfo
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, update
+
+from pwa_app import offline, snapshot
+from pwa_app.extensions import db
+from pwa_app.models import Service, Translation
+
+from .conftest import PHONE, LiveServer, serve
+
+pytestmark = pytest.mark.browser
+DATA = Path(__file__).resolve().parents[1] / "data"
+WAIT_MS = 15_000
+
+
+class Server(LiveServer):
+    """A live server whose database the test may change, as a curator would."""
+
+    def curate(self, rename: tuple[str, str] | None = None, retire: str | None = None) -> None:
+        with self.app.app_context():
+            if rename:
+                db.session.execute(update(Service).where(Service.id == rename[0]).values(name=rename[1]))
+            if retire:
+                db.session.execute(update(Service).where(Service.id == retire).values(status="inactive"))
+            snapshot.refresh(db.session, snapshot.Settings.from_app(self.app, db.session))
+            db.session.commit()
+
+    def service_ids(self) -> list[str]:
+        return self.active_ids()
+
+
+@pytest.fixture
+def server(databases):
+    # Babel formats times in the region's zone, as the phone does (see the report on issue 4).
+    live = serve(databases, Server)
+    yield live
+    live.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+def install(page, base: str, path: str = "/en/") -> None:
+    """First visit: the worker takes control and the directory is saved on the phone."""
+    page.goto(base + path)
+    page.wait_for_selector("#offline-status p.saved", timeout=WAIT_MS)
+    # navigator.serviceWorker.ready can hang; wait for control with a timeout instead.
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=WAIT_MS)
+
+
+def open_offline(page, url: str) -> str:
+    page.goto(url)
+    page.wait_for_selector("html[data-rendered]", timeout=WAIT_MS)
+    return page.evaluate("document.documentElement.dataset.rendered")
+
+
+def hrefs(page, prefix: str) -> list[str]:
+    return page.locator(f"main a[href^='{prefix}']").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+def test_js_twins_agree_with_python_on_shared_vectors(context, server):
+    page = context.new_page()
+    page.goto(server.url + "/en/about")
+    hours_vectors = json.loads((DATA / "hours_vectors.json").read_text())
+    got = page.evaluate("""async (vectors) => {
+        const h = await import('/static/js/hours.js');
+        return vectors.map((v) => {
+            const s = h.openStatus(v.schedules, Date.parse(v.now), v.tz);
+            const iso = (ms) => ms === null ? null : h.isoInstant(ms, v.tz);
+            return {state: s.state, closes_at: iso(s.closesAt), opens_at: iso(s.opensAt)};
+        });
+    }""", hours_vectors)
+    # Chromium's time-zone data may be newer than Python's (it has British Columbia stay on daylight
+    # time from 2026); compare the logic only where both know the same offsets at the instants involved.
+    instants = [[v["now"], *(t for t in v["expect"].values() if t and "T" in str(t))] for v in hours_vectors]
+    browser_iso = page.evaluate("""async ([vectors, instants]) => {
+        const h = await import('/static/js/hours.js');
+        return vectors.map((v, n) => instants[n].map((t) => h.isoInstant(Date.parse(t), v.tz)));
+    }""", [hours_vectors, instants])
+    python_iso = [[datetime.fromisoformat(t).astimezone(ZoneInfo(v["tz"])).isoformat() for t in times]
+                  for v, times in zip(hours_vectors, instants)]
+    same_data = [b == p for b, p in zip(browser_iso, python_iso)]
+    assert sum(same_data) >= len(hours_vectors) - 2
+    assert ({v["name"]: g for v, g, ok in zip(hours_vectors, got, same_data) if ok}
+            == {v["name"]: v["expect"] for v, ok in zip(hours_vectors, same_data) if ok})
+    text_vectors = json.loads((DATA / "textnorm_vectors.json").read_text())
+    got = page.evaluate("""async (vectors) => {
+        const t = await import('/static/js/textnorm.js');
+        return vectors.map((v) => ({normalized: t.normalize(v.input), tokens: t.tokens(v.input)}));
+    }""", text_vectors)
+    assert got == [{"normalized": v["normalized"], "tokens": v["tokens"]} for v in text_vectors]
+    # Every combining mark, after a Latin letter and after a letter that keeps its marks.
+    from pwa_app.textnorm import normalize
+
+    marks = [chr(cp) for cp in range(0x300, 0x20000) if unicodedata.category(chr(cp)) in ("Mn", "Mc")]
+    samples = [f"e{m}x" for m in marks] + [f"\u0915{m}x" for m in marks]
+    got = page.evaluate("async (s) => { const t = await import('/static/js/textnorm.js'); return s.map(t.normalize); }", samples)
+    assert [s for s, g in zip(samples, got) if normalize(s) != g] == []
+
+
+def test_offline_browse_search_and_call_a_service_never_visited(context, server):
+    page = context.new_page()
+    install(page, server.url)
+    client = server.app.test_client()
+    food = client.get("/en/categories/food").get_data(as_text=True)
+    food_count = len(re.findall(r'<li class="card"', food))
+    never_visited = server.service_ids()[-1]
+    with server.app.app_context():
+        name = db.session.get(Service, never_visited).name
+    context.set_offline(True)
+
+    assert open_offline(page, f"{server.url}/en/services/{never_visited}") == "local"
+    assert page.locator("main h1").inner_text() == name
+    assert "You are offline" in page.locator("#offline-status").inner_text()
+    tel = hrefs(page, "tel:")
+    assert tel and all(re.fullmatch(r"tel:\+1\d{10}(;ext=\d+)?|tel:\d{3,4}", h) for h in tel), tel
+
+    assert open_offline(page, f"{server.url}/en/categories/food") == "local"
+    assert page.locator("main h1").inner_text() == "Food"
+    assert page.locator(".results .card").count() == food_count > 0
+    page.locator(".results .card h2 a").first.click()
+    page.wait_for_url(re.compile(r"/en/services/[0-9a-f-]{36}$"))
+    page.wait_for_selector("html[data-rendered='local']", timeout=WAIT_MS)
+    assert hrefs(page, "tel:")
+
+    assert open_offline(page, f"{server.url}/fr/search?q=aines") in ("local", "none")
+    assert open_offline(page, f"{server.url}/en/search?q=food") == "local"
+    assert page.locator(".results .card").count() > 0
+    assert re.match(r"\d+ results? for “food”", page.locator("main h1").inner_text())
+    assert open_offline(page, f"{server.url}/en/") == "local"
+    assert page.locator("ul.categories li").count() > 3
+
+
+def extract(page) -> dict:
+    """What a person reads on a service page, field by field."""
+    return page.evaluate("""() => {
+        const m = document.querySelector('main');
+        const texts = (sel) => [...m.querySelectorAll(sel)].map((e) => e.textContent.replace(/\\s+/g, ' ').trim());
+        const attrs = (sel, a) => [...m.querySelectorAll(sel)].map((e) => e.getAttribute(a));
+        return {
+            name: texts('h1'), organization: texts('.org'), open: texts('.hours-now'),
+            tel: attrs("a[href^='tel:']", 'href'), sms: attrs("a[href^='sms:']", 'href'),
+            geo: attrs("a[href^='geo:']", 'href'), map: attrs("a[href*='openstreetmap']", 'href'),
+            address: texts('address'), hours: texts('table.week'), sections: texts('section h2'),
+            languages: texts('section p').filter((t) => t), categories: texts('.crumbs a').sort(),
+            verified: texts('.verified p:first-child'), fallback: texts('.fallback'),
+            marked: attrs('[lang]', 'lang'), alerts: texts('.alert'), free: texts('.free'),
+            web: attrs("a[href^='http'], a[href^='mailto:']", 'href'),
+        };
+    }""")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_offline_page_shows_what_the_server_shows(browser, context, server, lang):
+    ids = server.service_ids()
+    with server.app.app_context():  # the French text of one service is withdrawn: it falls back to English
+        db.session.execute(delete(Translation).where(Translation.entity == "service", Translation.id == ids[3]))
+        db.session.commit()
+    server.curate()
+    page = context.new_page()
+    install(page, server.url, f"/{lang}/")
+    online = browser.new_context(**PHONE, service_workers="block")
+    reference = online.new_page()
+    context.set_offline(True)
+    for sid in ids[:12]:
+        reference.goto(f"{server.url}/{lang}/services/{sid}")
+        expected = extract(reference)
+        assert open_offline(page, f"{server.url}/{lang}/services/{sid}") == "local"
+        got = extract(page)
+        assert {k: v for k, v in got.items() if v != expected[k]} == {}, sid
+        if sid == ids[3] and lang == "fr":
+            assert got["fallback"] and "en" in got["marked"]
+    online.close()
+
+
+def response_sizes(page) -> list[tuple[str, int, int]]:
+    """(url, status, bytes on the wire) of every response the page sees from now on."""
+    seen = []
+    page.on("response", lambda r: seen.append((r.url, r.status, int(r.headers.get("content-length") or 0))))
+    return seen
+
+
+def test_sync_after_a_curator_change_costs_a_fraction_of_the_snapshot(context, server):
+    page = context.new_page()
+    seen = response_sizes(page)
+    install(page, server.url)
+    snapshot_bytes = next(size for url, status, size in seen if "snapshot.json" in url and status == 200)
+    renamed, retired = server.service_ids()[:2]
+    server.curate(rename=(renamed, "Renamed by a curator"), retire=retired)
+    seen.clear()
+    page.reload()
+    page.wait_for_function("() => document.documentElement.dataset.offlineVersion === '2'", timeout=WAIT_MS)
+    for _ in range(40):
+        changes = [(status, size) for url, status, size in seen if "changes.json" in url]
+        if changes:
+            break
+        page.wait_for_timeout(50)
+    assert changes and changes[0][0] == 200 and not any("snapshot.json" in url for url, _, _ in seen)
+    assert changes[0][1] < snapshot_bytes * 0.05, (changes, snapshot_bytes)
+
+    context.set_offline(True)
+    open_offline(page, f"{server.url}/en/services/{renamed}")
+    assert page.locator("main h1").inner_text() == "Renamed by a curator"
+    assert open_offline(page, f"{server.url}/en/services/{retired}") != "local"  # inactive: gone from the phone
+
+
+def test_an_unchanged_check_is_one_304(context, server):
+    page = context.new_page()
+    seen = response_sizes(page)
+    install(page, server.url)
+    seen.clear()
+    page.reload()
+    page.wait_for_selector("#offline-status p.saved", timeout=WAIT_MS)
+    page.wait_for_function("() => document.documentElement.dataset.offlineVersion === '1'", timeout=WAIT_MS)
+    data = []
+    for _ in range(40):  # response events reach Python a moment after the page has moved on
+        data = [(url, status) for url, status, _ in seen if "offline/snapshot" in url or "offline/changes" in url]
+        if data:
+            break
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(300)
+    assert len(data) == 1 and "changes.json" in data[0][0] and data[0][1] == 304, data
+
+
+def test_an_interrupted_download_leaves_the_old_directory_working(context, server):
+    page = context.new_page()
+    install(page, server.url)
+    renamed = server.service_ids()[0]
+    with server.app.app_context():
+        old_name = db.session.get(Service, renamed).name
+    server.curate(rename=(renamed, "Half-downloaded name"))
+
+    def cut_short(route):
+        response = route.fetch()
+        body = response.body()
+        headers = {k: v for k, v in response.headers.items() if k.lower() != "content-encoding"}
+        headers["content-length"] = str(len(body))
+        route.fulfill(status=200, headers=headers, body=body[: len(body) // 2])
+
+    # The server asks for a whole snapshot, and the connection drops half-way through it.
+    page.route("**/changes.json*", lambda route: route.fulfill(status=200, content_type="application/json",
+                                                                  body=json.dumps({"reset": True})))
+    page.route("**/snapshot.json*", cut_short)
+    page.reload()
+    page.wait_for_function("() => document.documentElement.dataset.offlineError === 'failed'", timeout=WAIT_MS)
+    context.set_offline(True)
+    assert open_offline(page, f"{server.url}/en/services/{renamed}") == "local"
+    assert page.locator("main h1").inner_text() == old_name
+    assert page.evaluate("""async () => (await new Promise((ok) => {
+        const r = indexedDB.open('passerelle'); r.onsuccess = () => r.result.transaction('datasets')
+            .objectStore('datasets').get('en').onsuccess = (e) => ok(e.target.result.version); }))""") == 1
+
+
+def test_an_update_waits_until_the_person_agrees(context, server, monkeypatch):
+    page = context.new_page()
+    install(page, server.url)
+    first = page.evaluate("caches.keys()")
+    real = offline._app_version
+    monkeypatch.setattr(offline, "_app_version", lambda urls: real(urls)[:-4] + "beef")  # a new release
+    page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+    page.wait_for_selector("#offline-status button.update-now", timeout=WAIT_MS)
+    assert "Update available" in page.locator("#offline-status").inner_text()
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then((r) => Boolean(r.waiting))")
+    assert page.evaluate("caches.keys()") != [] and set(first) <= set(page.evaluate("caches.keys()"))
+    with page.expect_navigation():
+        page.locator("#offline-status button.update-now").click()
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=WAIT_MS)
+    page.wait_for_function("() => caches.keys().then((k) => k.filter((n) => n.startsWith('passerelle-shell-')).length === 1)",
+                           timeout=WAIT_MS)
+    shells = [k for k in page.evaluate("caches.keys()") if k.startswith("passerelle-shell-")]
+    assert shells and shells[0].endswith("beef") and shells[0] not in first
+    # The directory saved on the phone survived the update.
+    page.wait_for_selector("#offline-status p.saved", timeout=WAIT_MS)
+
+
+def test_no_room_on_the_phone_says_so_and_the_app_still_works_online(context, server):
+    page = context.new_page()
+    page.add_init_script("""IDBObjectStore.prototype.put = function () {
+        throw new DOMException('Simulated: the disk is full', 'QuotaExceededError'); };""")
+    page.goto(server.url + "/en/")
+    page.wait_for_function("() => document.documentElement.dataset.offlineError === 'quota'", timeout=WAIT_MS)
+    assert "not enough space" in page.locator("#offline-status").inner_text()
+    page.get_by_role("link", name=re.compile(r"^Food")).first.click()
+    page.wait_for_url(re.compile(r"/en/categories/food$"))
+    assert page.locator(".results .card").count() > 0
+
+
+def test_a_worker_keeps_the_regions_they_choose(context, server):
+    server.app.config["OFFLINE_REGION_MAX_SERVICES"] = 20
+    regions = server.app.test_client().get("/offline/regions.json").get_json()["regions"]
+    chosen = [r for r in regions if r["id"] != "all"][:2]
+    page = context.new_page()
+    page.goto(server.url + "/en/")
+    page.wait_for_selector("#offline-status form.regions", timeout=WAIT_MS)
+    for r in chosen:
+        page.locator(f"#offline-status input[value='{r['id']}']").check()
+    page.locator("#offline-status form.regions button").click()
+    page.wait_for_selector("#offline-status p.saved", timeout=WAIT_MS)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=WAIT_MS)
+    saved = page.evaluate("""async () => (await new Promise((ok) => {
+        const r = indexedDB.open('passerelle'); r.onsuccess = () => r.result.transaction('services')
+            .objectStore('services').count().onsuccess = (e) => ok(e.target.result); }))""")
+    whole = next(r["services"] for r in regions if r["id"] == "all")
+    assert 0 < saved < whole and saved <= sum(r["services"] for r in chosen)
+
+
+def test_chromium_sees_an_installable_app(context, server):
+    page = context.new_page()
+    install(page, server.url)
+    cdp = context.new_cdp_session(page)
+    errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # Playwright's contexts are incognito ones, which Chromium never installs; nothing else may be missing.
+    assert [e["errorId"] for e in errors] in ([], ["in-incognito"])
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["url"].endswith("/manifest.webmanifest?lang=en") and not manifest["errors"]

@@ -1,0 +1,73 @@
+"""Every page in every interface language: the right lang and dir, translated, and searchable in its own words."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from pwa_app import i18n, taxonomy_names
+from pwa_app.config import Config
+from pwa_app.extensions import db
+from pwa_app.models import Service
+
+PAGES = ["/{l}/", "/{l}/categories/food", "/{l}/search?q=food", "/{l}/about", "/{l}/language", "SERVICE"]
+RTL = {"ar", "fa", "ur"}
+
+
+@pytest.fixture
+def service_id(app):
+    with app.app_context():
+        return db.session.scalar(select(Service.id).where(Service.status == "active").order_by(Service.id))
+
+
+@pytest.mark.parametrize("lang", Config.LANGUAGES)
+def test_every_page_renders_in_every_language(client, service_id, lang):
+    bcp47 = lang.replace("_", "-")
+    for page in PAGES:
+        url = f"/{lang}/services/{service_id}" if page == "SERVICE" else page.format(l=lang)
+        r = client.get(url)
+        assert r.status_code == 200, url
+        html = r.get_data(as_text=True)
+        assert f'<html lang="{bcp47}" dir="{"rtl" if lang in RTL else "ltr"}">' in html, url
+        # Strings handed to JavaScript keep their placeholders; what the page shows must not.
+        shown = re.sub(r'<script type="application/json"[^>]*>.*?</script>|data-[\w-]+="[^"]*"', "", html, flags=re.S)
+        assert "%(" not in shown and ")s " not in re.sub(r"<[^>]+>", "", shown), url
+
+
+@pytest.mark.parametrize("lang", [l for l in Config.LANGUAGES if l != "en"])
+def test_interface_is_translated_not_english(client, lang):
+    html = client.get(f"/{lang}/").get_data(as_text=True)
+    for english in ("Find help near you", "Skip to content", "In danger?", "Search services"):
+        assert english not in html, (lang, english)
+
+
+@pytest.mark.parametrize("lang", Config.LANGUAGES)
+def test_category_names_are_in_the_interface_language(client, lang):
+    html = client.get(f"/{lang}/").get_data(as_text=True)
+    if taxonomy_names.name("102", lang):
+        assert taxonomy_names.name("102", lang) in html
+
+
+@pytest.mark.parametrize("lang", ["ar", "pa", "zh_Hans", "ti", "uk", "hi", "ko", "iu", "fa", "ta"])
+def test_search_in_a_non_latin_language_finds_the_category(client, lang):
+    """The word for "food" in the language finds food services, though no record is written in it."""
+    word = taxonomy_names.name("102", lang)
+    food = set(re.findall(r"/services/([0-9a-f-]{36})", client.get("/en/categories/food").get_data(as_text=True)))
+    found = set(re.findall(r"/services/([0-9a-f-]{36})", client.get(f"/en/search?q={word}").get_data(as_text=True)))
+    assert food and found & food, (lang, word)
+
+
+def test_about_page_lists_review_status_of_each_language(client):
+    html = client.get("/en/about").get_data(as_text=True)
+    for code in Config.LANGUAGES:
+        assert i18n.NATIVE_NAMES[code] in html
+    assert "Not reviewed yet" in html and "Original language" in html
+
+
+@pytest.mark.parametrize("header", ["ar", "fa-IR,fa;q=0.9", "zh-CN,zh;q=0.9", "zh-TW", "pt-BR", "uk", "iu", "pa-IN"])
+def test_accept_language_picks_supported_languages(client, header):
+    location = client.get("/", headers={"Accept-Language": header}).location
+    expected = {"zh-CN,zh;q=0.9": "zh_Hans", "zh-TW": "zh_Hant", "fa-IR,fa;q=0.9": "fa", "pt-BR": "pt", "pa-IN": "pa"}.get(header, header)
+    if expected in Config.LANGUAGES:
+        assert location.endswith(f"/{expected}/"), (header, location)

@@ -1,0 +1,169 @@
+"""Converters from older formats: HSDS 1.1, Ohana CSV and Ohana's MongoDB export."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from pwa_app.cli import DEMO_PACKAGE
+from pwa_app.extensions import db
+from pwa_app.hsds.importer import import_package
+from pwa_app.hsds.legacy import (
+    DAYS, Opening, convert_hsds11, convert_ohana_csv, convert_ohana_mongo, legacy_id, parse_date, parse_hours,
+    parse_range, parse_time,
+)
+from pwa_app.models import Attribute, Location, Organization, Schedule, Service, TaxonomyTerm
+
+from .conftest import SHARED_DATA
+from .helpers import read_csv
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
+
+# Real strings from the 2014 San Mateo County directory and what they must become.
+READABLE_HOURS = [
+    ("Monday-Friday, 8-5", [(WEEKDAYS, "08:00", "17:00")]),
+    ("Monday-Friday, 9-5", [(WEEKDAYS, "09:00", "17:00")]),
+    ("24 hours daily", [(DAYS, "00:00", "00:00")]),
+    ("24-hour facility", [(DAYS, "00:00", "00:00")]),
+    ("24 hour facility", [(DAYS, "00:00", "00:00")]),
+    ("Monday-Friday, 8:30-5", [(WEEKDAYS, "08:30", "17:00")]),
+    ("Monday-Friday, 8-4:30", [(WEEKDAYS, "08:00", "16:30")]),
+    ("Monday-Friday, 8-12, 1-5", [(WEEKDAYS, "08:00", "12:00"), (WEEKDAYS, "13:00", "17:00")]),
+    ("Monday-Friday, 8:30-12:30, 1:30-5:30", [(WEEKDAYS, "08:30", "12:30"), (WEEKDAYS, "13:30", "17:30")]),
+    ("Monday, 2-7; Tuesday, Wednesday, 11-8; Thursday-Saturday, 10-6",
+     [(("MO",), "14:00", "19:00"), (("TU", "WE"), "11:00", "20:00"), (("TH", "FR", "SA"), "10:00", "18:00")]),
+    ("Monday-Thursday, 8:30-5; Friday, 8:30-4", [(WEEKDAYS[:4], "08:30", "17:00"), (("FR",), "08:30", "16:00")]),
+    ("Daily, 10-5", [(DAYS, "10:00", "17:00")]),
+    ("Wednesday-Sunday, 12-4", [(("WE", "TH", "FR", "SA", "SU"), "12:00", "16:00")]),
+    ("Monday-Wednesday, 4 pm-8 pm", [(("MO", "TU", "WE"), "16:00", "20:00")]),
+    ("Monday-Friday, 8 am-10 pm", [(WEEKDAYS, "08:00", "22:00")]),
+    ("Monday - Friday, 9-5", [(WEEKDAYS, "09:00", "17:00")]),
+    ("Monday, Tuesday, Thursday, Friday, 8-5; Wednesday, 9-5",
+     [(("MO", "TU", "TH", "FR"), "08:00", "17:00"), (("WE",), "09:00", "17:00")]),
+    ("Monday-Friday, 8-5; Saturday, 10-6; Sunday 11-5",
+     [(WEEKDAYS, "08:00", "17:00"), (("SA",), "10:00", "18:00"), (("SU",), "11:00", "17:00")]),
+    ("Monday-Wednesday, 10-9; Thursday, Friday, 10-6; Saturday, 10-5; Sunday, 1-5",
+     [(("MO", "TU", "WE"), "10:00", "21:00"), (("TH", "FR"), "10:00", "18:00"), (("SA",), "10:00", "17:00"),
+      (("SU",), "13:00", "17:00")]),
+    ("Monday-Friday 8 am - 5 pm", [(WEEKDAYS, "08:00", "17:00")]),
+    ("Monday-Friday, 6:45 am-5:15 pm", [(WEEKDAYS, "06:45", "17:15")]),
+    ("Monday-Friday, 2:30-6", [(WEEKDAYS, "14:30", "18:00")]),
+    ("Monday-Thursday, 9-9; Friday, 9-2", [(WEEKDAYS[:4], "09:00", "21:00"), (("FR",), "09:00", "14:00")]),
+    ("Monday-Friday, 8:00 - 4:00", [(WEEKDAYS, "08:00", "16:00")]),
+    ("Monday-Friday, 7-6", [(WEEKDAYS, "07:00", "18:00")]),
+]
+
+# Real strings that are not safe to read as a weekly timetable: they stay as text.
+AMBIGUOUS_HOURS = [
+    "Vary", "Varies", "By appointment", "Varies according to program", "9-5",
+    "Investigations: 24 hours daily; Administration: Monday-Friday, 8-5",
+    "Monday, Tuesday, Thursday, Friday, 8-5; Wednesday, 11-5; closed 12-1",
+    "Gallery: Friday-Sunday, 1-5", "Monday-Friday, 8:30-5; some evening appointments",
+    "24 hours on weekends and holidays, 6 pm-8 am weeknights", "Monday-Firday, 9-5",
+    "Meetings: 7:30 pm the 4th Thursday of the month", "Monday-Friday, 6-10",
+    "January - December Saturday 9:00 AM to 1:00 PM", "Monday-Friday, 9-5 (EST)",
+]
+
+
+@pytest.mark.parametrize("text,expected", READABLE_HOURS, ids=[t for t, _ in READABLE_HOURS])
+def test_free_text_hours_become_schedules(text, expected):
+    assert parse_hours(text) == [Opening(tuple(days), o, c) for days, o, c in expected]
+
+
+@pytest.mark.parametrize("text", AMBIGUOUS_HOURS)
+def test_ambiguous_hours_stay_text(text):
+    assert parse_hours(text) is None
+
+
+def test_ranges_times_and_dates():
+    assert parse_range("10-9") == ("10:00", "21:00")
+    assert parse_range("8-12") == ("08:00", "12:00")
+    assert parse_range("6-10") is None  # morning or evening?
+    assert parse_range("9 pm-2 am") is None  # overnight written loosely
+    assert parse_time("4:00 PM") == "16:00" and parse_time("3pm") == "15:00" and parse_time("09:00:00") == "09:00"
+    assert parse_time("noonish") is None
+    assert parse_date("12/24/15").isoformat() == "2015-12-24"
+    assert parse_date("January 01, 0001") is None and parse_date("soon") is None
+
+
+def test_legacy_ids_are_stable_uuids():
+    assert legacy_id("ohana-mongo", "service", 12) == legacy_id("ohana-mongo", "service", "12")
+    assert legacy_id("ohana-mongo", "service", 12) != legacy_id("ohana-csv", "service", 12)
+    assert len(legacy_id("x", "y", "z")) == 36
+
+
+def test_hsds11_sample_converts_and_imports(empty_app, tmp_path):
+    report = convert_hsds11(SHARED_DATA / "hsds1.1-sample", tmp_path / "pkg")
+    assert report.counts["service"] == 13 and report.counts["service_at_location"] == 13
+    with empty_app.app_context():
+        import_package(tmp_path / "pkg")  # strict: the converter writes no defect
+        assert db.session.scalar(select(func.count()).select_from(Service)) == 13
+        schedules = list(db.session.scalars(select(Schedule).where(Schedule.freq == "WEEKLY").order_by(Schedule.byday)))
+        assert [(s.byday, s.opens_at, s.closes_at) for s in schedules] == [
+            ("MO", "09:00", "17:00"), ("TU", "09:00", "17:00"), ("WE", "09:00", "17:00")]
+        assert db.session.scalar(select(Organization.website).where(Organization.website.is_not(None)))
+
+
+def test_ohana_csv_skips_test_records(empty_app, tmp_path):
+    report = convert_ohana_csv(SHARED_DATA / "ohana-smc" / "sample-csv", tmp_path / "pkg")
+    assert report.skipped["test organizations"] == 3
+    assert any("skipped 3 test organizations" == line for line in report.lines())
+    with empty_app.app_context():
+        import_package(tmp_path / "pkg")
+        names = set(db.session.scalars(select(Organization.name)))
+        assert "Fake Org" not in names and "Admin Test Org" not in names and len(names) == 5
+        located = db.session.scalar(select(func.count()).select_from(Location).where(Location.latitude.is_not(None)))
+        assert located >= 18
+
+
+@pytest.fixture(scope="module")
+def san_mateo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("smc") / "package"
+    report = convert_ohana_mongo(SHARED_DATA / "ohana-smc" / "smc-2014-full-mongo", out)
+    return out, report
+
+
+def test_san_mateo_county_loads_its_human_services(empty_app, san_mateo):
+    package, report = san_mateo
+    kept = report.counts["service"]
+    skipped = report.skipped["services at skipped locations"]
+    assert kept + skipped == 1695 and kept > 1400
+    assert report.skipped["locations of kind 'libraries'"] == 84 and report.skipped["locations of kind 'test'"] == 4
+    assert any(line.startswith("opening hours: ") for line in report.lines())
+    with empty_app.app_context():
+        import_package(package)
+        assert db.session.scalar(select(func.count()).select_from(Service)) == kept
+        assert db.session.scalar(select(func.count()).select_from(Attribute)) > 3000
+        # Categories are the shipped Open Eligibility terms, with their ids.
+        _, shipped = read_csv(DEMO_PACKAGE / "taxonomy_terms.csv")
+        assert {r["id"] for r in shipped} == set(db.session.scalars(select(TaxonomyTerm.id)))
+        weekly = db.session.scalar(select(func.count()).select_from(Schedule).where(Schedule.freq == "WEEKLY"))
+        as_text = db.session.scalar(select(func.count()).select_from(Schedule).where(Schedule.freq.is_(None)))
+        assert weekly > 600 and as_text > 100
+        assert db.session.scalar(select(Schedule.description).where(Schedule.description == "Varies"))
+
+
+def test_import_legacy_command(empty_app, tmp_path):
+    runner = empty_app.test_cli_runner()
+    result = runner.invoke(args=["import-legacy", "ohana-csv", str(SHARED_DATA / "ohana-smc" / "sample-csv")])
+    assert result.exit_code == 0, result.output
+    assert "skipped 3 test organizations" in result.output and "service: 19 created" in result.output
+    out = tmp_path / "converted"
+    result = runner.invoke(args=["import-legacy", "hsds-1.1", str(SHARED_DATA / "hsds1.1-sample"), "--out", str(out)])
+    assert result.exit_code == 0 and (out / "datapackage.json").is_file()
+    with empty_app.app_context():  # --out only converts
+        assert db.session.scalar(select(func.count()).select_from(Service)) == 19
+
+
+def test_holidays_are_closures_or_special_hours():
+    from datetime import date
+
+    from pwa_app.hsds.legacy import Report, _holiday
+
+    day, report = date(2015, 12, 24), Report("test")
+    assert _holiday({"closed": "true"}, day, day, report) == {
+        "valid_from": "2015-12-24", "valid_to": "2015-12-24", "description": "Closed"}
+    special = _holiday({"closed": "false", "opens_at": "10:00", "closes_at": "4:00 PM"}, day, day, report)
+    assert (special["opens_at"], special["closes_at"]) == ("10:00", "16:00")
+    # Open with no readable hours would read as a closure: left out and counted instead.
+    assert _holiday({"closed": "false", "opens_at": "soon"}, day, day, report) is None
+    assert report.skipped["holiday schedules with unreadable times"] == 1

@@ -1,0 +1,106 @@
+"""Saved lists and referral sheets, share tokens, SMS bodies, quick exit and clearing data (issue 7)."""
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+import pytest
+from sqlalchemy import select
+
+from pwa_app import referral
+from pwa_app.extensions import db
+from pwa_app.models import Service
+
+
+def active_ids(app, n: int) -> list[str]:
+    with app.app_context():
+        return list(db.session.scalars(select(Service.id).where(Service.status == "active").order_by(Service.id).limit(n)))
+
+
+def test_a_token_carries_ids_in_order_and_is_short():
+    ids = ["0b2c7d1e-4a5f-4c3b-9d2e-1f0a9b8c7d6e", "legacy-42", "7f0e6c1a-0000-4000-8000-000000000001", "é/ü id"]
+    token = referral.encode(ids)
+    assert referral.decode(token) == ids and re.fullmatch(r"[A-Za-z0-9_-]+", token)
+    assert len(referral.encode(ids[:1] * 5)) <= 120  # five services: a link that fits in an SMS
+
+
+def test_any_damage_to_a_token_is_recognised():
+    token = referral.encode(["0b2c7d1e-4a5f-4c3b-9d2e-1f0a9b8c7d6e", "legacy-42"])
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    damaged = {token[:-1], token[:10], token + "A", "", "!!!", token.replace(token[5], "*")}
+    damaged |= {token[:n] + c + token[n + 1:] for n in range(len(token)) for c in alphabet[::7] if c != token[n]}
+    for bad in damaged:
+        with pytest.raises(referral.BadToken):
+            assert referral.decode(bad) != referral.decode(token)  # a changed token never decodes to another list silently
+
+
+def test_sms_segments_follow_gsm_and_ucs2_rules():
+    assert referral.sms_segments("a" * 160) == 1 and referral.sms_segments("a" * 161) == 2
+    assert referral.sms_segments("é" * 160) == 1  # é is in the GSM alphabet
+    assert referral.sms_segments("ç" * 70) == 1 and referral.sms_segments("ç" * 71) == 2  # ç is not
+    assert referral.sms_segments("€" * 80) == 1 and referral.sms_segments("€" * 81) == 2  # extension: two septets
+
+
+def test_sms_body_keeps_every_number_and_fits_two_segments_where_it_can():
+    entries = [("Banque alimentaire communautaire du Centre-Ville de Bellerive", "613-555-0101"),
+               ("Centre de santé communautaire francophone", "613-555-0102"),
+               ("Aide juridique pour les locataires", "613-555-0103")]
+    link = "https://passerelle.example/fr/r/" + "A" * 60
+    body = referral.sms_body(entries, link)
+    assert referral.sms_segments(body) <= 2
+    assert all(number in body for _, number in entries)
+    assert all(line.split(":")[0].rstrip("…") and name.startswith(line.split(":")[0].rstrip("…"))
+               for line, (name, _) in zip(body.splitlines(), entries))
+    short = referral.sms_body(entries[:1], link)
+    assert short == f"{entries[0][0]}: 613-555-0101\n{link}"  # nothing shortened when it fits
+
+
+def test_sheet_lists_services_in_the_clients_language_without_javascript(app, client):
+    ids = active_ids(app, 3)
+    token = referral.encode(ids)
+    html = client.get(f"/fr/r/{token}").get_data(as_text=True)
+    assert html.count('<li data-service="') == 3 and 'lang="fr"' in html
+    assert [m for m in re.findall(r'<li data-service="([^"]+)"', html)] == ids
+    sms = unquote(re.search(r'href="sms:\?&amp;body=([^"]+)"', html).group(1))
+    assert f"/fr/r/{token}" in sms or sms.count("613-555-") == 3
+    assert referral.sms_segments(sms) <= 2 and sms.count("\n") >= 2
+    assert f'value="http://localhost/fr/r/{token}"' in html
+
+
+def test_a_damaged_link_opens_an_empty_list_with_an_explanation(app, client):
+    token = referral.encode(active_ids(app, 2))
+    response = client.get(f"/en/r/{token[:-3]}xyz")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "damaged or incomplete" in html and "<li data-service" not in html
+
+
+def test_a_service_gone_from_the_directory_is_counted_not_shown(app, client):
+    token = referral.encode([*active_ids(app, 1), "7f0e6c1a-0000-4000-8000-000000000001"])
+    html = client.get(f"/en/r/{token}").get_data(as_text=True)
+    assert html.count("<li data-service") == 1 and "1 service on this list is no longer in the directory." in html
+
+
+def test_quick_exit_and_the_tools_are_on_every_page(app, client):
+    sid = active_ids(app, 1)[0]
+    app.config["QUICK_EXIT_URL"] = "https://weather.example/"
+    for url in ("/en/", f"/fr/services/{sid}", "/en/saved", "/en/about", "/en/no-such-page", f"/en/services/{sid}/report"):
+        html = client.get(url).get_data(as_text=True)
+        assert '<a class="quick-exit" href="https://weather.example/"' in html, url
+        assert 'href="/en/clear"' in html or 'href="/fr/clear"' in html, url
+        assert 'id="lists-strings"' in html and "style=" not in html.replace("stylesheet", ""), url
+
+
+def test_clearing_asks_first_then_tells_the_browser_to_forget_everything(client):
+    ask = client.get("/fr/clear")
+    assert ask.status_code == 200 and "Clear-Site-Data" not in ask.headers and 'method="post"' in ask.get_data(as_text=True)
+    done = client.post("/fr/clear")
+    assert done.status_code == 200 and done.headers["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert 'id="data-cleared"' in done.get_data(as_text=True) and done.headers["Cache-Control"] == "no-store"
+
+
+def test_saved_page_and_offline_shell_carry_what_the_scripts_draw(client):
+    saved = client.get("/en/saved").get_data(as_text=True)
+    assert 'id="saved-view"' in saved and "<noscript>" in saved
+    shell = client.get("/en/offline").get_data(as_text=True)
+    assert all(f'<template id="{t}">' in shell for t in ("tpl-saved", "tpl-clear", "tpl-report"))
+    assert 'name="idempotency_key"' in shell and 'name="website"' in shell

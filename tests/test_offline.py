@@ -1,0 +1,285 @@
+"""Offline (issue 4): snapshots, the changes feed, ETags, sw.js, the manifest and the app shell."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select, update
+
+from pwa_app import snapshot
+from pwa_app.extensions import db
+from pwa_app.models import OfflineRecord, Service, Translation
+from pwa_app.textnorm import normalize, tokens
+
+VECTORS = json.loads((Path(__file__).parent / "data" / "textnorm_vectors.json").read_text())
+
+
+def get_json(client, url, **headers):
+    response = client.get(url, headers={"Accept-Encoding": "identity", **headers})
+    return response, (json.loads(response.data) if response.status_code == 200 else None)
+
+
+def settings(app) -> snapshot.Settings:
+    with app.app_context():
+        return snapshot.Settings.from_app(app, db.session)
+
+
+def curate(app, name_of: str | None = None, new_name: str = "", retire: str | None = None) -> int:
+    """Change the directory as a curator would, then refresh the offline records; return the version."""
+    with app.app_context():
+        if name_of:
+            db.session.execute(update(Service).where(Service.id == name_of).values(name=new_name))
+        if retire:
+            db.session.execute(update(Service).where(Service.id == retire).values(status="inactive"))
+        version = snapshot.refresh(db.session, snapshot.Settings.from_app(app, db.session))
+        db.session.commit()
+        return version
+
+
+def service_ids(app) -> list[str]:
+    with app.app_context():
+        return list(db.session.scalars(select(Service.id).where(Service.status == "active").order_by(Service.id)))
+
+
+@pytest.mark.parametrize("vec", VECTORS, ids=[v["name"] for v in VECTORS])
+def test_textnorm_vectors(vec):
+    assert normalize(vec["input"]) == vec["normalized"]
+    assert tokens(vec["input"]) == vec["tokens"]
+
+
+def test_snapshot_holds_every_listed_service_with_what_pages_show(client, app):
+    response, doc = get_json(client, "/en/offline/snapshot.json")
+    assert response.status_code == 200 and doc["format"] == 1 and doc["lang"] == "en"
+    with app.app_context():
+        listed = set(db.session.scalars(select(Service.id).where(Service.status.in_(("active", "temporarily closed")))))
+    assert {s["i"] for s in doc["services"]} == listed
+    record = next(s for s in doc["services"] if s.get("p") and s.get("l"))
+    assert record["n"] and record["p"][0]["e"].startswith("+1") and record["l"][0]["a"]
+    assert {t["s"] for t in doc["terms"]} >= {c for s in doc["services"] for c in s.get("c", [])}
+    assert doc["info"]["timezone"] == app.config["REGION_TIMEZONE"]
+    # The body is checked on the phone against the header, and the state against the records.
+    assert response.headers["X-Checksum-SHA256"] == hashlib.sha256(response.data).hexdigest()
+    assert doc["state"] == snapshot.state_checksum((s["i"], s["v"]) for s in doc["services"])
+
+
+def test_snapshots_are_per_language_and_mark_fallbacks(client, app):
+    untranslated = service_ids(app)[0]
+    with app.app_context():  # the French text of one service is withdrawn
+        db.session.execute(delete(Translation).where(Translation.entity == "service", Translation.id == untranslated))
+        db.session.commit()
+    curate(app)
+    _, en = get_json(client, "/en/offline/snapshot.json")
+    _, fr = get_json(client, "/fr/offline/snapshot.json")
+    assert [s["i"] for s in en["services"]] == [s["i"] for s in fr["services"]]
+    assert any(e["n"] != f["n"] for e, f in zip(en["services"], fr["services"]))
+    # French text that is missing falls back to English, marked with its language.
+    fallbacks = [s for s in fr["services"] if s.get("fb")]
+    assert [s["i"] for s in fallbacks] == [untranslated] and fallbacks[0]["fb"] == ["en"]
+    assert any(isinstance(v, list) and v[1] == "en" for s in fallbacks for v in [s["n"], *s.get("t", {}).values()])
+    assert client.get("/de/offline/snapshot.json").status_code == 404
+
+
+def test_languages_come_from_the_configuration(app):
+    app.config["LANGUAGES"] = ("en",)
+    with app.app_context():
+        s = snapshot.Settings.from_app(app, db.session)
+        snapshot.ensure_ready(db.session, s)
+        body = json.loads(db.session.get(OfflineRecord, snapshot.META_KEY).body)
+    assert set(body) == {"en"}
+
+
+def test_snapshot_is_compact(client):
+    response = client.get("/en/offline/snapshot.json", headers={"Accept-Encoding": "gzip"})
+    count = len(json.loads(gzip.decompress(response.data))["services"])
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert len(response.data) / count < 350  # bench/offline.py reports the exact figures (target 250, brotli)
+
+
+def test_unchanged_check_costs_one_small_304(client):
+    response, doc = get_json(client, "/en/offline/snapshot.json")
+    etag = response.headers["ETag"]
+    unchanged = client.get(f"/en/offline/changes.json?since={doc['version']}", headers={"If-None-Match": etag})
+    assert unchanged.status_code == 304 and unchanged.data == b""
+    assert len(unchanged.headers.to_wsgi_list().__str__()) < 1024
+    again = client.get("/en/offline/snapshot.json", headers={"If-None-Match": etag.rstrip('"') + '-gz"'})
+    assert again.status_code == 304
+
+
+def test_changes_carry_only_changed_and_deleted_records(client, app):
+    _, before = get_json(client, "/en/offline/snapshot.json")
+    renamed, retired = service_ids(app)[:2]
+    version = curate(app, name_of=renamed, new_name="Renamed by a curator", retire=retired)
+    assert version == before["version"] + 1
+    response, changes = get_json(client, f"/en/offline/changes.json?since={before['version']}",
+                                 **{"If-None-Match": f'"en.all.{before["version"]}"'})
+    assert response.status_code == 200
+    assert [s["i"] for s in changes["services"]] == [renamed] and changes["services"][0]["n"] == "Renamed by a curator"
+    assert changes["deleted"] == [retired] and "terms" not in changes or changes["terms"]
+    # What the phone holds after applying them matches the server's state checksum.
+    held = {s["i"]: s["v"] for s in before["services"] if s["i"] != retired}
+    held[renamed] = changes["services"][0]["v"]
+    assert snapshot.state_checksum(held.items()) == changes["state"]
+    assert len(response.data) < len(client.get("/en/offline/snapshot.json").data) / 20
+
+
+def test_refresh_without_changes_keeps_the_version(app):
+    version = curate(app)
+    assert curate(app) == version
+
+
+TWENTY_LANGUAGES = ("en", "fr", "es", "pt", "ar", "fa", "ur", "zh_Hans", "zh_Hant", "pa", "hi", "ta", "tl", "vi",
+                    "ko", "uk", "ru", "so", "ti", "iu")
+
+
+def test_records_are_stored_once_whatever_the_number_of_languages(app):
+    """Interface languages cost no queries and no new service versions at import: records are language-neutral."""
+    from sqlalchemy import event
+
+    curate(app)
+    with app.app_context():
+        before = {r.key: r.version for r in db.session.scalars(select(OfflineRecord))}
+    statements: list[str] = []
+    queries = {}
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        for languages in (("en", "fr"), TWENTY_LANGUAGES):
+            app.config["LANGUAGES"] = languages
+            statements.clear()
+            curate(app)
+            queries[len(languages)] = len(statements)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert queries[20] <= queries[2] + 1 < 40, queries  # + 1: the meta record, kept per language, is written
+    with app.app_context():
+        after = {r.key: r.version for r in db.session.scalars(select(OfflineRecord))}
+        body = json.loads(db.session.get(OfflineRecord, next(k for k in after if k != snapshot.META_KEY)).body)
+    assert {k: v for k, v in after.items() if k != snapshot.META_KEY} == {
+        k: v for k, v in before.items() if k != snapshot.META_KEY}
+    assert not set(body) & set(TWENTY_LANGUAGES) and body["n"]
+
+
+def test_a_new_interface_language_gets_language_names_in_that_language(client, app):
+    app.config["LANGUAGES"] = ("en", "fr", "es")
+    _, en = get_json(client, "/en/offline/snapshot.json")
+    _, es = get_json(client, "/es/offline/snapshot.json")
+    spoken = {n for s in es["services"] for n in s.get("g", [])}
+    assert "francés" in spoken and "French" not in spoken
+    assert "French" in {n for s in en["services"] for n in s.get("g", [])}
+    # Spanish text the data does not have falls back to English, marked as such.
+    assert all(s.get("fb") == ["en"] for s in es["services"])
+
+
+def test_records_stored_in_the_old_per_language_format_are_rebuilt(client, app):
+    _, before = get_json(client, "/fr/offline/snapshot.json")
+    with app.app_context():  # as an older release stored them: {language: the record}
+        for row in db.session.scalars(select(OfflineRecord).where(OfflineRecord.key != snapshot.META_KEY)):
+            row.body = json.dumps({lang: snapshot.render(json.loads(row.body), lang) for lang in ("en", "fr")})
+            row.content_hash = hashlib.sha256(row.body.encode()).hexdigest()
+        db.session.commit()
+    _, after = get_json(client, "/fr/offline/snapshot.json")
+    assert [{**s, "v": 0} for s in after["services"]] == [{**s, "v": 0} for s in before["services"]]
+    with app.app_context():
+        bodies = db.session.scalars(select(OfflineRecord.body).where(OfflineRecord.key != snapshot.META_KEY))
+        assert {json.loads(body)["_"] for body in bodies} == {snapshot.RECORD_FORMAT}
+
+
+def test_changes_from_another_history_ask_for_a_snapshot(client):
+    _, doc = get_json(client, "/en/offline/snapshot.json")
+    _, changes = get_json(client, f"/en/offline/changes.json?since={doc['version'] + 5}")
+    assert changes["reset"] is True
+    assert client.get("/en/offline/changes.json?since=abc").status_code == 400
+
+
+def test_large_directories_are_split_into_regions(client, app):
+    app.config["OFFLINE_REGION_MAX_SERVICES"] = 20
+    index = client.get("/offline/regions.json").get_json()
+    regions = {r["id"]: r for r in index["regions"]}
+    assert index["default"] is None and "all" in regions and len(regions) > 2
+    chosen = sorted(r for r in regions if r != "all")[:2]
+    _, part = get_json(client, "/en/offline/snapshot.json?regions=" + "+".join(chosen))
+    _, whole = get_json(client, "/en/offline/snapshot.json?regions=all")
+    assert part["regions"] == chosen and 0 < len(part["services"]) < len(whole["services"])
+    with app.app_context():
+        where = {r.key.split(":")[1]: r.regions.split() for r in db.session.scalars(select(OfflineRecord))
+                 if r.key != snapshot.META_KEY}
+    assert all(not where[s["i"]] or set(where[s["i"]]) & set(chosen) for s in part["services"])
+    assert len(part["services"]) <= regions[chosen[0]]["services"] + regions[chosen[1]]["services"]
+
+
+def test_small_directories_are_one_region(client):
+    index = client.get("/offline/regions.json").get_json()
+    assert index["default"] == "all" and [r["id"] for r in index["regions"]] == ["all"]
+
+
+def test_service_worker_is_served_from_the_root_without_caching(client, app):
+    response = client.get("/sw.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert response.headers["Cache-Control"] == "no-cache"
+    source = response.get_data(as_text=True)
+    urls = json.loads(re.search(r"^const PRECACHE_URLS = (.*);$", source, re.M).group(1))
+    version = json.loads(re.search(r"^const VERSION = (.*);$", source, re.M).group(1))
+    assert version != "dev" and re.fullmatch(r"[0-9a-f]{16}", version)
+    env = app.extensions["assets"]
+    for name in ("css", "js"):  # fingerprinted: a change to any asset changes sw.js
+        assert env[name].urls()[0] in urls and re.search(r"\.[0-9a-f]{8,}\.(css|js)$", env[name].urls()[0])
+    # The default language's shell up front; the others are kept as people use them.
+    assert "/en/offline" in urls and "/fr/offline" not in urls
+    assert client.get("/sw.js", headers={"If-None-Match": response.headers["ETag"]}).status_code == 304
+
+
+def test_every_precached_url_answers_200(client):
+    source = client.get("/sw.js").get_data(as_text=True)
+    for url in json.loads(re.search(r"^const PRECACHE_URLS = (.*);$", source, re.M).group(1)):
+        response = client.get(url)
+        response.close()
+        assert response.status_code == 200, url
+
+
+def test_sw_version_follows_the_shell(client, app, monkeypatch):
+    before = client.get("/sw.js").headers["ETag"]
+    from pwa_app import offline
+
+    monkeypatch.setitem(app.config, "HELPLINE_NUMBER", "311")  # the shell page changes
+    assert client.get("/sw.js").headers["ETag"] != before
+    monkeypatch.setattr(offline, "ICONS", offline.ICONS[:1])
+    assert client.get("/sw.js").headers["ETag"] != before
+
+
+def test_manifest_makes_the_app_installable(client):
+    manifest = json.loads(client.get("/manifest.webmanifest?lang=fr").data)
+    assert manifest["name"] and manifest["short_name"] and manifest["display"] == "standalone"
+    assert manifest["start_url"] == "/fr/" and manifest["lang"] == "fr" and manifest["theme_color"]
+    sizes = {(i["sizes"], i["purpose"]) for i in manifest["icons"]}
+    assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
+    for icon in manifest["icons"]:
+        response = client.get(icon["src"])
+        response.close()
+        assert response.status_code == 200 and response.mimetype == "image/png"
+    assert json.loads(client.get("/manifest.webmanifest").data)["start_url"] == "/en/"
+
+
+def test_pages_link_the_manifest_script_and_strings(client):
+    html = client.get("/fr/").get_data(as_text=True)
+    assert '<link rel="manifest" href="/manifest.webmanifest?lang=fr">' in html
+    assert re.search(r'<script type="module" src="/static/gen/app\.[0-9a-f]+\.js"></script>', html)
+    strings = json.loads(re.search(r'<script type="application/json" id="strings">(.*?)</script>', html, re.S).group(1))
+    assert strings["lang"] == "fr" and "%(percent)s" in strings["saving"] and strings["update"] != "Update available"
+    assert "<script>" not in html  # CSP: no inline script, only JSON data
+
+
+def test_shell_carries_render_strings_in_the_page_language(client):
+    html = client.get("/fr/offline").get_data(as_text=True)
+    strings = json.loads(re.search(r'id="render-strings">(.*?)</script>', html, re.S).group(1))
+    assert strings["services"]["one"] == "%(num)d service" and strings["services"]["other"] == "%(num)d services"
+    assert strings["languageNames"]["en"] == "anglais" and strings["call"] == "Appeler le"
+    assert 'id="offline-view"' in html and 'id="icon-phone"' in html

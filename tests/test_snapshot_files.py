@@ -1,0 +1,81 @@
+"""Offline snapshots as static, content-addressed, precompressed files."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+
+import brotli
+
+from pwa_app import snapshot_files
+from pwa_app.cli import DEMO_PACKAGE
+from pwa_app.extensions import db
+from pwa_app.hsds.importer import import_package
+
+
+def build(app, tmp_path):
+    app.config["SNAPSHOT_FOLDER"] = str(tmp_path / "snapshots")
+    result = app.test_cli_runner().invoke(args=["build-snapshots"])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "snapshots", json.loads((tmp_path / "snapshots" / "index.json").read_text())
+
+
+def test_build_writes_content_addressed_files_with_precompressed_siblings(app, tmp_path):
+    folder, index = build(app, tmp_path)
+    assert set(index["files"]) == set(app.config["LANGUAGES"])
+    for lang, per_region in index["files"].items():
+        name = per_region["all"]
+        body = (folder / name).read_bytes()
+        assert name == hashlib.sha256(body).hexdigest() + ".json"
+        assert gzip.decompress((folder / (name + ".gz")).read_bytes()) == body
+        assert brotli.decompress((folder / (name + ".br")).read_bytes()) == body
+        assert json.loads(body)["lang"] == lang
+
+
+def test_snapshot_route_points_to_the_static_file_served_forever(app, client, tmp_path):
+    folder, index = build(app, tmp_path)
+    r = client.get("/fr/offline/snapshot.json")
+    name = index["files"]["fr"]["all"]
+    assert r.status_code == 302 and r.location.endswith(f"/snapshots/{name}")
+    with client.get(f"/snapshots/{name}", headers={"Accept-Encoding": "gzip, br"}) as r:
+        assert r.status_code == 200 and r.headers["Content-Encoding"] == "br"
+        assert r.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert r.headers["X-Checksum-SHA256"] == name[:-5]
+        assert brotli.decompress(r.data) == (folder / name).read_bytes()
+    with client.get(f"/snapshots/{name}") as plain:
+        assert "Content-Encoding" not in plain.headers and plain.data == (folder / name).read_bytes()
+    with client.get(f"/snapshots/{name}", headers={"If-None-Match": f'"{name[:-5]}"'}) as r:
+        assert r.status_code == 304
+
+
+def test_bad_names_are_404(app, client, tmp_path):
+    build(app, tmp_path)
+    for name in ("index.json", "../index.json", "x.json", "0" * 64 + ".json", "%2e%2e%2fetc%2fpasswd"):
+        with client.get(f"/snapshots/{name}") as r:
+            assert r.status_code == 404
+
+
+def test_a_new_import_falls_back_to_building_until_rebuilt(app, client, tmp_path):
+    folder, index = build(app, tmp_path)
+    with app.app_context():
+        from pwa_app.models import Service
+
+        s = db.session.scalars(db.select(Service).where(Service.status == "active")).first()
+        s.name = "Renamed for the test"
+        db.session.commit()
+        from pwa_app import snapshot
+
+        snapshot.refresh_current_app(db.session)
+        db.session.commit()
+    r = client.get("/en/offline/snapshot.json")
+    assert r.status_code == 200 and b"Renamed for the test" in (gzip.decompress(r.data) if r.headers.get("Content-Encoding") == "gzip" else r.data)
+    _, newer = build(app, tmp_path)
+    assert newer["version"] > index["version"]
+    assert client.get("/en/offline/snapshot.json").status_code == 302
+
+
+def test_prune_keeps_current_files(app, tmp_path):
+    folder, index = build(app, tmp_path)
+    (folder / ("a" * 64 + ".json")).write_bytes(b"{}")
+    assert snapshot_files.prune(folder, keep_seconds=0) == 1
+    assert all((folder / n).exists() for per in index["files"].values() for n in per.values())

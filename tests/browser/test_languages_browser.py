@@ -41,3 +41,26 @@ def test_axe_finds_no_violations_in_arabic_and_chinese(page, live_server, path):
     results = Axe().run(page)
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     assert violations == []
+
+
+def test_every_language_used_keeps_working_offline(browser, databases):
+    """Arabic and French used online: both draw pages offline, also pages never visited."""
+    from .conftest import PHONE, serve
+    from .test_offline import install, open_offline
+
+    server = serve(databases)
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        install(page, server.url, "/ar/")
+        install(page, server.url, "/fr/")
+        never_visited = server.active_ids()[-1]
+        context.set_offline(True)
+        for lang, direction in (("ar", "rtl"), ("fr", "ltr")):
+            assert open_offline(page, f"{server.url}/{lang}/services/{never_visited}") == "local"
+            assert page.locator("html").get_attribute("lang") == lang
+            assert page.locator("html").get_attribute("dir") == direction
+            assert page.locator("main h1").inner_text().strip()
+    finally:
+        context.close()
+        server.close()

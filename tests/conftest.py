@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from pwa_app import create_app
 from pwa_app.cli import DEMO_PACKAGE, create_schema
@@ -28,10 +29,33 @@ POSTGRES = os.environ.get("PASSERELLE_TEST_DATABASE_URL")
 SNAPSHOTS = tempfile.mkdtemp(prefix="passerelle-test-snapshots-")  # never the instance folder's
 
 
+APPS: list = []  # every app a test made: their pooled connections are closed after each test
+
+
 def make_app(database, **config):
     """An app on `database`: a SQLite file path or any SQLAlchemy URL."""
     url = str(database) if "://" in str(database) else f"sqlite:///{database}"
-    return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SNAPSHOT_FOLDER": SNAPSHOTS, **config})
+    if url.startswith("postgresql"):
+        # No pool in tests: a live server's request thread may still hold a connection when a test
+        # ends, and a pooled connection outliving its disposed pool is closed by the garbage
+        # collector, with a warning. Pooling itself is SQLAlchemy's, and exercised by gunicorn tests.
+        config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"poolclass": NullPool})
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SNAPSHOT_FOLDER": SNAPSHOTS, **config})
+    APPS.append(app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def close_pooled_connections():
+    """Close what apps left in their pools, so no connection is left for the garbage collector.
+
+    An engine stays usable after dispose(): a later request simply opens a new connection.
+    """
+    yield
+    for app in APPS:
+        with app.app_context():
+            db.engine.dispose()
+    APPS.clear()  # apps that live longer (session fixtures) close their own at the end
 
 
 class Databases:

@@ -138,9 +138,13 @@ function itemRow(list, item, n, s, redraw) {
 /** Draw every list saved on this phone into #saved-view. */
 export async function drawSavedLists(view, lang, s) {
   const redraw = () => drawSavedLists(view, lang, s);
-  for (const old of view.querySelectorAll('.list, form.new-list, p.empty')) old.remove();
+  // Read first, then swap in one step: the list never flashes empty, and of two overlapping
+  // redraws only the newest lands.
+  const generation = (view.drawn = (view.drawn || 0) + 1);
   const lists = await allLists();
+  if (generation !== view.drawn) return;
   const active = activeListId();
+  const fresh = [];
   for (const list of lists) {
     const radio = el('input', { type: 'radio', name: 'active-list', value: list.id });
     radio.checked = list.id === active || (list.id === DEFAULT_LIST && !lists.some((l) => l.id === active));
@@ -159,10 +163,10 @@ export async function drawSavedLists(view, lang, s) {
         onclick: async () => { await deleteList(list.id); if (active === list.id) setActiveList(DEFAULT_LIST); redraw(); },
       }));
     }
-    view.append(section);
+    fresh.push(section);
   }
   const name = el('input', { type: 'text', name: 'name', maxlength: '80', required: '', 'aria-label': s.newList });
-  view.append(el('form', {
+  fresh.push(el('form', {
     class: 'new-list',
     onsubmit: async (event) => {
       event.preventDefault();
@@ -172,6 +176,8 @@ export async function drawSavedLists(view, lang, s) {
       redraw();
     },
   }, name, el('button', { type: 'submit', text: s.newList })));
+  for (const old of view.querySelectorAll('.list, form.new-list, p.empty')) old.remove();
+  view.append(...fresh);
 }
 
 /** On a referral sheet: print and share buttons, the worker's notes, and "Save" for the whole list. */

@@ -100,7 +100,7 @@ def test_saved_offline_and_still_there_after_a_browser_restart(phone, server):
     open_page(page, f"{server.url}/en/saved")
     assert saved_names(page) == [server.name(first), server.name(second), server.name(third)]
     page.locator("#saved-view li").nth(0).locator("[data-down]").click()
-    page.wait_for_function("(n) => document.querySelector('#saved-view li a').textContent === n", arg=server.name(second))
+    page.wait_for_function("(n) => document.querySelector('#saved-view li a')?.textContent === n", arg=server.name(second))
     page.locator("#saved-view li").nth(2).locator("[data-remove]").click()
     page.wait_for_function("() => document.querySelectorAll('#saved-view li').length === 2")
     note = page.locator("#saved-view li").nth(1).locator("input[type=text]")

@@ -119,7 +119,7 @@ def test_search_as_you_type_from_the_saved_directory(browser, live_server):
         assert "Prescription Medication Assistance" in page.locator("#live-results").inner_text()
         page.locator("#q").fill("")
         page.locator("#q").type("牙科", delay=30)
-        page.wait_for_function("() => document.querySelector('#live-results').textContent.includes('Dental')", timeout=WAIT_MS)
+        page.wait_for_function("() => document.querySelector('#live-results')?.textContent.includes('Dental')", timeout=WAIT_MS)
     finally:
         context.close()
 

@@ -1,6 +1,6 @@
 """Offline snapshots: bytes per service, the cost of keeping current, and time until "available offline".
 
-Run: .venv/bin/python -m bench.offline [--services 60000]   (writes its section of docs/benchmarks.md)
+Run: .venv/bin/python -m bench.offline [--services 60000] [--no-write]   (writes its section of docs/benchmarks.md)
 Targets (issue 4): at most 250 compressed bytes per service; a sync after 1 % of records change
 costs at most 2 % of the whole snapshot; an unchanged check at most 1 KB.
 """
@@ -112,6 +112,7 @@ def time_to_available() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=60_000, help="synthetic directory size (0 to skip)")
+    parser.add_argument("--no-write", action="store_true", help="print the report without writing docs/benchmarks.md")
     args = parser.parse_args()
     cases = [("demo", "Demo region"), ("san-mateo", "San Mateo County 2014 (converted)")]
     if args.services:
@@ -153,7 +154,8 @@ def main() -> int:
         lines.append("The synthetic row was skipped (`--services 0`).")
     report = "\n".join(lines)
     print(report)
-    write_section("offline", report)
+    if not args.no_write:
+        write_section("offline", report)
     return 0 if ok else 1
 
 

@@ -2,6 +2,7 @@
 throttling) and the server's search (query latency), for 10,000 and 60,000 synthetic services.
 
 Run: .venv/bin/python -m bench.search [--sizes 10000 60000] [--no-write]
+Server only, on PostgreSQL: scripts/with_postgres.sh .venv/bin/python -m bench.search --server-only --postgres
 The services come from bench/make_synthetic.py. The server side indexes them with the app's own
 search code (search.build-like documents, SQLite FTS5) without a full HSDS import, which would
 take minutes at 60,000; the browser side gets snapshot-shaped records with the same texts.
@@ -13,10 +14,12 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
+import os
 import statistics
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 from ._common import CHROMIUM, CHROMIUM_ARGS, demo_server, write_section
@@ -52,17 +55,40 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def server_bench(folder: Path, n: int) -> dict:
+@contextmanager
+def server_database(database_url: str | None, n: int):
+    """Yield the URL of an empty database for one size: a temporary SQLite file, or a new PostgreSQL database."""
+    if not database_url:
+        with tempfile.TemporaryDirectory() as tmp:
+            yield f"sqlite:///{tmp}/search.sqlite3"
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"passerelle_search_{n}"
+    admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        c.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        admin.dispose()
+
+
+def server_bench(folder: Path, n: int, database_url: str | None = None) -> dict:
     from sqlalchemy import insert, text
 
     from pwa_app import create_app, search, taxonomy_names
     from pwa_app.cli import create_schema
     from pwa_app.extensions import db
-    from pwa_app.models import Organization, SearchDocument, Service
+    from pwa_app.models import Organization, Service
 
     services, orgs, terms, cats = load_package(folder)
-    with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/search.sqlite3"})
+    with server_database(database_url, n) as url:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url})
         with app.app_context():
             create_schema()
             started = time.perf_counter()
@@ -82,20 +108,26 @@ def server_bench(folder: Path, n: int) -> dict:
             docs = [{"service_id": s["id"], "name": search._clip(s["name"]),
                      "categories": " ".join(words(c) for c in cats[s["id"]]),
                      "body": search._clip(f"{s['description']} {orgs.get(s['organization_id'], '')}")} for s in services]
-            db.session.execute(insert(SearchDocument), docs)
-            search.ensure_schema(db.session)
-            db.session.execute(text("INSERT INTO search_fts(search_fts) VALUES('rebuild')"))
+            search.index_documents(db.session, docs)
             db.session.commit()
+            if db.engine.dialect.name == "postgresql":
+                db.session.execute(text("ANALYZE"))
+                db.session.commit()
             build = time.perf_counter() - started
             search.search(db.session, "pharmasy")  # the typo vocabulary is built once per data version
-            timings = []
+            timings, per_query = [], defaultdict(list)
             for _ in range(ROUNDS):
                 for q in QUERIES:
                     t0 = time.perf_counter()
                     search.search(db.session, q, limit=25)
-                    timings.append((time.perf_counter() - t0) * 1000)
+                    ms = (time.perf_counter() - t0) * 1000
+                    timings.append(ms)
+                    per_query[q].append(ms)
+            slowest = sorted(((statistics.median(v), q) for q, v in per_query.items()), reverse=True)[:5]
+            db.session.remove()
             db.engine.dispose()
-    return {"n": n, "build_s": build, "p50": percentile(timings, 50), "p95": percentile(timings, 95)}
+    return {"n": n, "engine": url.split(":", 1)[0].split("+")[0], "build_s": build, "p50": percentile(timings, 50),
+            "p95": percentile(timings, 95), "slowest": [f"{q} {ms:.1f}" for ms, q in slowest]}
 
 
 def browser_records(folder: Path):
@@ -164,15 +196,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 60_000])
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--server-only", action="store_true", help="skip the browser part (and do not write the report)")
+    parser.add_argument("--database-url", default=None,
+                        help="time the server on this PostgreSQL server (a database per size is created and dropped); "
+                             "--postgres reads PASSERELLE_TEST_DATABASE_URL, as set by scripts/with_postgres.sh")
+    parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--browser-only", action="store_true", help="skip the server part (and do not write the report)")
     args = parser.parse_args()
+    database_url = args.database_url or (os.environ["PASSERELLE_TEST_DATABASE_URL"] if args.postgres else None)
     server_rows, browser_rows = [], []
+    if args.server_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            for n in args.sizes:
+                folder = Path(tmp) / f"s{n}"
+                make(folder, n)
+                server_rows.append(server_bench(folder, n, database_url))
+                print("server", server_rows[-1], flush=True)
+        return
+    if args.browser_only:
+        with demo_server() as base, tempfile.TemporaryDirectory() as tmp:
+            for n in args.sizes:
+                folder = Path(tmp) / f"s{n}"
+                make(folder, n)
+                print("browser", browser_bench(base, folder, n), flush=True)
+        return
     with demo_server() as base, tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = Path(tmp) / f"s{n}"
             make(folder, n)
             browser_rows.append(browser_bench(base, folder, n))
             print("browser", browser_rows[-1], flush=True)
-            server_rows.append(server_bench(folder, n))
+            server_rows.append(server_bench(folder, n, database_url))
             print("server", server_rows[-1], flush=True)
     body = [
         "## Search (`bench/search.py`)", "",

@@ -15,8 +15,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 30  # a request that takes longer is stuck; the worker is replaced
 graceful_timeout = 20
 keepalive = 5
-max_requests = 5000  # recycle workers now and then, so a slow leak never grows
-max_requests_jitter = 500
+# Workers are not recycled after N requests: a recycling worker drops the kept-alive connections
+# it holds, which clients see as errors under load, and no leak has been seen (memory per worker
+# is in docs/benchmarks.md). MAX_REQUESTS turns recycling back on where a leak shows up.
+max_requests = int(os.environ.get("MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 preload_app = False  # each worker opens its own database connections
 control_socket_disable = True  # no gunicornc; several instances on one machine must not share a socket
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -8,7 +8,7 @@ import click
 from flask import Flask
 from sqlalchemy import func, select
 
-from . import hsds_cli, reports_cli, search
+from . import hsds_cli, reports_cli, search, search_cli
 from .extensions import db
 from .hsds.importer import ImportFailed, import_package
 from .models import Service
@@ -67,6 +67,7 @@ def register(app: Flask) -> None:
 
     hsds_cli.register(app)  # import-hsds, import-legacy, export-hsds
     reports_cli.register(app)  # reports list (issue 7)
+    search_cli.register(app)  # reindex-search (issue 6/8)
 
     @app.cli.group("translate")
     def translate() -> None:

@@ -222,6 +222,20 @@ def is_open_at(schedules, when: datetime, tz: ZoneInfo) -> bool:
     return status(schedules, when, tz).state in ('open', 'open24')
 
 
+def descriptions(schedules) -> list[str]:
+    """Text-only hours ("By appointment"): descriptions of rows without opening times, each once, in order.
+
+    A row with times is shown as a timetable; its description only repeats it in one language.
+    """
+    out: list[str] = []
+    for row in schedules or []:
+        text = _get(row, 'description')
+        if (isinstance(text, str) and _get(row, 'opens_at') is None and _get(row, 'closes_at') is None
+                and text.strip() not in out):
+            out.append(text.strip())
+    return out
+
+
 def _secs(t: time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 

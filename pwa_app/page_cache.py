@@ -4,6 +4,9 @@ The key holds the page's URL, the data version stored in the database (changed b
 or edit) and the current minute (pages say "open now"). Two app servers therefore never disagree:
 given the same data and the same minute, they render the same bytes. The cache only saves the
 rendering; every request still asks the database for the current version.
+
+When the minute turns, every thread of a busy worker misses at once; one of them renders the page
+while the others wait for its result, instead of all rendering the same page side by side.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from .models import DirectoryInfo
 VERSION_KEY = "data_version"
 MAX_ENTRIES = 2000
 HEADERS_KEPT = ("Content-Type", "Content-Language")
+RENDER_WAIT_S = 5
 
 
 def touch(session: Session) -> str:
@@ -39,12 +43,24 @@ def current_version(session: Session) -> str:
 
 
 class PageCache:
-    """A thread-safe LRU of rendered pages."""
+    """A thread-safe LRU of rendered pages, with one renderer at a time per page."""
 
     def __init__(self, size: int = MAX_ENTRIES):
         self.size = size
         self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
         self.lock = threading.Lock()
+        self.rendering: dict[tuple, threading.Lock] = {}
+
+    def renderer(self, key: tuple) -> threading.Lock:
+        """The lock a thread holds while it renders `key`."""
+        with self.lock:
+            return self.rendering.setdefault(key, threading.Lock())
+
+    def done(self, key: tuple, lock: threading.Lock) -> None:
+        with self.lock:
+            if self.rendering.get(key) is lock:
+                del self.rendering[key]
+        lock.release()
 
     def get(self, key: tuple):
         with self.lock:
@@ -71,17 +87,35 @@ def serve_from_cache():
         return None
     from .extensions import db
 
-    g.page_cache_key = _key(current_version(db.session))
-    hit = current_app.extensions["page_cache"].get(g.page_cache_key)
+    cache = current_app.extensions["page_cache"]
+    key = g.page_cache_key = _key(current_version(db.session))
+    hit = cache.get(key)
+    if hit is None:
+        lock = cache.renderer(key)
+        # Wait while another thread renders this page, then take its result; a slow render
+        # (over RENDER_WAIT_S) is not waited for any longer: this thread renders too.
+        if lock.acquire(timeout=RENDER_WAIT_S):
+            hit = cache.get(key)
+            if hit is None:
+                g.page_cache_lock = lock  # this thread renders; released at teardown
+            else:
+                cache.done(key, lock)
     if hit is None:
         return None
     status, headers, body = hit
     return Response(body, status=status, headers=headers)
 
 
+def release_renderer(_exc=None) -> None:
+    """teardown_request: let the threads waiting for this page go, whatever happened."""
+    lock = g.pop("page_cache_lock", None)
+    if lock is not None:
+        current_app.extensions["page_cache"].done(g.get("page_cache_key"), lock)
+
+
 def store_in_cache(response: Response) -> Response:
     """after_request: keep a successful, complete page for the rest of the minute."""
-    key = g.pop("page_cache_key", None)
+    key = g.get("page_cache_key")
     if key is not None and response.status_code == 200 and not response.direct_passthrough:
         headers = [(k, v) for k, v in response.headers.items() if k in HEADERS_KEPT]
         current_app.extensions["page_cache"].put(key, (response.status_code, headers, response.get_data()))
@@ -92,6 +126,7 @@ def init_blueprint(bp) -> None:
     """Cache this blueprint's pages."""
     bp.before_request(serve_from_cache)
     bp.after_request(store_in_cache)
+    bp.teardown_request(release_renderer)
 
     @bp.record_once
     def _create(state):

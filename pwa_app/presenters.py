@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 
 from . import hours
-from .localize import LocalText, TextPicker, language_name
+from .localize import LocalText, TextPicker, _primary, language_name
 from .models import Location, Phone, Service
 from .phones import Dial, can_text, dial
 from .security import safe_url
@@ -33,6 +33,7 @@ class LocationView:
     accessibility: list[LocalText]
     phones: list[PhoneView]
     week: list[hours.DayHours] | None  # only where this location keeps its own hours
+    hours_notes: list[LocalText] = field(default_factory=list)  # text-only hours ("By appointment")
 
     @property
     def geo_uri(self) -> str | None:
@@ -70,6 +71,7 @@ class ServiceView:
     categories: list[tuple[str, LocalText]] = field(default_factory=list)  # (slug, name)
     min_age: float | None = None
     max_age: float | None = None
+    hours_notes: list[LocalText] = field(default_factory=list)  # text-only hours ("By appointment")
 
     @property
     def is_active(self) -> bool:
@@ -94,6 +96,7 @@ class CardView:
     phones: list[PhoneView]
     points: tuple = ()  # (latitude, longitude) of its locations, for "Near me" on the phone
     distance_km: float | None = None  # from the place the person chose
+    hours_notes: list[LocalText] = field(default_factory=list)  # text-only hours ("By appointment")
 
 
 def is_free(cost_options) -> bool:
@@ -133,6 +136,12 @@ class Presenter:
     def now(self) -> datetime:
         return datetime.now(self.tz)
 
+    def hours_notes(self, schedules) -> list[LocalText]:
+        """Schedule descriptions, as the data writes them: the offline snapshot carries no translations of them."""
+        base = self.picker.base
+        fallback = _primary(self.picker.lang) != _primary(base)
+        return [LocalText(text, base, fallback) for text in hours.descriptions(schedules)]
+
     def phone(self, p: Phone) -> PhoneView:
         d = dial(p.number, p.extension, self.country_code)
         desc = self.picker.pick("phone", p, "description")
@@ -152,6 +161,7 @@ class Presenter:
             accessibility=[t for t in (p.pick("accessibility", a, "description") for a in loc.accessibility) if t],
             phones=[self.phone(ph) for ph in loc.phones if not ph.service_id],
             week=hours.week(own_schedules, self.now().date(), self.tz) if own_schedules else None,
+            hours_notes=self.hours_notes(own_schedules),
         )
 
     def service(self, s: Service, categories: list[tuple[str, LocalText]] | None = None) -> ServiceView:
@@ -189,6 +199,7 @@ class Presenter:
             categories=categories or [],
             min_age=s.minimum_age,
             max_age=s.maximum_age,
+            hours_notes=self.hours_notes(schedules),
         )
 
     def card(self, s: Service) -> CardView:
@@ -204,6 +215,7 @@ class Presenter:
             languages=sorted({language_name(self.locale, l.code, l.name) for l in s.languages}, key=str.casefold),
             free=is_free(s.cost_options),
             phones=[self.phone(ph) for ph in callable_phones],
+            hours_notes=self.hours_notes(schedules),
         )
 
     def cost(self, c) -> str:

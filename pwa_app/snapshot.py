@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,12 +35,12 @@ from .models import (
     Accessibility, Address, Attribute, CostOption, DirectoryInfo, Language, Location, OfflineRecord, Organization,
     Phone, Schedule, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm, Translation,
 )
-from .phones import can_text, dial
+from .phones import can_text, dial, to_e164
 from .presenters import SERVICE_TEXT_FIELDS, address_lines, cost_line, is_free
 from .security import safe_url
 from .slugs import slugify
 
-FORMAT = 1
+FORMAT = 2  # of what phones receive (2: services packed by column, see pack_services; 1: a list of records)
 RECORD_FORMAT = 2  # of the neutral records stored in OfflineRecord.body (1 held one record per language)
 META_KEY = "meta"
 ALL = "all"  # the region that is the whole directory
@@ -52,7 +53,7 @@ TEXT_KEYS = {
 NEUTRAL_TEXT_KEYS = {field: TEXT_KEYS.get(field, field) for field in SERVICE_TEXT_FIELDS}
 UNSHOWN_TEXT_KEYS = tuple(key for key in NEUTRAL_TEXT_KEYS.values() if key not in TEXT_KEYS.values())
 SCHEDULE_FIELDS = ("opens_at", "closes_at", "valid_from", "valid_to", "dtstart", "until", "freq", "byday",
-                   "bymonthday", "interval")
+                   "bymonthday", "interval", "description")  # description: text-only hours ("By appointment")
 TRANSLATED = ("service", "organization", "phone", "location", "accessibility")
 
 
@@ -141,7 +142,10 @@ def _group(rows, key: int) -> dict[str, list]:
 
 def _schedule(values) -> dict:
     """A schedule's SCHEDULE_FIELDS values as the phone's hours.js reads them."""
-    return {f: _plain(v) for f, v in zip(SCHEDULE_FIELDS, values) if v is not None and v != ""}
+    out = {f: _plain(v) for f, v in zip(SCHEDULE_FIELDS, values) if v is not None and v != ""}
+    if "opens_at" in out or "closes_at" in out:
+        out.pop("description", None)  # only text-only hours are shown (hours.descriptions)
+    return out
 
 
 def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
@@ -482,9 +486,12 @@ def _in_regions(row_regions: str, wanted: tuple[str, ...]) -> bool:
     return ALL in wanted or not row_regions or bool(set(row_regions.split()) & set(wanted))
 
 
+STATE_HEX = 32  # 128 bits catch a copy gone astray as surely as 256, and every sync is 16 bytes lighter
+
+
 def state_checksum(pairs) -> str:
-    """SHA-256 of the sorted "id:version" lines of the records a phone should hold: cheap to recompute there."""
-    return hashlib.sha256("\n".join(f"{i}:{v}" for i, v in sorted(pairs)).encode()).hexdigest()
+    """SHA-256 of the sorted "id:version" lines of the records a phone should hold, cut to STATE_HEX: cheap to recompute there."""
+    return hashlib.sha256("\n".join(f"{i}:{v}" for i, v in sorted(pairs)).encode()).hexdigest()[:STATE_HEX]
 
 
 def _entries(session: Session, wanted: tuple[str, ...], lang: str, since: int | None):
@@ -524,17 +531,259 @@ def changes(session: Session, lang: str, wanted: tuple[str, ...], since: int) ->
     (the database was restored), or the changes would outweigh a snapshot.
     """
     version = current_version(session)
-    head = {"format": FORMAT, "lang": lang, "regions": list(wanted), "since": since, "version": version}
+    # The phone knows the language, regions and version it asked about (they are in the URL): only
+    # what it does not know is sent, since a small feed is mostly this head.
+    head = {"format": FORMAT, "version": version}
     if since > version:
         return {**head, "reset": True}
     meta, services, deleted = _entries(session, wanted, lang, since)
     total = session.scalar(select(func.count()).select_from(OfflineRecord).where(OfflineRecord.present.is_(True)))
     if len(services) > max(50, total // 2):
         return {**head, "reset": True}
-    return _compact({**head, "state": _state(session, wanted), **(meta or {}),
-                     "services": services, "deleted": deleted}) | {"since": since}
+    return _compact({**head, "state": _state(session, wanted), **(meta or {}), "services": services, "deleted": deleted})
 
 
 def encode(document: dict) -> bytes:
-    """Serialise compactly (UTF-8, no spaces): on a prepaid plan every byte counts."""
+    """Serialise compactly (UTF-8, no spaces, services packed by column): on a prepaid plan every byte counts."""
+    if isinstance(document.get("services"), list) and len(document["services"]) >= PACK_MIN:
+        document = {**document, "services": pack_services(document["services"], document.get("terms"))}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+# --- The packed form phones download (sync.js unpacks it into the records above) ----------------
+#
+# Columns compress better than records (each holds alike values: ids, names, descriptions...), and
+# what a phone can work out is left out: an E.164 number its displayed form gives, "voice", whether
+# a mobile can take texts, a location named as its service or organization. Faxes, and the type and
+# description of a location's phones, are left out as well: no page shows them.
+# Measured on San Mateo County (bench/offline.py): 293 brotli bytes per service as records, about 251 packed.
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+PHONE_TEXT = re.compile(r"^[0-9 +().\-/]*$")  # displays whose digits and trimming read alike in JavaScript
+SMS_TYPES = ("text", "cell", "mobile", "sms")  # phones.SMS_TYPES, as sync.js derives "m"
+# Schedules are rows of values in this order (the packed form names it, so phones read any later field).
+HOURS_ORDER = ("opens_at", "closes_at", "byday", "freq", "valid_from", "valid_to", "dtstart", "until", "bymonthday",
+               "interval", *(f for f in SCHEDULE_FIELDS if f not in ("opens_at", "closes_at", "byday", "freq",
+                                                                    "valid_from", "valid_to", "dtstart", "until",
+                                                                    "bymonthday", "interval")))
+SAME_AS_NAME, SAME_AS_ORGANIZATION = 1, 2
+PACK_MIN = 4  # fewer records (a small changes feed) go as they are: the columns' header would cost more than it saves
+
+
+def _country_code(phones: list[dict]) -> str:
+    """The calling code most numbers were completed with (checked per number when packing)."""
+    votes: dict[str, int] = defaultdict(int)
+    for p in phones:
+        e, d = p.get("e"), p.get("d", "")
+        digits = re.sub(r"[^0-9]", "", d).lstrip("0")
+        if e and e.startswith("+") and not d.strip().startswith("+") and digits and e.endswith(digits[-7:]):
+            votes[e[1:len(e) - len(digits)] or "1"] += 1
+    return max(votes, key=votes.get) if votes else "1"
+
+
+def _pack_phone(p: dict, country_code: str, at_location: bool):
+    d, e = p.get("d", ""), p.get("e")
+    # sync.js repeats phones.to_e164 with ASCII digits: only displays of ASCII digits are left to it.
+    guess = to_e164(d, country_code) if PHONE_TEXT.match(d) else None
+    out = {"d": d}
+    if guess != e or not PHONE_TEXT.match(d):
+        out["e"] = e or ""
+    if p.get("x"):
+        out["x"] = p["x"]
+    if not at_location:
+        t = p.get("t") or ""
+        if t != "voice":
+            out["t"] = t
+        if bool(p.get("m")) != bool(t.lower() in SMS_TYPES and e and len(e) > 5):
+            out["m"] = 1 if p.get("m") else 0
+        if p.get("c") is not None:
+            out["c"] = p["c"]
+    return out["d"] if len(out) == 1 else out
+
+
+def _pack_hours(schedules: list[dict]) -> list[list]:
+    rows = []
+    for h in schedules:
+        if set(h) - set(HOURS_ORDER):
+            raise ValueError(f"schedule fields missing from HOURS_ORDER: {sorted(set(h) - set(HOURS_ORDER))}")
+        row = [h.get(f) for f in HOURS_ORDER]
+        while row and row[-1] is None:
+            row.pop()
+        rows.append(row)
+    return rows
+
+
+def _pack_order(record: dict) -> tuple:
+    """By categories, then organization: alike services side by side compress best (the phone keeps them by id)."""
+    dumps = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
+    return dumps(record.get("c")), dumps(record.get("o")), dumps(record.get("n")), record["i"]
+
+
+def pack_services(records: list[dict], terms: list[dict] | None = None) -> dict:
+    """Records as columns: {"cc": calling code, "uuid": 1 if ids lost their dashes, "cols": {column: values}}.
+
+    Columns hold one value per service (null where it has none), except the "l." columns, which
+    hold one per location ("l" counting each service's locations); "t.<key>" hold the texts.
+    Categories are indexes into `terms` where it is given. Services are ordered by organization,
+    so that an organization's services sit together and compress together.
+    """
+    with_phones = [p for r in records for p in r.get("p", ())] + [p for r in records for loc in r.get("l", ())
+                                                                  for p in loc.get("p", ())]
+    cc = _country_code(with_phones)
+    uuid = all(UUID.match(r["i"]) for r in records)
+    slug_index = {t["s"]: i for i, t in enumerate(terms or ())}
+    order = sorted(records, key=_pack_order)
+    rows, locations = [], []
+    for r in order:
+        row = {k: v for k, v in r.items() if k not in ("t", "l", "p", "h", "o", "c")}
+        if uuid:
+            row["i"] = r["i"].replace("-", "")
+        if "o" in r:
+            row["o"] = SAME_AS_NAME if r["o"] == r.get("n") else r["o"]
+        if "e" in r:
+            row["e"] = _pack_email(r["e"], r.get("w"))
+        if "p" in r:
+            row["p"] = [_pack_phone(p, cc, False) for p in r["p"] if p.get("t") != "fax"]
+        if "h" in r:
+            row["h"] = _pack_hours(r["h"])
+        if "c" in r:
+            row["c"] = [slug_index.get(slug, slug) for slug in r["c"]]
+        for key, text in r.get("t", {}).items():
+            row["t." + key] = text
+        row["l"] = len(r.get("l", ()))
+        for loc in r.get("l", ()):
+            place = {k: v for k, v in loc.items() if k not in ("n", "p", "h")}
+            if "n" in loc:
+                place["n"] = (SAME_AS_NAME if loc["n"] == r.get("n") else
+                              SAME_AS_ORGANIZATION if loc["n"] == r.get("o") else loc["n"])
+            if "p" in loc:
+                place["p"] = [_pack_phone(p, cc, True) for p in loc["p"] if p.get("t") != "fax"]
+            if "h" in loc:
+                place["h"] = _pack_hours(loc["h"])
+            locations.append({"l." + k: v for k, v in place.items()})
+        rows.append(row)
+    cols = {key: [row.get(key) for row in rows] for key in sorted({k for row in rows for k in row})}
+    cols.update({key: [loc.get(key) for loc in locations] for key in sorted({k for loc in locations for k in loc})})
+    fallback = _fallback_language(records)
+    for key in cols:
+        if _holds_texts(key):
+            cols[key] = [_shorten_texts(v, fallback) if key == "l.c" else _shorten_text(v, fallback) for v in cols[key]]
+    return _compact({"cc": cc, "uuid": 1 if uuid and records else None, "fl": fallback, "hf": list(HOURS_ORDER),
+                     "cols": cols})
+
+
+def _host(url: str | None) -> str:
+    """A website's host without "www.", as sync.js reads it (the domain an organization's emails often use)."""
+    return re.split(r"[/?#:]", re.sub(r"^www\.", "", re.sub(r"^https?://", "", url or "")))[0]
+
+
+def _pack_email(email: str, website: str | None):
+    """"info@" for an address at the website's host; a one-item list for one that ends in "@" by itself."""
+    host = _host(website)
+    if email.endswith("@"):
+        return [email] if host else email
+    return email[:-len(host)] if host and email.endswith("@" + host) else email
+
+
+def _unpack_email(email, website: str | None) -> str:
+    if isinstance(email, list):
+        return email[0]
+    host = _host(website)
+    return email + host if email.endswith("@") and host else email
+
+
+def _fallback_language(records: list[dict]) -> str | None:
+    counts: dict[str, int] = defaultdict(int)
+    for r in records:
+        for code in r.get("fb", ()):
+            counts[code] += 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _holds_texts(column: str) -> bool:
+    return column in ("n", "o", "l.n", "l.r", "l.c") or column.startswith("t.")
+
+
+def _shorten_text(value, fallback: str | None):
+    """[text, language] as [text] where the language is the usual fallback: it repeats in every record."""
+    if fallback and isinstance(value, list) and len(value) == 2 and value[1] == fallback:
+        return [value[0]]
+    return value
+
+
+def _shorten_texts(values, fallback):
+    return [_shorten_text(v, fallback) for v in values] if isinstance(values, list) else values
+
+
+def _lengthen_text(value, fallback: str | None):
+    return [value[0], fallback] if isinstance(value, list) and len(value) == 1 else value
+
+
+def _unpack_phone(p, cc: str, at_location: bool) -> dict:
+    p = {"d": p} if isinstance(p, str) else dict(p)
+    if "e" not in p and PHONE_TEXT.match(p["d"]):
+        p["e"] = to_e164(p["d"], cc)
+    if not at_location:
+        p.setdefault("t", "voice")
+        if "m" not in p:
+            p["m"] = 1 if p["t"].lower() in SMS_TYPES and p.get("e") and len(p["e"]) > 5 else None
+        p["m"] = p["m"] or None
+    return _compact(p)
+
+
+def _unpack_hours(rows: list[list], fields: list[str]) -> list[dict]:
+    return [{f: v for f, v in zip(fields, row) if v is not None} for row in rows]
+
+
+def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]:
+    """The records `pack_services` packed, by id (what sync.js does on the phone, for tests and benchmarks)."""
+    cols, cc, fallback = dict(packed.get("cols", {})), packed.get("cc", "1"), packed.get("fl")
+    fields = packed.get("hf", HOURS_ORDER)
+    for key in cols:
+        if _holds_texts(key):
+            cols[key] = [[_lengthen_text(t, fallback) for t in v] if key == "l.c" and v else _lengthen_text(v, fallback)
+                         for v in cols[key]]
+    count, place = len(cols.get("i", ())), 0
+    out = []
+    for at in range(count):
+        raw = {k: v[at] for k, v in cols.items() if not k.startswith("l.") and v[at] is not None}
+        r = {k: v for k, v in raw.items() if not k.startswith("t.") and k not in ("l", "p", "h", "o", "c")}
+        if packed.get("uuid"):
+            i = raw["i"]
+            r["i"] = f"{i[:8]}-{i[8:12]}-{i[12:16]}-{i[16:20]}-{i[20:]}"
+        if "o" in raw:
+            r["o"] = raw.get("n") if raw["o"] == SAME_AS_NAME else raw["o"]
+        if "e" in raw:
+            r["e"] = _unpack_email(raw["e"], raw.get("w"))
+        texts = {k[2:]: v for k, v in raw.items() if k.startswith("t.")}
+        if texts:
+            r["t"] = texts
+        if "p" in raw:
+            r["p"] = [_unpack_phone(p, cc, False) for p in raw["p"]]
+        if "h" in raw:
+            r["h"] = _unpack_hours(raw["h"], fields)
+        if "c" in raw:
+            r["c"] = [terms[c]["s"] if isinstance(c, int) else c for c in raw["c"]]
+        locations = []
+        for n in range(place, place + raw.get("l", 0)):
+            loc = {k[2:]: v[n] for k, v in cols.items() if k.startswith("l.") and v[n] is not None}
+            if "n" in loc:
+                loc["n"] = r.get("n") if loc["n"] == SAME_AS_NAME else r.get("o") if loc["n"] == SAME_AS_ORGANIZATION else loc["n"]
+            if "p" in loc:
+                loc["p"] = [_unpack_phone(p, cc, True) for p in loc["p"]]
+            if "h" in loc:
+                loc["h"] = _unpack_hours(loc["h"], fields)
+            locations.append(loc)
+        place += raw.get("l", 0)
+        if locations:
+            r["l"] = locations
+        out.append(r)
+    return sorted(out, key=lambda r: r["i"])
+
+
+def decode(body: bytes | str) -> dict:
+    """A document as phones read it: JSON with its services unpacked into records."""
+    document = json.loads(body)
+    if isinstance(document.get("services"), dict):
+        document["services"] = unpack_services(document["services"], document.get("terms"))
+    return document

@@ -20,7 +20,7 @@ VECTORS = json.loads((Path(__file__).parent / "data" / "textnorm_vectors.json").
 
 def get_json(client, url, **headers):
     response = client.get(url, headers={"Accept-Encoding": "identity", **headers})
-    return response, (json.loads(response.data) if response.status_code == 200 else None)
+    return response, (snapshot.decode(response.data) if response.status_code == 200 else None)
 
 
 def settings(app) -> snapshot.Settings:
@@ -53,7 +53,7 @@ def test_textnorm_vectors(vec):
 
 def test_snapshot_holds_every_listed_service_with_what_pages_show(client, app):
     response, doc = get_json(client, "/en/offline/snapshot.json")
-    assert response.status_code == 200 and doc["format"] == 1 and doc["lang"] == "en"
+    assert response.status_code == 200 and doc["format"] == snapshot.FORMAT and doc["lang"] == "en"
     with app.app_context():
         listed = set(db.session.scalars(select(Service.id).where(Service.status.in_(("active", "temporarily closed")))))
     assert {s["i"] for s in doc["services"]} == listed
@@ -94,7 +94,7 @@ def test_languages_come_from_the_configuration(app):
 
 def test_snapshot_is_compact(client):
     response = client.get("/en/offline/snapshot.json", headers={"Accept-Encoding": "gzip"})
-    count = len(json.loads(gzip.decompress(response.data))["services"])
+    count = len(snapshot.decode(gzip.decompress(response.data))["services"])
     assert response.headers["Content-Encoding"] == "gzip"
     assert len(response.data) / count < 350  # bench/offline.py reports the exact figures (target 250, brotli)
 
@@ -234,6 +234,8 @@ def test_service_worker_is_served_from_the_root_without_caching(client, app):
         assert env[name].urls()[0] in urls and re.search(r"\.[0-9a-f]{8,}\.(css|js)$", env[name].urls()[0])
     # The default language's shell up front; the others are kept as people use them.
     assert "/en/offline" in urls and "/fr/offline" not in urls
+    # The page's icon, not the install icons the browser fetches itself.
+    assert "/static/icons/icon.svg" in urls and not any(url.endswith(".png") for url in urls)
     assert client.get("/sw.js", headers={"If-None-Match": response.headers["ETag"]}).status_code == 304
 
 
@@ -283,3 +285,35 @@ def test_shell_carries_render_strings_in_the_page_language(client):
     assert strings["services"]["one"] == "%(num)d service" and strings["services"]["other"] == "%(num)d services"
     assert strings["languageNames"]["en"] == "anglais" and strings["call"] == "Appeler le"
     assert 'id="offline-view"' in html and 'id="icon-phone"' in html
+
+
+def test_packed_services_unpack_to_the_records_pages_show():
+    terms = [{"s": "food", "n": "Food"}, {"s": "housing", "n": "Housing"}]
+    records = [
+        {"i": "Not-a-uuid", "v": 3, "n": ["Banque", "fr"], "o": ["Banque", "fr"], "fb": ["fr"], "c": ["food", "gone"],
+         "t": {"de": ["Texte", "fr"], "el": "Everyone"}, "e": "x@", "w": "https://www.example.org/a",
+         "p": [{"d": "613-555-0142", "e": "+16135550142", "t": "voice", "x": "12"},
+               {"d": "613 555 0143", "e": "+16135550143", "t": "fax"},
+               {"d": "555-0199", "t": "cell"},  # not a number: no e164, no texts
+               {"d": "٦١٣٥٥٥٠١٤٤", "e": "+1٦١٣٥٥٥٠١٤٤"},  # digits JavaScript would not read alike, and no type
+               {"d": "+44 20 7946 0000", "e": "+442079460000", "t": "mobile", "m": 1, "c": ["Texte", "fr"]}],
+         "l": [{"n": ["Banque", "fr"], "a": ["1 Main St", "Ottawa ON"], "g": [45.1, -75.2], "c": [["Rampe", "fr"]],
+                "p": [{"d": "613-555-0150", "e": "+16135550150", "t": "voice", "c": "Front desk"},
+                      {"d": "613-555-0151", "e": "+16135550151", "t": "fax"}],
+                "h": [{"opens_at": "09:00", "closes_at": "17:00", "byday": "MO", "freq": "WEEKLY"}, {},
+                      {"description": "By appointment"}]},
+               {}]},
+        {"i": "Other", "v": 4, "n": "Shelter", "o": "Agency", "e": "help@example.org", "w": "http://example.org",
+         "l": [{"n": "Agency"}], "h": [{"dtstart": "2025-01-01", "interval": 2}], "a": [18, None]},
+    ]
+    shown = json.loads(json.dumps(records))
+    del shown[0]["p"][1], shown[0]["l"][0]["p"][1]
+    shown[0]["l"][0]["p"][0] = {"d": "613-555-0150", "e": "+16135550150"}  # a location's phones show their number only
+    body = json.dumps({"terms": terms, "services": snapshot.pack_services(records, terms)})
+    assert snapshot.decode(body)["services"] == sorted(shown, key=lambda r: r["i"])
+    uuids = [{"i": f"0f8fad5b-d9cb-469f-a165-70867728950{n}", "v": 1, "n": "A"} for n in range(snapshot.PACK_MIN)]
+    packed = json.loads(snapshot.encode({"services": uuids}))["services"]
+    assert packed["uuid"] == 1 and packed["cols"]["i"][0] == "0f8fad5bd9cb469fa165708677289500"
+    assert snapshot.decode(snapshot.encode({"services": uuids}))["services"] == uuids
+    # A changes feed of a record or two goes as records: the columns' header would outweigh them.
+    assert json.loads(snapshot.encode({"services": uuids[:1]}))["services"] == uuids[:1]

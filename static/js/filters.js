@@ -4,10 +4,10 @@
  */
 import { openStatus } from './hours.js';
 
-const FILTER_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const FILTER_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const FILTER_PERIODS = { morning: [10, 0], afternoon: [14, 0], evening: [19, 0] };
 const FILTER_AGE_GROUPS = { child: [0, 12], youth: [13, 17], adult: [18, 64], senior: [65, 200] };
-const FILTER_DISTANCES = [1, 2, 5, 10, 25, 50];
+export const FILTER_DISTANCES = [1, 2, 5, 10, 25, 50];
 const FILTER_CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** Read the filters from a query string, as filters.parse does; unknown values are left out and named. */
@@ -32,6 +32,7 @@ export function parseFilters(search, known = {}) {
   take('within', (v) => /^\d+$/.test(v) && FILTER_DISTANCES.includes(Number(v)), Number);
   take('sort', (v) => ['relevance', 'name', 'distance'].includes(v));
   if (f.within && !f.near) delete f.within;
+  if (f.sort === 'distance' && !f.near) delete f.sort;
   f.ignored = ignored;
   return f;
 }
@@ -40,6 +41,28 @@ export function parseFilters(search, known = {}) {
 export function filtersActive(f) {
   return Boolean(f.category || f.openNow || f.day !== undefined || f.time || f.speaks || f.free || f.age
     || f.wheelchair || f.near);
+}
+
+/** The GET parameters that reproduce these filters, as Filters.params: [[name, value], ...]. */
+export function filterParams(f, withoutSort = false) {
+  return [
+    ['category', f.category], ['open', f.openNow ? 'now' : null],
+    ['day', f.day === undefined || f.day === null ? null : FILTER_DAYS[f.day]], ['time', f.time],
+    ['speaks', f.speaks], ['free', f.free ? '1' : null], ['age', f.age],
+    ['access', f.wheelchair ? 'wheelchair' : null], ['near', f.near],
+    ['within', f.within ? String(f.within) : null], ['sort', withoutSort ? null : f.sort],
+  ].filter(([, value]) => value);
+}
+
+/** These filters less one (by parameter name), as Filters.without: for "remove this filter" links. */
+export function filterWithout(f, name) {
+  const cleared = {
+    category: ['category'], open: ['openNow'], day: ['day', 'time'], time: ['day', 'time'], speaks: ['speaks'],
+    free: ['free'], age: ['age'], access: ['wheelchair'], near: ['near', 'within'], within: ['within'],
+  }[name];
+  const out = { ...f };
+  for (const key of cleared) delete out[key];
+  return out;
 }
 
 /** The instant "open on <day> at <time>" means, in epoch ms: the next such day (today counts). */

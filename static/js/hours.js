@@ -240,3 +240,14 @@ export function isoInstant(instant, tz) {
   const sign = offset < 0 ? '-' : '+';
   return `${wall}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** Text-only hours ("By appointment"), as hours.descriptions: descriptions of rows without opening times, each once. */
+export function scheduleDescriptions(schedules) {
+  const blank = (v) => v === undefined || v === null || String(v).trim() === '';
+  const out = [];
+  for (const row of schedules || []) {
+    const text = blank(row.description) ? '' : String(row.description).trim();
+    if (text && blank(row.opens_at) && blank(row.closes_at) && !out.includes(text)) out.push(text);
+  }
+  return out;
+}

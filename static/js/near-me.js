@@ -5,7 +5,8 @@
  */
 import { distanceKm } from './filters.js';
 
-function nearMeDistance(lang, km) {
+/** "1.2 km", "350 m" in the reader's language, as directory.format_distance says it. */
+export function nearMeDistance(lang, km) {
   const format = (value, unit, digits) => new Intl.NumberFormat(lang.replace('_', '-'), {
     style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits,
   }).format(value);
@@ -43,10 +44,12 @@ export function sortCardsByDistance(point, lang, awayTemplate) {
   }
 }
 
-function startNearMe() {
+/** Wire the "Near me" button on the page: at load on the server's pages, after drawing on the phone's. */
+export function startNearMe() {
   const button = document.querySelector('button.near-me');
   const status = document.querySelector('.near-status');
-  if (!button || !status || !('geolocation' in navigator)) return;
+  if (!button || !status || !('geolocation' in navigator) || button.dataset.wired) return;
+  button.dataset.wired = '1';
   button.hidden = false;
   const lang = (document.getElementById('offline-status') || {}).dataset?.lang || document.documentElement.lang;
   button.addEventListener('click', () => {

@@ -2,9 +2,13 @@
  * Draw the directory pages from the data saved on this phone, with the same markup as the
  * server's templates (templates/directory/*.html): home, a category, search results, a service.
  */
-import { dayNumber, openStatus, toInstant, weekHours } from './hours.js';
-import { filterMoment, filtersActive, parseFilters, recordDistance, recordMatches } from './filters.js';
+import { dayNumber, openStatus, scheduleDescriptions, toInstant, weekHours } from './hours.js';
+import {
+  FILTER_DAYS, FILTER_DISTANCES, filterMoment, filterParams, filterWithout, filtersActive, parseFilters, recordDistance,
+  recordMatches,
+} from './filters.js';
 import { buildIndex, searchIndex } from './local-search.js';
+import { nearMeDistance, startNearMe } from './near-me.js';
 import { format } from './status-line.js';
 import { allServices, getService } from './store.js';
 import { savedSearchDataOnPage, searchAll } from './search-client.js';
@@ -37,12 +41,24 @@ function paragraphs(t) {
   return plain(t).split('\n').filter((p) => p.trim()).map((p) => `<p${attrs}>${esc(p)}</p>`).join('');
 }
 
+function primaryLanguage(code) {
+  return String(code).replace('_', '-').split('-')[0].toLowerCase();
+}
+
+// The strings the shell adds for the filter form, "Near me" and text-only hours (offline/shell.html).
+function filterStringsOnPage() {
+  const element = document.getElementById('filter-strings');
+  return element ? JSON.parse(element.textContent) : {};
+}
+
 class Page {
-  constructor(lang, dataset, strings) {
+  constructor(lang, dataset, strings, filterStrings = {}) {
     this.lang = lang;
     this.bcp47 = lang.replace('_', '-');
     this.dataset = dataset;
     this.s = strings;
+    this.fs = filterStrings;
+    this.filter = null; // the filters in the URL and what they need (applyFilters), on category and search pages
     this.tz = (dataset.info && dataset.info.timezone) || 'UTC';
     this.now = Date.now();
     this.terms = new Map(dataset.terms.map((t) => [t.s, t]));
@@ -91,9 +107,22 @@ class Page {
     return format(s.opensDay, values);
   }
 
+  /** Schedule descriptions are in the data's language (the snapshot carries no translations of them), as Presenter.hours_notes. */
+  hoursNotes(schedules) {
+    const base = this.fs.base || 'en';
+    const fallback = primaryLanguage(this.lang) !== primaryLanguage(base);
+    return scheduleDescriptions(schedules).map((text) => (fallback ? [text, base] : text));
+  }
+
   statusBadge(r) {
     const status = openStatus(r.h, this.now, this.tz);
-    return `<p class="hours-now ${status.state}">${icon('clock')}<span>${esc(this.openLabel(status))}</span></p>`;
+    const notes = status.state === 'unknown' ? this.hoursNotes(r.h) : [];
+    const label = notes.length ? notes.map((n) => ltext(n)).join(' · ') : esc(this.openLabel(status));
+    return `<p class="hours-now ${status.state}">${icon('clock')}<span>${label}</span></p>`;
+  }
+
+  distance(km) {
+    return format(this.fs.away || '%(distance)s', { distance: nearMeDistance(this.lang, km) });
   }
 
   phoneLink(p, label) {
@@ -106,10 +135,12 @@ class Page {
   card(r) {
     const first = (r.p || []).find((p) => p.e && p.t !== 'fax');
     const geo = (r.l || []).filter((l) => l.g).map((l) => l.g.join(',')).join(';');
+    const km = this.filter && this.filter.place ? this.filter.distances.get(r.i) : null;
     return `<li class="card"${geo ? ` data-geo="${esc(geo)}"` : ''}>
   <h2><a href="${this.url(`services/${r.i}`)}">${ltext(r.n)}</a></h2>
   ${r.o ? `<p class="org">${ltext(r.o)}</p>` : ''}
   ${this.statusBadge(r)}
+  ${km !== null && km !== undefined ? `<p class="distance">${esc(this.distance(km))}</p>` : ''}
   ${r.g && r.g.length ? `<p class="langs-spoken">${esc(format(this.s.languagesList, { list: r.g.join(', ') }))}</p>` : ''}
   ${r.f ? `<p class="free">${esc(this.s.free)}</p>` : ''}
   ${first ? this.phoneLink(first) : ''}
@@ -145,6 +176,156 @@ class Page {
     return { children, servicesUnder };
   }
 
+  /** A URL on this page with these filters (and the page's own arguments, such as q). */
+  filterUrl(path, args, f) {
+    const params = new URLSearchParams([...args, ...filterParams(f)]).toString();
+    return `${this.url(path)}${params ? `?${params}` : ''}`;
+  }
+
+  /** The chosen filters as [label, link that removes it], as directory.filter_links. */
+  activeFilters(path, args) {
+    const { f, data } = this.filter;
+    const fs = this.fs;
+    const present = new Set(filterParams(f, true).map(([name]) => name));
+    if (f.time) present.add('day'); // one chip for day and time
+    const named = (list, code) => ((list || []).find(([c]) => c === code) || [null, code])[1];
+    const place = () => ((data.places || []).find((p) => p.i === f.near) || { n: f.near }).n;
+    const labels = {
+      category: () => (this.terms.has(f.category) ? plain(this.terms.get(f.category).n) : f.category),
+      open: () => fs.openNow,
+      day: () => [f.day === undefined ? null : this.dayName(f.day), f.time ? named(fs.times, f.time) : null]
+        .filter(Boolean).join(' · '),
+      speaks: () => named(data.languages, f.speaks),
+      free: () => fs.free,
+      age: () => named(fs.ages, f.age),
+      access: () => fs.wheelchair,
+      near: () => format(fs.nearPlace, { place: place() }),
+      within: () => format(fs.withinDistance, { distance: nearMeDistance(this.lang, f.within) }),
+    };
+    return Object.keys(labels).filter((name) => present.has(name))
+      .map((name) => [labels[name](), this.filterUrl(path, args, filterWithout(f, name))]);
+  }
+
+  /** Monday is 0, as filters.DAYS; named as Babel's format_date(…, "EEEE") names days. */
+  dayName(n) {
+    return this.weekdayOf((4 + n) * 86400000, 'UTC'); // day 4 (1970-01-05) was a Monday
+  }
+
+  chip([label, href]) {
+    return `<li><a href="${esc(href)}">${esc(label)} <span aria-hidden="true">✕</span><span class="visually-hidden">${esc(this.fs.remove)}</span></a></li>`;
+  }
+
+  chips(active, className = 'chips') {
+    const named = className === 'chips' ? '' : ` aria-label="${esc(this.fs.filters)}"`;
+    const items = active.map((pair) => this.chip(pair)).join('');
+    return `<ul class="${className}"${named}>
+${items}
+</ul>`;
+  }
+
+  categorySelect(current) {
+    const { children, servicesUnder } = this.tree(this.records);
+    const populated = (parent) => (children.get(parent) || []).filter((t) => servicesUnder(t.s).size);
+    const top = populated(null).sort((a, b) => ((a.k || '') < (b.k || '') ? -1 : (a.k || '') > (b.k || '') ? 1 : 0));
+    const rows = top.flatMap((t) => [[t, 0], ...populated(t.s).map((c) => [c, 1])]);
+    if (!rows.length) return '';
+    const option = ([t, depth]) => `<option value="${esc(t.s)}"${current === t.s ? ' selected' : ''}>${depth ? '— ' : ''}${esc(plain(t.n))}</option>`;
+    return `<label>${esc(this.fs.category)}
+    <select name="category"><option value="">${esc(this.fs.allCategories)}</option>
+    ${rows.map(option).join('')}
+    </select></label>`;
+  }
+
+  /** The filter form, "Near me" and the place picker: directory/_filters.html, with the same names and values. */
+  filterForm(path, args, { categories = false } = {}) {
+    const { f, data } = this.filter;
+    const fs = this.fs;
+    const active = this.activeFilters(path, args);
+    const checked = (yes) => (yes ? ' checked' : '');
+    const option = (current) => ([code, name]) => `<option value="${esc(code)}"${current === code ? ' selected' : ''}>${esc(name)}</option>`;
+    const options = (list, current) => list.map(option(current)).join('');
+    const place = (p) => `<option value="${esc(p.i)}" data-geo="${esc(p.g.join(','))}"${f.near === p.i ? ' selected' : ''}>${esc(p.n)}</option>`;
+    const group = ([kind, label]) => `<optgroup label="${esc(label)}">${(data.places || []).filter((p) => p.k === kind).map(place).join('')}</optgroup>`;
+    const days = FILTER_DAYS.map((code, n) => [code, this.dayName(n)]);
+    const distances = FILTER_DISTANCES.map((km) => [String(km), nearMeDistance(this.lang, km)]);
+    const query = args.find(([name]) => name === 'q');
+    const hiddenQuery = query ? `<input type="hidden" name="q" value="${esc(query[1])}">` : '';
+    const ignored = f.ignored && f.ignored.length ? `<p class="note" role="status">${esc(fs.ignored)}</p>` : '';
+    const clear = filtersActive(f) ? ` <a class="btn quiet" href="${esc(this.filterUrl(path, args, {}))}">${esc(fs.clear)}</a>` : '';
+    return `${ignored}
+${active.length ? this.chips(active, 'chips active-filters') : ''}
+<button type="button" class="btn near-me" hidden data-locating="${esc(fs.locating)}" data-failed="${esc(fs.failed)}" data-sorted="${esc(fs.sorted)}" data-away="${esc(fs.away)}">${icon('map')}<span>${esc(fs.nearMe)}</span></button>
+<details class="filters"${filtersActive(f) ? ' open' : ''}>
+<summary>${esc(fs.filters)}</summary>
+<form class="filters" method="get" action="${esc(this.filterUrl(path, args, {}))}">
+  ${hiddenQuery}
+  ${categories ? this.categorySelect(f.category) : ''}
+  <label class="check"><input type="checkbox" name="open" value="now"${checked(f.openNow)}> ${esc(fs.openNow)}</label>
+  <fieldset><legend>${esc(fs.openOn)}</legend>
+    <select name="day" aria-label="${esc(fs.openOn)}"><option value="">${esc(fs.anyDay)}</option>
+    ${options(days, f.day === undefined ? null : FILTER_DAYS[f.day])}
+    </select>
+    <select name="time" aria-label="${esc(fs.openOn)}"><option value="">${esc(fs.anyTime)}</option>
+    ${options(fs.times || [], f.time)}
+    </select>
+  </fieldset>
+  <label>${esc(fs.spoken)}
+    <select name="speaks"><option value="">${esc(fs.anyLanguage)}</option>
+    ${options(data.languages || [], f.speaks)}
+    </select></label>
+  <label class="check"><input type="checkbox" name="free" value="1"${checked(f.free)}> ${esc(fs.free)}</label>
+  <label>${esc(fs.ageGroup)}
+    <select name="age"><option value="">${esc(fs.anyAge)}</option>
+    ${options(fs.ages || [], f.age)}
+    </select></label>
+  <label class="check"><input type="checkbox" name="access" value="wheelchair"${checked(f.wheelchair)}> ${esc(fs.wheelchair)}</label>
+  <fieldset class="near"><legend>${esc(fs.near)}</legend>
+    <select name="near" aria-label="${esc(fs.near)}"><option value="">${esc(fs.anywhere)}</option>
+    ${(fs.kinds || []).map(group).join('\n')}
+    </select>
+    <select name="within" aria-label="${esc(fs.within)}"><option value="">${esc(fs.anyDistance)}</option>
+    ${options(distances, f.within ? String(f.within) : null)}
+    </select>
+  </fieldset>
+  <label>${esc(fs.sortBy)}
+    <select name="sort">
+    ${options(fs.sorts || [], f.sort)}
+    </select></label>
+  <p class="row"><button type="submit">${esc(fs.apply)}</button>${clear}</p>
+</form>
+</details>
+<p class="near-status" role="status" aria-live="polite" hidden></p>`;
+  }
+
+  /** When nothing matched, "try removing a filter" (or simpler words) and "Call 211", as the server's pages say. */
+  emptyBlock(active, { words = false, suggestions = [] } = {}) {
+    const s = this.s;
+    let advice = '';
+    if (active.length) advice = `<p>${esc(this.fs.tryRemoving)}</p>\n  ${this.chips(active)}`;
+    else if (words) advice = `<p>${esc(s.tryFewer)}</p>`;
+    const link = (t) => `<li><a href="${this.url(`categories/${t.s}`)}">${ltext(t.n)}</a></li>`;
+    const browse = suggestions.length ? `<h2>${esc(s.browse)}</h2>
+  <ul class="chips">${suggestions.map(link).join('')}</ul>` : '';
+    return `<div class="empty">
+  ${advice}
+  <p><a class="btn call" href="tel:${esc(s.helpline)}">${icon('phone')}<span>${esc(s.callHelp)}</span></a></p>
+  ${browse}
+</div>`;
+  }
+
+  /** The chosen category's neighbours, else the top level: directory.related_categories. */
+  relatedCategories(records) {
+    const { children, servicesUnder } = this.tree(records);
+    const populated = (parent) => (children.get(parent) || []).filter((t) => servicesUnder(t.s).size);
+    const term = this.filter && this.filter.f.category ? this.terms.get(this.filter.f.category) : null;
+    if (term) {
+      const parent = this.terms.has(term.p) ? term.p : null;
+      const related = [...(parent ? [this.terms.get(parent)] : []), ...populated(parent)].filter((t) => t.s !== term.s);
+      if (related.length) return related;
+    }
+    return populated(null).sort((a, b) => ((a.k || '') < (b.k || '') ? -1 : (a.k || '') > (b.k || '') ? 1 : 0));
+  }
+
   home(records) {
     const { children, servicesUnder } = this.tree(records);
     const top = (children.get(null) || []).filter((t) => servicesUnder(t.s).size)
@@ -167,7 +348,10 @@ class Page {
     const ancestors = [];
     for (let t = this.terms.get(term.p); t && ancestors.length < 20; t = this.terms.get(t.p)) ancestors.unshift(t);
     const kids = (children.get(slug) || []).filter((c) => servicesUnder(c.s).size);
-    const listed = this.sortByName(records.filter((r) => ids.has(r.i) && (!this.keep || this.keep(r))));
+    const listed = this.ordered(this.sortByName(records.filter((r) => ids.has(r.i) && (!this.keep || this.keep(r)))));
+    const path = `categories/${slug}`;
+    const form = this.filter ? this.filterForm(path, []) : '';
+    const active = this.filter ? this.activeFilters(path, []) : [];
     return {
       title: plain(term.n),
       html: `<nav class="crumbs" aria-label="${esc(this.s.breadcrumb)}"><ol>
@@ -178,37 +362,50 @@ class Page {
 ${kids.length ? `<h2 class="visually-hidden">${esc(this.s.moreSpecific)}</h2>
 <ul class="chips">${kids.map((c) => `<li><a href="${this.url(`categories/${c.s}`)}">${ltext(c.n)} <span class="count">${servicesUnder(c.s).size}</span></a></li>`).join('')}</ul>` : ''}
 <h2 class="count-line">${esc(this.plural(this.s.services, this.keep ? listed.length : ids.size))}</h2>
-${this.results(listed)}`,
+${form}
+${listed.length ? this.results(listed) : this.emptyBlock(active)}`,
     };
+  }
+
+  /** Nearest first where the person chose a place and "Distance" (stable: ties keep their order). */
+  ordered(list) {
+    return this.far ? list.sort((a, b) => this.far(a) - this.far(b)) : list;
   }
 
   search(records, rawQuery) {
     const query = rawQuery.slice(0, SEARCH_MAX_QUERY).trim();
     const input = document.getElementById('q');
     if (input) input.value = query;
-    if (!query) return { title: this.s.search, html: `<h1>${esc(this.s.search)}</h1><p>${esc(this.s.typeWhat)}</p>` };
-    const found = (this.found || searchIndex(buildIndex(records, this.terms), query, this.collator))
-      .filter((r) => !this.keep || this.keep(r));
-    const title = format(this.s.searchQuery, { query });
+    const args = query ? [['q', query]] : [];
+    const form = this.filter ? this.filterForm('search', args, { categories: true }) : '';
+    const active = this.filter ? this.activeFilters('search', args) : [];
+    if (!query && !this.keep) return { title: this.s.search, html: `<h1>${esc(this.s.search)}</h1><p>${esc(this.s.typeWhat)}</p>\n${form}` };
+    const keep = (r) => !this.keep || this.keep(r);
+    const found = this.ordered(query
+      ? (this.found || searchIndex(buildIndex(records, this.terms), query, this.collator)).filter(keep)
+      : this.sortByName(records.filter(keep)));
+    const title = query ? format(this.s.searchQuery, { query }) : this.s.search;
     if (found.length) {
-      return { title, html: `<h1>${esc(this.plural(this.s.results, found.length, { query }))}</h1>\n${this.results(found)}` };
+      const heading = query ? this.plural(this.s.results, found.length, { query }) : this.plural(this.s.services, found.length);
+      return { title, html: `<h1>${esc(heading)}</h1>\n${form}\n${this.results(found)}` };
     }
-    const { children, servicesUnder } = this.tree(records);
-    const top = (children.get(null) || []).filter((t) => servicesUnder(t.s).size);
     return {
       title,
-      html: `<h1>${esc(format(this.s.noResults, { query }))}</h1>
-<div class="empty">
-  <p>${esc(this.s.tryFewer)}</p>
-  <p><a class="btn call" href="tel:${esc(this.s.helpline)}">${icon('phone')}<span>${esc(this.s.callHelp)}</span></a></p>
-  ${top.length ? `<h2>${esc(this.s.browse)}</h2><ul class="chips">${top.map((t) => `<li><a href="${this.url(`categories/${t.s}`)}">${ltext(t.n)}</a></li>`).join('')}</ul>` : ''}
-</div>`,
+      html: `<h1>${esc(query ? format(this.s.noResults, { query }) : this.plural(this.s.services, 0))}</h1>
+${form}
+${this.emptyBlock(active, { words: true, suggestions: this.relatedCategories(records) })}`,
     };
   }
 
+  /** The week's hours, then any text-only hours (directory/_week.html). */
   week(schedules) {
+    const notes = this.hoursNotes(schedules).map((n) => paragraphs(n)).join('');
+    return this.weekTable(schedules, notes) + notes;
+  }
+
+  weekTable(schedules, notes) {
     const days = weekHours(schedules, dayNumber(this.now, this.tz));
-    if (!days.some((d) => d.ranges.length || d.open24)) return `<p>${esc(this.s.noHours)}</p>`;
+    if (!days.some((d) => d.ranges.length || d.open24)) return notes ? '' : `<p>${esc(this.s.noHours)}</p>`;
     const rows = days.map((d, n) => {
       let cell;
       if (d.closed) cell = esc(this.s.holiday);
@@ -216,7 +413,8 @@ ${this.results(listed)}`,
       else if (d.ranges.length) cell = d.ranges.map(([o, c]) => `<bdi>${esc(this.clock(o))}–${esc(this.clock(c))}</bdi>`).join(', ');
       else cell = esc(this.s.closed);
       const name = esc(this.weekdayOf(d.day * 86400000, 'UTC'));
-      return `<tr${n === 0 ? ' class="today"' : ''}><th scope="row">${name}${n === 0 ? ` <span class="tag">${esc(this.s.today)}</span>` : ''}</th>
+      const tag = n === 0 ? ` <span class="tag">${esc(this.s.today)}</span>` : '';
+      return `<tr${n === 0 ? ' class="today"' : ''}><th scope="row">${name}${tag}</th>
 <td>${cell}</td></tr>`;
     });
     return `<table class="week">
@@ -233,16 +431,25 @@ ${rows.join('\n')}
     const lon6 = g && g[1].toFixed(6);
     const lat5 = g && g[0].toFixed(5);
     const lon5 = g && g[1].toFixed(5);
+    // Hoisted out of the template below: the bundle's minifier squeezes spaces out of nested templates.
+    const map = g ? `<p class="row"><a class="btn" href="geo:${lat6},${lon6}?q=${lat6},${lon6}">${icon('map')}<span>${esc(this.s.directions)}</span></a>
+<a class="btn quiet" href="https://www.openstreetmap.org/?mlat=${lat5}&amp;mlon=${lon5}#map=17/${lat5}/${lon5}" rel="noreferrer noopener">${esc(this.s.mapSite)}</a></p>` : '';
+    const gettingThere = l.r ? `<p>${esc(this.s.gettingThere)} ${ltext(l.r)}</p>` : '';
     return `<section class="location">
 <h2>${l.n ? ltext(l.n) : esc(this.s.location)}</h2>
 ${l.a && l.a.length ? `<address><bdi dir="ltr">${l.a.map(esc).join('<br>')}</bdi></address>` : ''}
-${g ? `<p class="row"><a class="btn" href="geo:${lat6},${lon6}?q=${lat6},${lon6}">${icon('map')}<span>${esc(this.s.directions)}</span></a>
-<a class="btn quiet" href="https://www.openstreetmap.org/?mlat=${lat5}&amp;mlon=${lon5}#map=17/${lat5}/${lon5}" rel="noreferrer noopener">${esc(this.s.mapSite)}</a></p>` : ''}
-${l.r ? `<p>${esc(this.s.gettingThere)} ${ltext(l.r)}</p>` : ''}
+${map}
+${gettingThere}
 ${(l.c || []).map((a) => `<p>${ltext(a)}</p>`).join('')}
 ${(l.p || []).filter((p) => p.t !== 'fax').map((p) => `<p>${this.phoneLink(p)}</p>`).join('')}
 ${l.h && l.h.length ? `<h3>${esc(this.s.locationHours)}</h3>${this.week(l.h)}` : ''}
 </section>`;
+  }
+
+  actions(p) {
+    const sms = p.m ? `<li><a class="btn" href="sms:${esc(p.e)}">${icon('sms')}<span>${esc(this.s.text)} <bdi dir="ltr">${esc(p.d)}</bdi></span></a></li>` : '';
+    return `<li>${this.phoneLink(p)}${p.c ? `<small>${ltext(p.c)}</small>` : ''}</li>
+${sms}`;
   }
 
   service(r) {
@@ -265,8 +472,7 @@ ${r.s ? `<p class="alert" role="status">${esc(format(s.notOffered, { status: s.s
 ${t.al ? `<div class="alert">${paragraphs(t.al)}</div>` : ''}
 ${this.statusBadge(r)}
 ${callable.length ? `<ul class="actions">
-${callable.map((p) => `<li>${this.phoneLink(p)}${p.c ? `<small>${ltext(p.c)}</small>` : ''}</li>
-${p.m ? `<li><a class="btn" href="sms:${esc(p.e)}">${icon('sms')}<span>${esc(s.text)} <bdi dir="ltr">${esc(p.d)}</bdi></span></a></li>` : ''}`).join('\n')}
+${callable.map((p) => this.actions(p)).join('\n')}
 </ul>` : ''}
 ${t.de ? `<section><h2>${esc(s.about)}</h2>${paragraphs(t.de)}</section>` : ''}
 <section>
@@ -314,28 +520,31 @@ export function routeOf(pathname, search) {
   return null;
 }
 
-// The filters in the URL (filters.js), as the server applies them; "near" a chosen place sorts by distance.
+// The filters in the URL (filters.js), as the server applies them; "near" a chosen place measures, and may sort.
 async function applyFilters(page, lang, records, where) {
-  const f = parseFilters(where.search);
-  if (!filtersActive(f)) return;
   const data = await savedSearchDataOnPage(lang);
-  const under = f.category ? page.tree(records).servicesUnder(f.category) : null;
-  const at = filterMoment(f, page.now, page.tz, dayNumber, toInstant);
+  const known = {
+    categories: new Set(page.dataset.terms.map((t) => t.s)),
+    languages: data.languages ? new Set(data.languages.map(([code]) => code)) : undefined,
+    places: data.places && data.places.length ? new Set(data.places.map((p) => p.i)) : undefined,
+  };
+  const f = parseFilters(where.search, known);
   const place = f.near ? (data.places || []).find((p) => p.i === f.near) : null;
   const distances = new Map(place ? records.map((r) => [r.i, recordDistance(r, place.g)]) : []);
+  page.records = records;
+  page.filter = { f, data, place, distances };
+  if (!filtersActive(f)) return;
+  const under = f.category ? page.tree(records).servicesUnder(f.category) : null;
+  const at = filterMoment(f, page.now, page.tz, dayNumber, toInstant);
   page.keep = (r) => recordMatches(r, f, { facts: data.services || {}, under, now: page.now, at, tz: page.tz })
     && (!f.within || (distances.get(r.i) !== null && distances.get(r.i) <= f.within));
-  if (place && f.sort === 'distance') {
-    const far = (r) => (distances.get(r.i) === null ? Infinity : distances.get(r.i));
-    page.sortByName = (list) => list.sort((a, b) => far(a) - far(b));
-    if (page.found) page.found.sort((a, b) => far(a) - far(b));
-  }
+  if (place && f.sort === 'distance') page.far = (r) => (distances.get(r.i) === null ? Infinity : distances.get(r.i));
 }
 
 /** Render the page at `location` from the saved dataset into `main`; false when it is not saved. */
 export async function renderPage(main, lang, dataset, strings, where = window.location) {
   const route = routeOf(where.pathname, where.search);
-  const page = new Page(lang, dataset || { terms: [], info: {} }, strings);
+  const page = new Page(lang, dataset || { terms: [], info: {} }, strings, filterStringsOnPage());
   let result = null;
   if (dataset && route) {
     if (route.name === 'service') {
@@ -359,5 +568,6 @@ export async function renderPage(main, lang, dataset, strings, where = window.lo
   const shown = result || page.notSaved();
   main.innerHTML = shown.html;
   document.title = `${shown.title} · Passerelle`;
+  if (page.filter) startNearMe();
   return Boolean(result);
 }

@@ -6,6 +6,96 @@
 import { allServices, applyChanges, getDataset, replaceDataset } from './store.js';
 
 const REGIONS_KEY = 'passerelle-regions';
+/** The snapshot format this code reads (snapshot.FORMAT); a phone holding another downloads a whole snapshot. */
+export const FORMAT = 2;
+const SMS_TYPES = new Set(['text', 'cell', 'mobile', 'sms']);
+const PHONE_TEXT = /^[0-9 +().\-/]*$/;
+const SAME_AS_NAME = 1;
+const SAME_AS_ORGANIZATION = 2;
+
+// snapshot._e164_guess: the E.164 form of a displayed number, where the server left it out.
+function e164Guess(display, cc) {
+  let digits = display.replace(/[^0-9]/g, '');
+  const text = display.trim();
+  if (text.startsWith('+')) return digits.length >= 7 && digits.length <= 15 ? `+${digits}` : null;
+  if (digits.length >= 3 && digits.length <= 4 && digits.length === text.length) return digits;
+  if (cc === '1') {
+    if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
+    return digits.length === 10 ? `+1${digits}` : null;
+  }
+  return digits.length >= 6 && digits.length <= 14 ? `+${cc}${digits.replace(/^0+/, '')}` : null;
+}
+
+function unpackPhone(packed, cc, atLocation) {
+  const p = typeof packed === 'string' ? { d: packed } : { ...packed };
+  if (!('e' in p) && PHONE_TEXT.test(p.d)) p.e = e164Guess(p.d, cc);
+  if (!atLocation) {
+    if (!('t' in p)) p.t = 'voice';
+    if (!('m' in p)) p.m = SMS_TYPES.has(p.t.toLowerCase()) && p.e && p.e.length > 5 ? 1 : 0;
+  }
+  for (const key of Object.keys(p)) if (p[key] === null || p[key] === '' || p[key] === 0) delete p[key];
+  return p;
+}
+
+// Schedules come as rows of values, in the order of the fields the packed form names.
+const unpackHours = (rows, fields) => rows.map((row) => Object.fromEntries(
+  fields.map((field, n) => [field, row[n]]).filter(([, v]) => v !== null && v !== undefined)));
+
+const hostOf = (url) => (url || '').replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[/?#:]/)[0];
+const holdsTexts = (column) => ['n', 'o', 'l.n', 'l.r', 'l.c'].includes(column) || column.startsWith('t.');
+
+/** Records from the columns snapshot.pack_services sent: the shape render.js and the search read. */
+export function unpackServices(packed, terms) {
+  if (!packed || Array.isArray(packed)) return packed || [];
+  const cc = packed.cc || '1';
+  const fallback = packed.fl;
+  const fields = packed.hf || [];
+  const lengthen = (v) => (Array.isArray(v) && v.length === 1 ? [v[0], fallback] : v);
+  const cols = {};
+  for (const [key, values] of Object.entries(packed.cols || {})) {
+    if (!holdsTexts(key)) cols[key] = values;
+    else if (key === 'l.c') cols[key] = values.map((v) => (v ? v.map(lengthen) : v));
+    else cols[key] = values.map(lengthen);
+  }
+  const keys = Object.keys(cols);
+  const placeKeys = keys.filter((k) => k.startsWith('l.'));
+  const count = (cols.i || []).length;
+  const out = [];
+  let place = 0;
+  for (let at = 0; at < count; at += 1) {
+    const raw = {};
+    for (const key of keys) if (!key.startsWith('l.') && cols[key][at] !== null) raw[key] = cols[key][at];
+    const r = {};
+    const t = {};
+    for (const [key, value] of Object.entries(raw)) {
+      if (key.startsWith('t.')) t[key.slice(2)] = value;
+      else if (!['l', 'p', 'h', 'o', 'c', 'e'].includes(key)) r[key] = value;
+    }
+    if (packed.uuid) r.i = raw.i.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    if ('o' in raw) r.o = raw.o === SAME_AS_NAME ? raw.n : raw.o;
+    if ('e' in raw) {
+      const host = hostOf(raw.w);
+      r.e = Array.isArray(raw.e) ? raw.e[0] : (raw.e.endsWith('@') && host ? raw.e + host : raw.e);
+    }
+    if (Object.keys(t).length) r.t = t;
+    if ('p' in raw) r.p = raw.p.map((p) => unpackPhone(p, cc, false));
+    if ('h' in raw) r.h = unpackHours(raw.h, fields);
+    if ('c' in raw) r.c = raw.c.map((c) => (typeof c === 'number' ? terms[c].s : c));
+    const locations = [];
+    for (let n = place; n < place + (raw.l || 0); n += 1) {
+      const loc = {};
+      for (const key of placeKeys) if (cols[key][n] !== null) loc[key.slice(2)] = cols[key][n];
+      if ('n' in loc) loc.n = loc.n === SAME_AS_NAME ? r.n : loc.n === SAME_AS_ORGANIZATION ? r.o : loc.n;
+      if ('p' in loc) loc.p = loc.p.map((p) => unpackPhone(p, cc, true));
+      if ('h' in loc) loc.h = unpackHours(loc.h, fields);
+      locations.push(loc);
+    }
+    place += raw.l || 0;
+    if (locations.length) r.l = locations;
+    out.push(r);
+  }
+  return out;
+}
 
 async function sha256Hex(data) {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -13,10 +103,12 @@ async function sha256Hex(data) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** SHA-256 of the sorted "id:version" lines: the server's snapshot.state_checksum. */
-export function stateChecksum(pairs) {
+const STATE_HEX = 32; // snapshot.STATE_HEX
+
+/** SHA-256 of the sorted "id:version" lines, cut to STATE_HEX: the server's snapshot.state_checksum. */
+export async function stateChecksum(pairs) {
   const lines = pairs.map(([id, v]) => `${id}:${v}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return sha256Hex(lines.join('\n'));
+  return (await sha256Hex(lines.join('\n'))).slice(0, STATE_HEX);
 }
 
 // Read a response to the end, reporting progress; verify it against the server's checksum.
@@ -71,14 +163,16 @@ async function downloadSnapshot(lang, regions, onProgress) {
   const response = await fetch(`/${lang}/offline/snapshot.json?${query}`, { cache: 'no-store' });
   if (!response.ok) throw new Error(`Snapshot: HTTP ${response.status}`);
   const { document, bytes } = await readVerified(response, onProgress);
-  const state = await stateChecksum(document.services.map((s) => [s.i, s.v]));
+  if (document.format !== FORMAT) throw new Error(`Snapshot: format ${document.format}, expected ${FORMAT}`);
+  const services = unpackServices(document.services, document.terms);
+  const state = await stateChecksum(services.map((s) => [s.i, s.v]));
   if (state !== document.state) throw new Error('The snapshot does not match its state checksum');
   const now = Date.now();
   const dataset = {
-    lang, regions: document.regions, version: document.version, etag: etagOf(response), state,
+    lang, format: FORMAT, regions: document.regions, version: document.version, etag: etagOf(response), state,
     terms: document.terms, info: document.info, bytes, updated: now, checked: now,
   };
-  await replaceDataset(dataset, document.services);
+  await replaceDataset(dataset, services);
   return { status: 'saved', dataset, transferred: Number(response.headers.get('Content-Length')) || bytes };
 }
 
@@ -94,8 +188,8 @@ async function catchUp(saved, regions, onProgress) {
   }
   if (!response.ok) throw new Error(`Changes: HTTP ${response.status}`);
   const { document } = await readVerified(response);
-  if (document.reset) return null;
-  const changed = document.services || [];
+  if (document.reset || document.format !== FORMAT) return null;
+  const changed = unpackServices(document.services, document.terms || saved.terms);
   const deleted = new Set([...(document.deleted || []), ...changed.map((s) => s.i)]);
   const kept = (await allServices(saved.lang)).filter((s) => !deleted.has(s.i));
   const state = await stateChecksum([...kept, ...changed].map((s) => [s.i, s.v]));
@@ -119,7 +213,8 @@ export async function syncDirectory(lang, onProgress) {
   if (!regions) return { status: 'choose', dataset: await getDataset(lang) };
   const run = async () => {
     const saved = await getDataset(lang);
-    if (saved && saved.regions.join(' ') === [...regions].sort().join(' ')) {
+    // A snapshot saved by an older release (another format) is replaced whole, not patched.
+    if (saved && saved.format === FORMAT && saved.regions.join(' ') === [...regions].sort().join(' ')) {
       const result = await catchUp(saved, regions, onProgress);
       if (result) return result;
     }

@@ -47,10 +47,9 @@ function isCombining(ch) {
   return combiningCache.get(ch);
 }
 
-/** Return `text` folded for matching: lowercase, accents off where safe, words split by one space. */
-export function normalize(text) {
+function normalizeAnyScript(text) {
   let folded = '';
-  for (const ch of String(text)) folded += foldCase(ch);
+  for (const ch of text) folded += foldCase(ch);
   const out = [];
   let baseFolds = false;
   for (const ch of folded.normalize('NFD')) {
@@ -62,6 +61,33 @@ export function normalize(text) {
     out.push(SEPARATOR.test(ch) ? ' ' : ch);
   }
   return out.join('').normalize('NFC').split(' ').filter(Boolean).join(' ');
+}
+
+// Text below U+0300 (ASCII, Latin-1, Latin Extended A and B: no combining mark, no script
+// without spaces) folds one character at a time, each as the general path folds it alone: a
+// separator to a space, a letter to its lowercase without accents. Index building normalises
+// every record's texts; this makes it a table lookup per character (the textnorm vectors and
+// tests/browser/test_search_worker.py check it against pwa_app/textnorm.py).
+const ASCII_TEXT = /^[\0-\x7f]*$/;
+const LATIN_TEXT = /^[\0-\u02ff]*$/;
+const latinFolds = [];
+
+function normalizeLatin(text) {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let fold = latinFolds[code];
+    if (fold === undefined) fold = latinFolds[code] = normalizeAnyScript(text[i]) || ' ';
+    out += fold;
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
+}
+
+/** Return `text` folded for matching: lowercase, accents off where safe, words split by one space. */
+export function normalize(text) {
+  const s = String(text);
+  if (ASCII_TEXT.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim(); // as textnorm.py
+  return LATIN_TEXT.test(s) ? normalizeLatin(s) : normalizeAnyScript(s);
 }
 
 /** Return up to `limit` distinct normalised words of `text`, in order. */
@@ -111,7 +137,10 @@ function splitWord(word) {
 
 /** The normalised words of `text`, runs of unspaced scripts cut into character pairs (textnorm.segment). */
 export function segment(text) {
-  return normalize(text).split(' ').filter(Boolean).flatMap(splitWord);
+  const normalized = normalize(text);
+  if (!normalized) return [];
+  // Below U+0300 there is no mark and no script without spaces: the words are the parts.
+  return LATIN_TEXT.test(normalized) ? normalized.split(' ') : normalized.split(' ').flatMap(splitWord);
 }
 
 /** Up to `limit` distinct segmented words of `text`, in order (textnorm.search_words). */

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, update
+from sqlalchemy import delete, or_, select, update
 
 from pwa_app import offline, snapshot
 from pwa_app.extensions import db
-from pwa_app.models import Service, Translation
+from pwa_app.models import Schedule, Service, ServiceAtLocation, Translation
 
 from .conftest import PHONE, LiveServer, serve
 
@@ -168,6 +168,11 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
     ids = server.service_ids()
     with server.app.app_context():  # the French text of one service is withdrawn: it falls back to English
         db.session.execute(delete(Translation).where(Translation.entity == "service", Translation.id == ids[3]))
+        # Text-only hours: the only schedule of one service, and a note beside another's timetable.
+        sals = db.session.scalars(select(ServiceAtLocation.id).where(ServiceAtLocation.service_id == ids[0])).all()
+        db.session.execute(delete(Schedule).where(or_(Schedule.service_id == ids[0], Schedule.service_at_location_id.in_(sals))))
+        db.session.add(Schedule(id="by-appointment", service_id=ids[0], description="By appointment only"))
+        db.session.add(Schedule(id="holiday-note", service_id=ids[1], description="Closed on statutory holidays"))
         db.session.commit()
     server.curate()
     page = context.new_page()
@@ -183,6 +188,10 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
         assert {k: v for k, v in got.items() if v != expected[k]} == {}, sid
         if sid == ids[3] and lang == "fr":
             assert got["fallback"] and "en" in got["marked"]
+        if sid == ids[0]:
+            assert got["open"] == ["By appointment only"] and "By appointment only" in got["languages"]
+        if sid == ids[1]:
+            assert got["hours"] and "Closed on statutory holidays" in got["languages"]
     online.close()
 
 
@@ -233,6 +242,38 @@ def test_an_unchanged_check_is_one_304(context, server):
         page.wait_for_timeout(50)
     page.wait_for_timeout(300)
     assert len(data) == 1 and "changes.json" in data[0][0] and data[0][1] == 304, data
+
+
+def test_a_directory_saved_in_an_older_format_is_downloaded_again(context, server):
+    page = context.new_page()
+    seen = response_sizes(page)
+    install(page, server.url)
+    first = server.service_ids()[0]
+    # As an older release saved it: no format on the dataset (and its own record shape).
+    page.evaluate("""async (id) => { await new Promise((ok) => {
+        const r = indexedDB.open('passerelle'); r.onsuccess = () => {
+          const tx = r.result.transaction(['datasets', 'services'], 'readwrite');
+          tx.objectStore('datasets').get('en').onsuccess = (e) => {
+            const dataset = e.target.result; delete dataset.format; tx.objectStore('datasets').put(dataset); };
+          tx.objectStore('services').get(['en', id]).onsuccess = (e) => {
+            const row = e.target.result; row.record.n = 'Saved by an older release'; tx.objectStore('services').put(row); };
+          tx.oncomplete = () => { r.result.close(); ok(); }; }; }); }""", first)
+    seen.clear()
+    page.reload()
+    page.wait_for_selector("#offline-status p.saved", timeout=WAIT_MS)
+    for _ in range(40):
+        downloads = [url for url, status, _ in seen if "offline/snapshot.json" in url and status == 200]
+        if downloads:
+            break
+        page.wait_for_timeout(50)
+    assert downloads and not any("changes.json" in url for url, _, _ in seen)
+    page.wait_for_function("""async () => (await new Promise((ok) => {
+        const r = indexedDB.open('passerelle'); r.onsuccess = () => r.result.transaction('datasets')
+            .objectStore('datasets').get('en').onsuccess = (e) => ok(e.target.result.format); })) === 2""",
+                           timeout=WAIT_MS)
+    context.set_offline(True)
+    open_offline(page, f"{server.url}/en/services/{first}")
+    assert page.locator("main h1").inner_text() != "Saved by an older release"
 
 
 def test_an_interrupted_download_leaves_the_old_directory_working(context, server):

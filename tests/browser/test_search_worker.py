@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -12,12 +13,21 @@ from .conftest import PHONE
 pytestmark = pytest.mark.browser
 WAIT_MS = 15_000
 
-START_WORKER = """async (lang) => {
-    const url = document.querySelector('meta[name="search-worker"]').content;
+# The records as the phone keeps them, whether the snapshot sends a list or columns (sync.js unpacks them).
+SAVED_RECORDS = """async (lang) => {
     const [snapshot, data] = await Promise.all([
         fetch(`/${lang}/offline/snapshot.json`).then((r) => r.json()),
         fetch(`/${lang}/offline/search-data.json`).then((r) => r.json()),
     ]);
+    if (!Array.isArray(snapshot.services)) {
+        snapshot.services = (await import('/static/js/sync.js')).unpackServices(snapshot.services, snapshot.terms);
+    }
+    return [snapshot, data];
+}"""
+
+START_WORKER = """async (lang) => {
+    const url = document.querySelector('meta[name="search-worker"]').content;
+    const [snapshot, data] = await (""" + SAVED_RECORDS + """)(lang);
     window.searchWorker = new Worker(url);
     window.ask = (message) => new Promise((resolve) => {
         const listen = (event) => {
@@ -99,6 +109,76 @@ def test_textnorm_segmentation_matches_python(page, live_server):
         return vectors.map((v) => ({segment: t.segment(v.input), search_words: t.searchWords(v.input)}));
     }""", vectors)
     assert got == [{"segment": v["segment"], "search_words": v["search_words"]} for v in vectors]
+
+
+MINISEARCH = Path(__file__).resolve().parents[2] / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+
+# The index as MiniSearch's addAll builds it from whole texts (how search-core.js built it until
+# issue 6 made it fast): buildIndex must give the very same index, and so the same answers.
+ADD_ALL_REFERENCE = """async ([lang, queries]) => {
+    const [snapshot, data] = await (""" + SAVED_RECORDS + """)(lang);
+    const terms = snapshot.terms, termWords = data.terms;
+    // Edge cases of field lengths: no categories, an unknown category, an empty name, a category twice.
+    const [a, b, c] = snapshot.services;
+    const records = [...snapshot.services, {...a, i: 'no-category', c: []}, {...b, i: 'unknown', c: ['no-such-slug']},
+                     {...c, i: 'nameless', n: '', c: [...(c.c || []), ...(c.c || [])]}];
+    const core = await import('/static/js/search-core.js');
+    const { segment } = await import('/static/js/textnorm.js');
+    const text = (t) => Array.isArray(t) ? t[0] : (t || '');
+    const bySlug = new Map(terms.map((t) => [t.s, t]));
+    const textOf = (slug, term) => segment(`${term ? text(term.n) : ''} ${termWords[slug] || ''}`).join(' ');
+    const documents = records.map((r) => {
+        const categories = [];
+        for (const slug of r.c || []) {
+            for (let term = bySlug.get(slug), hops = 0; term && hops < 20; term = bySlug.get(term.p), hops += 1) {
+                categories.push(textOf(term.s, term));
+            }
+            if (!bySlug.has(slug)) categories.push(textOf(slug, null));
+        }
+        const t = r.t || {};
+        const body = [t.de, t.el, t.fe, t.ap, t.is, t.al, r.o, ...(r.g || []), ...(r.l || []).flatMap((l) => l.a || [])].map(text);
+        return {id: r.i, name: segment([text(r.n), text(t.an)].join(' ')).join(' '), categories: categories.join(' '),
+                body: segment(body.join(' ')).join(' ')};
+    });
+    const reference = new MiniSearch({fields: ['name', 'categories', 'body'], idField: 'id',
+        tokenize: (s) => s.split(' '), processTerm: (s) => s || null, searchOptions: {boost: {name: 10, categories: 4, body: 1}}});
+    reference.addAll(documents);
+    const built = core.buildIndex(core.searchDocuments(records, terms, termWords));
+    const answers = (index) => queries.map(([lang, query]) => core.searchIndex(index, query, lang));
+    const builtAnswers = answers(built); // searched first, before toJSON reads every posting
+    // The fast way, not its fallback: categories' postings are counted when first searched.
+    const lazy = [...built._index.values()].filter((byField) => byField.get(1) instanceof Map && byField.get(1).count).length;
+    return {same: JSON.stringify(built.toJSON()) === JSON.stringify(reference.toJSON()), lazy,
+            answers: JSON.stringify(builtAnswers) === JSON.stringify(answers(reference)),
+            terms: reference.termCount, found: builtAnswers.filter((a) => a.ids.length).length};
+}"""
+
+
+def test_index_is_the_one_add_all_builds(browser, live_server):
+    context = browser.new_context(bypass_csp=True)  # MiniSearch is only bundled into the worker
+    try:
+        page = context.new_page()
+        page.goto(live_server + "/en/about")
+        page.add_script_tag(content=MINISEARCH.read_text(encoding="utf-8"))
+        queries = [[lang, query] for lang, query, _ in relevance_cases()] + [["fr", "aines"], ["en", "shelterr"], ["en", "fo"]]
+        got = page.evaluate(ADD_ALL_REFERENCE, ["fr", queries])
+    finally:
+        context.close()
+    assert got["same"] and got["answers"], got
+    assert got["terms"] > 1000 and got["found"] > len(queries) // 2 and got["lazy"] > 100
+
+
+def test_latin_fast_path_folds_as_python(page, live_server):
+    from pwa_app.textnorm import normalize, segment
+
+    latin = [chr(cp) for cp in range(0x300) if not 0xD800 <= cp <= 0xDFFF]
+    samples = [f"x{ch}Y{ch}{ch} z" for ch in latin] + ["Aînés  CLSC—Côte-des-Neiges", "STRASSE straße ŉ ǅ", "  ÀÉÎ-õü\t\n"]
+    page.goto(live_server + "/en/about")
+    got = page.evaluate("""async (samples) => {
+        const t = await import('/static/js/textnorm.js');
+        return samples.map((s) => [t.normalize(s), t.segment(s)]);
+    }""", samples)
+    assert [s for s, g in zip(samples, got) if g != [normalize(s), segment(s)]] == []
 
 
 def install(page, base: str, path: str = "/en/") -> None:

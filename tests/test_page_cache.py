@@ -1,0 +1,74 @@
+"""The page cache: one render per page, data version and minute, even when many threads ask at once."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from pwa_app import directory, page_cache
+from pwa_app.extensions import db
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Count the directory's template renders; each one takes a little while, as at scale."""
+    count = {"n": 0, "fail": False}
+    real = directory.render_template
+
+    def counting(*args, **kwargs):
+        count["n"] += 1
+        time.sleep(0.2)
+        if count["fail"]:
+            count["fail"] = False
+            raise RuntimeError("render failed")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(directory, "render_template", counting)
+    return count
+
+
+def test_a_page_is_rendered_once_then_served_from_the_cache(client, renders):
+    first = client.get("/en/")
+    second = client.get("/en/")
+    assert first.status_code == second.status_code == 200 and first.data == second.data
+    assert renders["n"] == 1
+    assert client.get("/fr/").status_code == 200 and renders["n"] == 2  # another URL, another page
+
+
+def test_threads_that_miss_together_wait_for_one_render(app, renders):
+    bodies, start = [], threading.Barrier(8)
+
+    def fetch():
+        with app.test_client() as own:
+            start.wait()
+            bodies.append(own.get("/en/categories/food").data)
+
+    threads = [threading.Thread(target=fetch) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(bodies) == 8 and len(set(bodies)) == 1
+    assert renders["n"] == 1
+    assert not app.extensions["page_cache"].rendering  # no lock left behind
+
+
+def test_a_change_to_the_data_renders_the_page_again(app, client, renders):
+    client.get("/en/")
+    with app.app_context():
+        page_cache.touch(db.session)
+        db.session.commit()
+    client.get("/en/")
+    assert renders["n"] == 2
+
+
+def test_a_failed_render_does_not_hold_up_the_next_request(app, renders):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    client = app.test_client()
+    renders["fail"] = True
+    assert client.get("/en/").status_code == 500
+    started = time.perf_counter()
+    assert client.get("/en/").status_code == 200
+    assert time.perf_counter() - started < page_cache.RENDER_WAIT_S / 2
+    assert not app.extensions["page_cache"].rendering

@@ -78,7 +78,7 @@ def main() -> int:
              "First visit with an empty cache at 360×740 in Chromium; gzip level 6 as a server would send it.",
              "Targets: first response ≤ 14 KB gzipped; whole first visit ≤ 60 KB gzipped.",
              "The last column is what the service worker fetches in the background once the page has loaded,",
-             "so that everything works offline: the precached app shell (search worker, icons, offline page)",
+             "so that everything works offline: the precached app shell (search worker, offline page, sw.js)",
              "and the demo region's directory. It is not part of the page and the directory grows with the",
              "region (per-service figures: \"Offline snapshots\" below). Files already loaded by the page",
              "count once.", "",

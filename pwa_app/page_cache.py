@@ -102,6 +102,7 @@ def serve_from_cache():
                 cache.done(key, lock)
     if hit is None:
         return None
+    del g.page_cache_key  # served from the cache: nothing for store_in_cache to keep again
     status, headers, body = hit
     return Response(body, status=status, headers=headers)
 

@@ -412,6 +412,10 @@ class OfflineRecord(db.Model):
     present: Mapped[bool] = mapped_column(db.Boolean, default=True)
     regions: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="{}")  # JSON: the language-neutral record (meta: per language)
+    # The body this version replaced, where the record stayed listed in the same regions: a phone
+    # holding `previous_version` is sent only the fields that changed.
+    previous_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    previous_body: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class RateLimitHit(db.Model):

@@ -39,7 +39,8 @@ class LocationView:
     def geo_uri(self) -> str | None:
         if self.latitude is None or self.longitude is None:
             return None
-        return f"geo:{self.latitude:.6f},{self.longitude:.6f}?q={self.latitude:.6f},{self.longitude:.6f}"
+        lat, lon = f"{self.latitude:.5f}", f"{self.longitude:.5f}"  # about a metre
+        return f"geo:{lat},{lon}?q={lat},{lon}"
 
     @property
     def map_url(self) -> str | None:

@@ -117,13 +117,47 @@ def test_changes_carry_only_changed_and_deleted_records(client, app):
     response, changes = get_json(client, f"/en/offline/changes.json?since={before['version']}",
                                  **{"If-None-Match": f'"en.all.{before["version"]}"'})
     assert response.status_code == 200
-    assert [s["i"] for s in changes["services"]] == [renamed] and changes["services"][0]["n"] == "Renamed by a curator"
+    # The phone holds the record as it was: only the field that changed is sent.
+    assert "services" not in changes
+    assert changes["patches"] == [{"i": renamed, "v": version, "set": {"n": "Renamed by a curator"}}]
     assert changes["deleted"] == [retired] and "terms" not in changes or changes["terms"]
+    _, after = get_json(client, "/en/offline/snapshot.json")
+    held = {s["i"]: s for s in before["services"] if s["i"] != retired}
+    held[renamed] = snapshot.apply_patch(held[renamed], changes["patches"][0])
+    assert held == {s["i"]: s for s in after["services"]}
     # What the phone holds after applying them matches the server's state checksum.
-    held = {s["i"]: s["v"] for s in before["services"] if s["i"] != retired}
-    held[renamed] = changes["services"][0]["v"]
-    assert snapshot.state_checksum(held.items()) == changes["state"]
+    assert snapshot.state_checksum((i, s["v"]) for i, s in held.items()) == changes["state"]
     assert len(response.data) < len(client.get("/en/offline/snapshot.json").data) / 20
+
+
+def test_a_phone_that_missed_two_edits_gets_the_whole_record(client, app):
+    _, before = get_json(client, "/en/offline/snapshot.json")
+    sid = service_ids(app)[0]
+    curate(app, name_of=sid, new_name="First edit")
+    middle = before["version"] + 1
+    curate(app, name_of=sid, new_name="Second edit")
+    _, from_middle = get_json(client, f"/en/offline/changes.json?since={middle}")
+    assert [p["set"] for p in from_middle["patches"]] == [{"n": "Second edit"}]
+    _, from_before = get_json(client, f"/en/offline/changes.json?since={before['version']}")
+    assert "patches" not in from_before and [s["n"] for s in from_before["services"]] == ["Second edit"]
+    with app.app_context():
+        row = db.session.get(OfflineRecord, f"service:{sid}")
+        assert row.previous_version == middle and json.loads(row.previous_body)["n"][0] == "First edit"
+
+
+HOW = "Come in person with proof of address; a volunteer will help you fill in the short form."
+PATCH_EXAMPLE = ({"i": "a", "v": 1, "n": "Food bank", "t": {"de": "Groceries", "el": "Anyone", "ap": HOW},
+                  "w": "https://x.example"},
+                 {"i": "a", "v": 2, "n": "Food bank", "t": {"de": "Groceries and meals", "ap": HOW}, "g": ["English"]})
+
+
+def test_patches_add_and_remove_fields():
+    held, record = PATCH_EXAMPLE
+    patch = snapshot.make_patch(held, record)
+    assert patch == {"i": "a", "v": 2, "set": {"t.de": "Groceries and meals", "g": ["English"]}, "unset": ["t.el", "w"]}
+    assert snapshot.apply_patch(held, patch) == record
+    # Where the whole record is as small, it goes whole.
+    assert snapshot.make_patch(held, {"i": "a", "v": 2, "n": "Other"}) is None
 
 
 def test_refresh_without_changes_keeps_the_version(app):
@@ -287,7 +321,24 @@ def test_shell_carries_render_strings_in_the_page_language(client):
     assert 'id="offline-view"' in html and 'id="icon-phone"' in html
 
 
-def test_packed_services_unpack_to_the_records_pages_show():
+TERMS = [{"s": "food", "n": "Food", "k": "102"}, {"s": "meals", "n": ["Repas", "fr"], "p": "food"},
+         {"s": "orphan", "n": "Orphan", "p": "gone"}]
+UUIDS = [{"i": f"0f8fad5b-d9cb-469f-a165-70867728950{n}", "v": 1, "n": "A"} for n in range(snapshot.PACK_MIN)]
+MIXED_UUIDS = UUIDS[:-1] + [{**UUIDS[-1], "i": "0f8fad5b-d9cb-569f-a165-708677289509"}]
+# A reader's language the data lacks: every text falls back to English.
+IN_FALLBACK = [{"i": f"s{n}", "v": 1, "n": [f"Service {n}", "en"], "o": [f"Service {n}", "en"], "fb": ["en"],
+                **({"t": {"de": [f"About {n}", "en"]}} if n % 2 else {}),
+                "l": [{"n": ["Hall", "en"], "c": [["Ramp", "en"]]}]} for n in range(snapshot.PACK_MIN)]
+
+
+def test_packed_terms_unpack_to_the_categories_pages_show():
+    packed = json.loads(snapshot.encode({"terms": TERMS}))["terms"]
+    assert packed["p"] == [None, 0, "gone"]  # parents by index where they are sent
+    assert snapshot.decode(snapshot.encode({"terms": TERMS}))["terms"] == TERMS
+
+
+def packing_examples() -> tuple[list[dict], list[dict]]:
+    """Terms and records that exercise every packing rule (sync.js must unpack them alike: see the browser twin)."""
     terms = [{"s": "food", "n": "Food"}, {"s": "housing", "n": "Housing"}]
     records = [
         {"i": "Not-a-uuid", "v": 3, "n": ["Banque", "fr"], "o": ["Banque", "fr"], "fb": ["fr"], "c": ["food", "gone"],
@@ -304,16 +355,43 @@ def test_packed_services_unpack_to_the_records_pages_show():
                       {"description": "By appointment"}]},
                {}]},
         {"i": "Other", "v": 4, "n": "Shelter", "o": "Agency", "e": "help@example.org", "w": "http://example.org",
-         "l": [{"n": "Agency"}], "h": [{"dtstart": "2025-01-01", "interval": 2}], "a": [18, None]},
+         "l": [{"n": "Agency"}], "h": [{"dtstart": "2025-01-01", "interval": 2}], "a": [18, None], "g": ["English"],
+         "t": {"ap": "Odd\x7ftext"}},  # holds the separator: its column stays a list
     ]
+    records[0]["g"] = ["English", "français"]
+    return terms, records
+
+
+def packing_documents() -> list[dict]:
+    terms, records = packing_examples()
+    return [{"terms": terms, "services": records}, {"terms": TERMS, "services": UUIDS}, {"services": MIXED_UUIDS},
+            {"services": IN_FALLBACK}]
+
+
+def test_packed_services_unpack_to_the_records_pages_show():
+    terms, records = packing_examples()
     shown = json.loads(json.dumps(records))
     del shown[0]["p"][1], shown[0]["l"][0]["p"][1]
     shown[0]["l"][0]["p"][0] = {"d": "613-555-0150", "e": "+16135550150"}  # a location's phones show their number only
-    body = json.dumps({"terms": terms, "services": snapshot.pack_services(records, terms)})
+    packed = snapshot.pack_services(records, terms)
+    assert packed["tab"]["g"] == ["English", "français"] and packed["tab"]["l.c"] == ["Rampe"]  # all in "fr", the usual fallback
+    assert packed["cols"]["t.ap"] == ["Odd\x7ftext", None]  # by organization: "Agency" first
+    assert packed["cols"]["w"] == "http://example.org\x7fhttps://www.example.org/a"
+    body = json.dumps({"terms": terms, "services": packed})
     assert snapshot.decode(body)["services"] == sorted(shown, key=lambda r: r["i"])
-    uuids = [{"i": f"0f8fad5b-d9cb-469f-a165-70867728950{n}", "v": 1, "n": "A"} for n in range(snapshot.PACK_MIN)]
+    uuids, mixed = UUIDS, MIXED_UUIDS
     packed = json.loads(snapshot.encode({"services": uuids}))["services"]
-    assert packed["uuid"] == 1 and packed["cols"]["i"][0] == "0f8fad5bd9cb469fa165708677289500"
+    # One string of ids without dashes, and without the version digit they all share.
+    assert packed["uuid"] == "4" and packed["cols"]["i"].startswith("0f8fad5bd9cb69fa16570867728950")
+    assert len(packed["cols"]["i"]) == 31 * len(uuids)
     assert snapshot.decode(snapshot.encode({"services": uuids}))["services"] == uuids
+    packed = json.loads(snapshot.encode({"services": mixed}))["services"]
+    assert packed["uuid"] == 1 and len(packed["cols"]["i"]) == 32 * len(mixed)
+    assert snapshot.decode(snapshot.encode({"services": mixed}))["services"] == sorted(mixed, key=lambda r: r["i"])
+    packed = json.loads(snapshot.encode({"services": IN_FALLBACK}))["services"]
+    assert set(packed["fa"]) == {"n", "t.de", "l.n", "l.c"} and packed["tab"]["l.c"] == ["Ramp"]
+    # Columns of strings travel as one string, "" for null; "o" holds "same as the name" markers.
+    assert packed["cols"]["o"] == [1] * snapshot.PACK_MIN and packed["cols"]["t.de"] == "\x7fAbout 1\x7f\x7fAbout 3"
+    assert snapshot.decode(snapshot.encode({"services": IN_FALLBACK}))["services"] == IN_FALLBACK
     # A changes feed of a record or two goes as records: the columns' header would outweigh them.
     assert json.loads(snapshot.encode({"services": uuids[:1]}))["services"] == uuids[:1]

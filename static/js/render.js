@@ -427,12 +427,10 @@ ${rows.join('\n')}
 
   location(l) {
     const g = l.g;
-    const lat6 = g && g[0].toFixed(6);
-    const lon6 = g && g[1].toFixed(6);
     const lat5 = g && g[0].toFixed(5);
     const lon5 = g && g[1].toFixed(5);
     // Hoisted out of the template below: the bundle's minifier squeezes spaces out of nested templates.
-    const map = g ? `<p class="row"><a class="btn" href="geo:${lat6},${lon6}?q=${lat6},${lon6}">${icon('map')}<span>${esc(this.s.directions)}</span></a>
+    const map = g ? `<p class="row"><a class="btn" href="geo:${lat5},${lon5}?q=${lat5},${lon5}">${icon('map')}<span>${esc(this.s.directions)}</span></a>
 <a class="btn quiet" href="https://www.openstreetmap.org/?mlat=${lat5}&amp;mlon=${lon5}#map=17/${lat5}/${lon5}" rel="noreferrer noopener">${esc(this.s.mapSite)}</a></p>` : '';
     const gettingThere = l.r ? `<p>${esc(this.s.gettingThere)} ${ltext(l.r)}</p>` : '';
     return `<section class="location">

@@ -7,11 +7,12 @@ import { allServices, applyChanges, getDataset, replaceDataset } from './store.j
 
 const REGIONS_KEY = 'passerelle-regions';
 /** The snapshot format this code reads (snapshot.FORMAT); a phone holding another downloads a whole snapshot. */
-export const FORMAT = 2;
+export const FORMAT = 3;
 const SMS_TYPES = new Set(['text', 'cell', 'mobile', 'sms']);
 const PHONE_TEXT = /^[0-9 +().\-/]*$/;
 const SAME_AS_NAME = 1;
 const SAME_AS_ORGANIZATION = 2;
+const COLUMN_SEPARATOR = '\x7f';
 
 // snapshot._e164_guess: the E.164 form of a displayed number, where the server left it out.
 function e164Guess(display, cc) {
@@ -44,15 +45,49 @@ const unpackHours = (rows, fields) => rows.map((row) => Object.fromEntries(
 const hostOf = (url) => (url || '').replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[/?#:]/)[0];
 const holdsTexts = (column) => ['n', 'o', 'l.n', 'l.r', 'l.c'].includes(column) || column.startsWith('t.');
 
+/** Categories from the columns snapshot.pack_terms sent: [{s, n, p, k}]. */
+export function unpackTerms(packed) {
+  if (!packed || Array.isArray(packed)) return packed;
+  return packed.s.map((s, n) => {
+    const p = packed.p[n];
+    const term = { s, n: packed.n[n], p: typeof p === 'number' ? packed.s[p] : p, k: packed.k[n] };
+    for (const key of Object.keys(term)) if (term[key] === null || term[key] === undefined || term[key] === '') delete term[key];
+    return term;
+  });
+}
+
+// snapshot._unpack_id: ids came without dashes, and without the version digit where "uuid" names it.
+function unpackId(i, uuid) {
+  const hex = typeof uuid === 'string' ? i.slice(0, 12) + uuid + i.slice(12) : i;
+  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+}
+
 /** Records from the columns snapshot.pack_services sent: the shape render.js and the search read. */
 export function unpackServices(packed, terms) {
   if (!packed || Array.isArray(packed)) return packed || [];
   const cc = packed.cc || '1';
   const fallback = packed.fl;
   const fields = packed.hf || [];
+  const { uuid } = packed;
   const lengthen = (v) => (Array.isArray(v) && v.length === 1 ? [v[0], fallback] : v);
+  const source = { ...(packed.cols || {}) };
+  if (typeof source.i === 'string') {
+    const width = typeof uuid === 'string' ? 31 : 32;
+    source.i = Array.from({ length: source.i.length / width }, (_, n) => source.i.slice(n * width, (n + 1) * width));
+  }
+  for (const [key, values] of Object.entries(source)) { // snapshot.SEPARATOR: a column of strings in one
+    if (key !== 'i' && typeof values === 'string') source[key] = values.split(COLUMN_SEPARATOR).map((v) => v || null);
+  }
+  const tables = { ...(packed.tab || {}) };
+  for (const key of packed.fa || []) { // columns whose every text is in the fallback language came without brackets
+    const values = key in tables ? tables : source;
+    values[key] = values[key].map((v) => (typeof v === 'string' ? [v] : v));
+  }
+  for (const [key, table] of Object.entries(tables)) {
+    source[key] = source[key].map((v) => (v ? v.map((n) => table[n]) : v));
+  }
   const cols = {};
-  for (const [key, values] of Object.entries(packed.cols || {})) {
+  for (const [key, values] of Object.entries(source)) {
     if (!holdsTexts(key)) cols[key] = values;
     else if (key === 'l.c') cols[key] = values.map((v) => (v ? v.map(lengthen) : v));
     else cols[key] = values.map(lengthen);
@@ -71,7 +106,7 @@ export function unpackServices(packed, terms) {
       if (key.startsWith('t.')) t[key.slice(2)] = value;
       else if (!['l', 'p', 'h', 'o', 'c', 'e'].includes(key)) r[key] = value;
     }
-    if (packed.uuid) r.i = raw.i.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    if (uuid) r.i = unpackId(raw.i, uuid);
     if ('o' in raw) r.o = raw.o === SAME_AS_NAME ? raw.n : raw.o;
     if ('e' in raw) {
       const host = hostOf(raw.w);
@@ -93,6 +128,29 @@ export function unpackServices(packed, terms) {
     place += raw.l || 0;
     if (locations.length) r.l = locations;
     out.push(r);
+  }
+  return out;
+}
+
+/** snapshot.apply_patch: records edited since the phone's version, from only the fields that changed. */
+export function applyPatches(held, patches) {
+  const byId = new Map(held.map((s) => [s.i, s]));
+  const out = [];
+  for (const patch of patches) {
+    const record = byId.get(patch.i);
+    if (!record) return null;
+    const flat = { ...record, ...Object.fromEntries(Object.entries(record.t || {}).map(([k, v]) => [`t.${k}`, v])) };
+    delete flat.t;
+    for (const key of patch.unset || []) delete flat[key];
+    Object.assign(flat, patch.set || {}, { i: patch.i, v: patch.v });
+    const next = {};
+    const texts = {};
+    for (const [key, value] of Object.entries(flat)) {
+      if (key.startsWith('t.')) texts[key.slice(2)] = value;
+      else next[key] = value;
+    }
+    if (Object.keys(texts).length) next.t = texts;
+    out.push(next);
   }
   return out;
 }
@@ -164,6 +222,7 @@ async function downloadSnapshot(lang, regions, onProgress) {
   if (!response.ok) throw new Error(`Snapshot: HTTP ${response.status}`);
   const { document, bytes } = await readVerified(response, onProgress);
   if (document.format !== FORMAT) throw new Error(`Snapshot: format ${document.format}, expected ${FORMAT}`);
+  document.terms = unpackTerms(document.terms);
   const services = unpackServices(document.services, document.terms);
   const state = await stateChecksum(services.map((s) => [s.i, s.v]));
   if (state !== document.state) throw new Error('The snapshot does not match its state checksum');
@@ -189,9 +248,13 @@ async function catchUp(saved, regions, onProgress) {
   if (!response.ok) throw new Error(`Changes: HTTP ${response.status}`);
   const { document } = await readVerified(response);
   if (document.reset || document.format !== FORMAT) return null;
-  const changed = unpackServices(document.services, document.terms || saved.terms);
+  document.terms = unpackTerms(document.terms);
+  const held = await allServices(saved.lang);
+  const patched = applyPatches(held, document.patches || []);
+  if (!patched) return null; // a patch for a record this phone lacks: start again from a whole snapshot
+  const changed = [...unpackServices(document.services, document.terms || saved.terms), ...patched];
   const deleted = new Set([...(document.deleted || []), ...changed.map((s) => s.i)]);
-  const kept = (await allServices(saved.lang)).filter((s) => !deleted.has(s.i));
+  const kept = held.filter((s) => !deleted.has(s.i));
   const state = await stateChecksum([...kept, ...changed].map((s) => [s.i, s.v]));
   if (state !== document.state) return null; // something is off: start again from a whole snapshot
   const now = Date.now();

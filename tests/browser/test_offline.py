@@ -109,6 +109,29 @@ def test_js_twins_agree_with_python_on_shared_vectors(context, server):
     samples = [f"e{m}x" for m in marks] + [f"\u0915{m}x" for m in marks]
     got = page.evaluate("async (s) => { const t = await import('/static/js/textnorm.js'); return s.map(t.normalize); }", samples)
     assert [s for s, g in zip(samples, got) if normalize(s) != g] == []
+    # What the server packs, sync.js unpacks as snapshot.decode does.
+    from ..test_offline import packing_documents
+
+    bodies = [snapshot.encode(document).decode() for document in packing_documents()]
+    got = page.evaluate("""async (bodies) => {
+        const sync = await import('/static/js/sync.js');
+        return bodies.map((body) => {
+            const document = JSON.parse(body);
+            const terms = sync.unpackTerms(document.terms);
+            const services = sync.unpackServices(document.services, terms);
+            return {terms: terms || null, services: services.sort((a, b) => (a.i < b.i ? -1 : a.i > b.i ? 1 : 0))};
+        });
+    }""", bodies)
+    assert got == [{"terms": snapshot.decode(body).get("terms"), "services": snapshot.decode(body)["services"]}
+                   for body in bodies]
+    # And applies a patch as snapshot.apply_patch does.
+    from ..test_offline import PATCH_EXAMPLE
+
+    held, record = PATCH_EXAMPLE
+    patch = snapshot.make_patch(held, record)
+    got = page.evaluate("""async ([held, patch]) => (await import('/static/js/sync.js')).applyPatches([held], [patch])""",
+                        [held, patch])
+    assert got == [snapshot.apply_patch(held, patch)] == [record]
 
 
 def test_offline_browse_search_and_call_a_service_never_visited(context, server):
@@ -202,7 +225,7 @@ def response_sizes(page) -> list[tuple[str, int, int]]:
     return seen
 
 
-def test_sync_after_a_curator_change_costs_a_fraction_of_the_snapshot(context, server):
+def test_sync_after_a_curator_change_costs_a_fraction_of_the_snapshot(browser, context, server):
     page = context.new_page()
     seen = response_sizes(page)
     install(page, server.url)
@@ -220,9 +243,16 @@ def test_sync_after_a_curator_change_costs_a_fraction_of_the_snapshot(context, s
     assert changes and changes[0][0] == 200 and not any("snapshot.json" in url for url, _, _ in seen)
     assert changes[0][1] < snapshot_bytes * 0.05, (changes, snapshot_bytes)
 
+    online = browser.new_context(**PHONE, service_workers="block")
+    reference = online.new_page()
+    reference.goto(f"{server.url}/en/services/{renamed}")
     context.set_offline(True)
     open_offline(page, f"{server.url}/en/services/{renamed}")
     assert page.locator("main h1").inner_text() == "Renamed by a curator"
+    # The name came as a patch: the rest of the record is still all there.
+    expected, got = extract(reference), extract(page)
+    assert {k: v for k, v in got.items() if v != expected[k]} == {}
+    online.close()
     assert open_offline(page, f"{server.url}/en/services/{retired}") != "local"  # inactive: gone from the phone
 
 

@@ -19,9 +19,9 @@ SAVED_RECORDS = """async (lang) => {
         fetch(`/${lang}/offline/snapshot.json`).then((r) => r.json()),
         fetch(`/${lang}/offline/search-data.json`).then((r) => r.json()),
     ]);
-    if (!Array.isArray(snapshot.services)) {
-        snapshot.services = (await import('/static/js/sync.js')).unpackServices(snapshot.services, snapshot.terms);
-    }
+    const sync = await import('/static/js/sync.js');
+    snapshot.terms = sync.unpackTerms(snapshot.terms);
+    snapshot.services = sync.unpackServices(snapshot.services, snapshot.terms);
     return [snapshot, data];
 }"""
 

@@ -629,7 +629,7 @@ def encode(document: dict) -> bytes:
 # what a phone can work out is left out: an E.164 number its displayed form gives, "voice", whether
 # a mobile can take texts, a location named as its service or organization. Faxes, and the type and
 # description of a location's phones, are left out as well: no page shows them.
-# Measured on San Mateo County (bench/offline.py): 293 brotli bytes per service as records, 253 packed.
+# Measured on San Mateo County (bench/offline.py): 293 brotli bytes per service as records, 248 packed.
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 PHONE_TEXT = re.compile(r"^[0-9 +().\-/]*$")  # displays whose digits and trimming read alike in JavaScript

@@ -1,12 +1,14 @@
 """A small cache of rendered public pages, keyed by the directory's data version.
 
-The key holds the page's URL, the data version stored in the database (changed by every import
-or edit) and the current minute (pages say "open now"). Two app servers therefore never disagree:
-given the same data and the same minute, they render the same bytes. The cache only saves the
-rendering; every request still asks the database for the current version.
+The key holds the page's URL and the data version stored in the database (changed by every
+import or edit); each page is kept with the minute it was rendered in (pages say "open now").
+Two app servers therefore never disagree about the data: every request still asks the database
+for the current version, and a new version is never answered from the old pages.
 
-When the minute turns, every thread of a busy worker misses at once; one of them renders the page
-while the others wait for its result, instead of all rendering the same page side by side.
+A page missing from the cache is rendered by one thread while the others wait for its result,
+instead of all rendering it side by side. When the minute turns, one thread renders the page
+again while the others go on answering with the previous minute's page until it is done: a busy
+worker never stalls at the turn of every minute.
 """
 from __future__ import annotations
 
@@ -42,12 +44,19 @@ def current_version(session: Session) -> str:
     return session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == VERSION_KEY)) or ""
 
 
+def _version_outside_a_transaction(engine) -> str:
+    """The data version for a page about to be served: read in autocommit, so that on PostgreSQL a
+    page from the cache costs one query's round trip, not a BEGIN and a ROLLBACK besides."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        return connection.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == VERSION_KEY)) or ""
+
+
 class PageCache:
     """A thread-safe LRU of rendered pages, with one renderer at a time per page."""
 
     def __init__(self, size: int = MAX_ENTRIES):
         self.size = size
-        self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple[int, int, list, bytes]] = OrderedDict()  # minute, status, headers, body
         self.lock = threading.Lock()
         self.rendering: dict[tuple, threading.Lock] = {}
 
@@ -78,7 +87,11 @@ class PageCache:
 
 
 def _key(version: str) -> tuple:
-    return (request.full_path, version, int(time.time() // 60))
+    return (request.full_path, version)
+
+
+def _minute() -> int:
+    return int(time.time() // 60)
 
 
 def serve_from_cache():
@@ -88,8 +101,19 @@ def serve_from_cache():
     from .extensions import db
 
     cache = current_app.extensions["page_cache"]
-    key = g.page_cache_key = _key(current_version(db.session))
+    key = g.page_cache_key = _key(_version_outside_a_transaction(db.engine))
     hit = cache.get(key)
+    if hit is not None and hit[0] != _minute():
+        lock = cache.renderer(key)
+        if lock.acquire(blocking=False):  # this thread renders the new minute's page...
+            fresh = cache.get(key)
+            if fresh is not None and fresh[0] == _minute():
+                cache.done(key, lock)
+                hit = fresh
+            else:
+                g.page_cache_lock = lock
+                return None
+        # ...or another one already does: the previous minute's page answers meanwhile.
     if hit is None:
         lock = cache.renderer(key)
         # Wait while another thread renders this page, then take its result; a slow render
@@ -103,7 +127,7 @@ def serve_from_cache():
     if hit is None:
         return None
     del g.page_cache_key  # served from the cache: nothing for store_in_cache to keep again
-    status, headers, body = hit
+    _, status, headers, body = hit
     return Response(body, status=status, headers=headers)
 
 
@@ -119,7 +143,7 @@ def store_in_cache(response: Response) -> Response:
     key = g.get("page_cache_key")
     if key is not None and response.status_code == 200 and not response.direct_passthrough:
         headers = [(k, v) for k, v in response.headers.items() if k in HEADERS_KEPT]
-        current_app.extensions["page_cache"].put(key, (response.status_code, headers, response.get_data()))
+        current_app.extensions["page_cache"].put(key, (_minute(), response.status_code, headers, response.get_data()))
     return response
 
 

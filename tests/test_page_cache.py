@@ -72,3 +72,41 @@ def test_a_failed_render_does_not_hold_up_the_next_request(app, renders):
     assert client.get("/en/").status_code == 200
     assert time.perf_counter() - started < page_cache.RENDER_WAIT_S / 2
     assert not app.extensions["page_cache"].rendering
+
+
+def test_at_the_turn_of_the_minute_one_thread_renders_while_the_others_answer(app, monkeypatch):
+    minute = {"now": 1000}
+    monkeypatch.setattr(page_cache, "_minute", lambda: minute["now"])
+    real, renders, others_done = directory.render_template, [], threading.Event()
+
+    def held_up(*args, **kwargs):
+        renders.append(minute["now"])
+        if len(renders) > 1:  # the new minute's render finishes only once the other threads have answered
+            assert others_done.wait(5), "the other threads waited for the render"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(directory, "render_template", held_up)
+    with app.test_client() as first:
+        previous = first.get("/en/categories/food").data
+    minute["now"] += 1
+    answers, start = [], threading.Barrier(6)
+
+    def fetch():
+        with app.test_client() as own:
+            start.wait()
+            answers.append(own.get("/en/categories/food"))
+            if len(answers) == 5:
+                others_done.set()
+
+    threads = [threading.Thread(target=fetch) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert renders == [1000, 1001] and [a.status_code for a in answers] == [200] * 6
+    assert sum(a.data == previous for a in answers) >= 5
+    assert not app.extensions["page_cache"].rendering
+    # The new minute's page is kept: the next request is answered without a render.
+    with app.test_client() as later:
+        later.get("/en/categories/food")
+    assert renders == [1000, 1001]

@@ -8,7 +8,7 @@ from flask_babel import format_date, format_time, get_locale, gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from . import filters as filtering, i18n, localize, page_cache, search, taxonomy_names
+from . import filters as filtering, i18n, localize, name_order, page_cache, search, taxonomy_names
 from .localize import LocalText
 from .categories import LISTED_STATUSES, Tree, load_tree
 from .extensions import db
@@ -176,15 +176,17 @@ def category(slug: str):
     common = dict(term=term, names=names, children=children, ancestors=ancestors,
                   counts={c.id: len(t.services_under(c.id)) for c in children}, filters=f, **choices,
                   **filter_links(f, choices, "directory.category", slug=slug))
+    by_name = names_in_order(ids)
     if f.active or f.sort:
-        by_name = list(db.session.scalars(select(Service.id).where(Service.id.in_(ids)).order_by(Service.name))) if ids else []
         applied = apply_filters(by_name, f)
         return render_template("directory/category.html", **common, **filtered_page(applied, page, size))
-    ordered = db.session.scalars(
-        select(Service.id).where(Service.id.in_(ids)).order_by(Service.name).offset((page - 1) * size).limit(size)
-    ).all() if ids else []
     return render_template("directory/category.html", **common,
-                           **service_page(list(ordered), len(ids), page, order_by_ids=True))
+                           **service_page(by_name[(page - 1) * size: page * size], len(ids), page, order_by_ids=True))
+
+
+def names_in_order(ids) -> list[str]:
+    """Services by name as this reader sees them (name_order: the order render.js keeps offline)."""
+    return name_order.in_name_order(db.session, ids, g.lang, directory_info().get("base_language") or "en")
 
 
 @bp.route("/search")
@@ -202,7 +204,7 @@ def search_page():
             results = search.search(db.session, query, limit=search.MAX_RESULTS)
             ids, corrected = results.service_ids, results.corrected
         else:
-            ids = list(db.session.scalars(select(Service.id).where(Service.status.in_(LISTED_STATUSES)).order_by(Service.name)))
+            ids = names_in_order(db.session.scalars(select(Service.id).where(Service.status.in_(LISTED_STATUSES))))
         listing = filtered_page(apply_filters(ids, f), page, size)
         results = search.Results(ids, listing["total"])
     suggestions = related_categories(f) if results is not None and not results.total else []

@@ -8,6 +8,7 @@ import {
   recordMatches,
 } from './filters.js';
 import { buildIndex, searchIndex } from './local-search.js';
+import { normalize } from './textnorm.js';
 import { nearMeDistance, startNearMe } from './near-me.js';
 import { format } from './status-line.js';
 import { allServices, getService } from './store.js';
@@ -59,6 +60,7 @@ class Page {
     this.s = strings;
     this.fs = filterStrings;
     this.filter = null; // the filters in the URL and what they need (applyFilters), on category and search pages
+    this.pageNo = 1; // of a long list, as ?page= says (directory.page_number)
     this.tz = (dataset.info && dataset.info.timezone) || 'UTC';
     this.now = Date.now();
     this.terms = new Map(dataset.terms.map((t) => [t.s, t]));
@@ -151,8 +153,35 @@ class Page {
     return `<ul class="results">${records.map((r) => this.card(r)).join('')}</ul>`;
   }
 
+  /** The records of this page: the server's PAGE_SIZE at a time. */
+  onePage(records) {
+    const size = this.fs.pageSize || 25;
+    return records.slice((this.pageNo - 1) * size, this.pageNo * size);
+  }
+
+  /** Links to the previous and next pages (_macros.html pager), with the filters and the page's own arguments. */
+  pager(path, args, total) {
+    const pages = Math.ceil(total / (this.fs.pageSize || 25));
+    if (pages <= 1) return '';
+    const href = (n) => {
+      const params = new URLSearchParams([['page', String(n)], ...(this.filter ? filterParams(this.filter.f) : []), ...args]);
+      return esc(`${this.url(path)}?${params}`);
+    };
+    const previous = this.pageNo > 1 ? `<a rel="prev" href="${href(this.pageNo - 1)}">${esc(this.fs.previous)}</a>` : '';
+    const next = this.pageNo < pages ? `<a rel="next" href="${href(this.pageNo + 1)}">${esc(this.fs.next)}</a>` : '';
+    return `<nav class="pager" aria-label="${esc(this.fs.pages)}">
+  ${previous}
+  <span>${esc(format(this.fs.pageOf, { page: this.pageNo, pages }))}</span>
+  ${next}
+</nav>`;
+  }
+
+  /** name_order.name_key: the shown name without case, accents or punctuation, then as written, then the id. */
   sortByName(records) {
-    return records.sort((a, b) => this.collator.compare(plain(a.n), plain(b.n)));
+    const keyed = records.map((r) => [normalize(plain(r.n)), plain(r.n), r.i, r]);
+    const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    keyed.sort((a, b) => order(a[0], b[0]) || order(a[1], b[1]) || order(a[2], b[2]));
+    return keyed.map((k) => k[3]);
   }
 
   tree(records) {
@@ -363,7 +392,8 @@ ${kids.length ? `<h2 class="visually-hidden">${esc(this.s.moreSpecific)}</h2>
 <ul class="chips">${kids.map((c) => `<li><a href="${this.url(`categories/${c.s}`)}">${ltext(c.n)} <span class="count">${servicesUnder(c.s).size}</span></a></li>`).join('')}</ul>` : ''}
 <h2 class="count-line">${esc(this.plural(this.s.services, this.keep ? listed.length : ids.size))}</h2>
 ${form}
-${listed.length ? this.results(listed) : this.emptyBlock(active)}`,
+${listed.length ? this.results(this.onePage(listed)) : this.emptyBlock(active)}
+${this.pager(path, [], listed.length)}`,
     };
   }
 
@@ -387,7 +417,7 @@ ${listed.length ? this.results(listed) : this.emptyBlock(active)}`,
     const title = query ? format(this.s.searchQuery, { query }) : this.s.search;
     if (found.length) {
       const heading = query ? this.plural(this.s.results, found.length, { query }) : this.plural(this.s.services, found.length);
-      return { title, html: `<h1>${esc(heading)}</h1>\n${form}\n${this.results(found)}` };
+      return { title, html: `<h1>${esc(heading)}</h1>\n${form}\n${this.results(this.onePage(found))}\n${this.pager('search', args, found.length)}` };
     }
     return {
       title,
@@ -543,6 +573,8 @@ async function applyFilters(page, lang, records, where) {
 export async function renderPage(main, lang, dataset, strings, where = window.location) {
   const route = routeOf(where.pathname, where.search);
   const page = new Page(lang, dataset || { terms: [], info: {} }, strings, filterStringsOnPage());
+  const raw = new URLSearchParams(where.search).get('page') || '1';
+  if (/^\d+$/.test(raw) && Number(raw) > 0 && Number(raw) < 10000) page.pageNo = Number(raw);
   let result = null;
   if (dataset && route) {
     if (route.name === 'service') {

@@ -38,6 +38,8 @@ FILTER_UI = """() => {
         nearMe: button && [clean(button.textContent), button.dataset.locating, button.dataset.failed, button.dataset.sorted,
                            button.dataset.away],
         status: [...m.querySelectorAll('p.near-status[role=status]')].length,
+        pager: [...m.querySelectorAll('nav.pager')].map((n) => [n.getAttribute('aria-label'), clean(n.textContent),
+            [...n.querySelectorAll('a')].map((a) => [a.rel, link(a.getAttribute('href'))])]),
         empty: [...m.querySelectorAll('.empty')].map((e) => [clean(e.textContent),
             [...e.querySelectorAll('a')].map((a) => link(a.getAttribute('href')))]),
     };
@@ -104,6 +106,9 @@ def test_offline_pages_show_the_servers_filter_form(phone, reference, server, la
         f"/{lang}/categories/health?near={postal}&age=nobody",
         f"/{lang}/search?q=food&category=legal",
         f"/{lang}/categories/legal?near={town}&within=1&age=child&access=wheelchair",
+        f"/{lang}/categories/health?page=2",  # long lists come a page at a time, as on the server
+        f"/{lang}/search?speaks=fr&page=3",
+        f"/{lang}/search?free=1",
         f"/{lang}/search?q=zzqxw",
     ]
     empty = 0
@@ -112,7 +117,7 @@ def test_offline_pages_show_the_servers_filter_form(phone, reference, server, la
         assert open_offline(page, server.url + url) == "local", url
         got = page.evaluate(FILTER_UI)
         if "q=" in url:  # the phone's search engine is not the server's: the form must match, the count need not
-            expected.pop("h1"), got.pop("h1")
+            expected.pop("h1"), got.pop("h1"), expected.pop("pager"), got.pop("pager")
         assert {k: (v, expected[k]) for k, v in got.items() if v != expected[k]} == {}, url
         assert got["fields"] and got["nearMe"], url
         empty += bool(got["empty"])
@@ -120,6 +125,21 @@ def test_offline_pages_show_the_servers_filter_form(phone, reference, server, la
     # The last page finds nothing: simpler words, "Call 211" and categories to browse, as on the server.
     (text, links), = expected["empty"]
     assert "211" in text and any(path.startswith(f"/{lang}/categories/") for path, _ in links)
+
+
+def test_offline_lists_come_a_page_at_a_time_with_the_servers_services(phone, reference, server):
+    page = offline_phone(phone, server, "en")
+    for url in ("/en/categories/health", "/en/categories/health?page=2", "/en/search?free=1&page=6"):
+        assert open_offline(page, server.url + url) == "local", url
+        reference.goto(server.url + url)
+        assert page.evaluate(CARDS) == reference.evaluate(CARDS), url
+    assert page.locator(".results .card").count() == len(page.evaluate(CARDS)) <= 25
+    # The pager's links are drawn offline too.
+    assert open_offline(page, server.url + "/en/categories/health") == "local"
+    page.locator("nav.pager a[rel=next]").click()
+    page.wait_for_url(re.compile(r"/en/categories/health\?page=2$"))
+    page.wait_for_selector("html[data-rendered='local']", timeout=WAIT_MS)
+    assert "Page 2 of 2" in page.locator("nav.pager").inner_text()
 
 
 def test_offline_filters_submit_to_the_same_url_and_measure_distances(phone, reference, server):

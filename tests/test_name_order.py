@@ -1,0 +1,43 @@
+"""Name order: what a reader sees, without case or accents, the same on the server and offline."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from pwa_app import name_order
+from pwa_app.extensions import db
+from pwa_app.models import Service, Translation
+
+
+def test_names_sort_without_case_accents_or_punctuation():
+    names = ["HIV Care", "Harm Reduction", "élan Youth", "Early Years", "12-Step Meetings", "Éducation"]
+    assert sorted(names, key=name_order.name_key) == [
+        "12-Step Meetings", "Early Years", "Éducation", "élan Youth", "Harm Reduction", "HIV Care"]
+
+
+def test_services_sort_by_the_name_in_the_readers_language(app, monkeypatch):
+    with app.app_context():
+        ids = list(db.session.scalars(select(Service.id).where(Service.status == "active")))
+        names = {i: n for i, n in db.session.execute(select(Service.id, Service.name))}
+        english = name_order.in_name_order(db.session, ids, "en", "en")
+        assert english == sorted(ids, key=lambda i: name_order.name_key(names[i], i))
+        last = english[-1]
+        db.session.merge(Translation(entity="service", id=last, field="name", language="fr", value="Aide à tous"))
+        db.session.flush()
+        french = name_order.in_name_order(db.session, ids, "fr", "en")
+        assert french.index(last) < len(ids) // 2  # "Aide" sorts near the top in French, not in English
+        assert name_order.in_name_order(db.session, ids, "fr_CA", "en").index(last) == french.index(last)
+        # Past IN_LIMIT, every name is read once: the same order.
+        monkeypatch.setattr(name_order, "IN_LIMIT", 10)
+        assert name_order.in_name_order(db.session, ids, "fr", "en") == french
+        assert name_order.in_name_order(db.session, ids[:5], "fr", "en") == [i for i in french if i in ids[:5]]
+        db.session.rollback()
+
+
+def test_category_pages_list_services_in_that_order(client):
+    html = client.get("/en/categories/health").get_data(as_text=True)
+    shown = re.findall(r'<h2><a href="/en/services/[^"]*">([^<]*)', html)
+    assert len(shown) == 25 and shown == sorted(shown, key=name_order.name_key)
+    second = client.get("/en/categories/health?page=2").get_data(as_text=True)
+    assert name_order.name_key(re.findall(r'<h2><a href="/en/services/[^"]*">([^<]*)', second)[0]) > name_order.name_key(shown[-1])

@@ -90,9 +90,17 @@ def presenter() -> Presenter:
 
 
 def tree() -> Tree:
+    """The category tree, built once per data version (at 60,000 services that takes half a second)."""
     if "tree" not in g:
-        g.tree = load_tree(db.session)
+        g.tree = _per_version("tree", _whole_tree)
     return g.tree
+
+
+def _whole_tree() -> Tree:
+    t = load_tree(db.session)
+    for term_id in t.terms:  # every count worked out now: threads sharing the tree then only read it
+        t.services_under(term_id)
+    return t
 
 
 def open_label(status: Status, now: datetime | None = None) -> str:
@@ -186,7 +194,9 @@ def category(slug: str):
 
 def names_in_order(ids) -> list[str]:
     """Services by name as this reader sees them (name_order: the order render.js keeps offline)."""
-    return name_order.in_name_order(db.session, ids, g.lang, directory_info().get("base_language") or "en")
+    base = directory_info().get("base_language") or "en"
+    ranks = _per_version(f"name-ranks:{g.lang}", lambda: name_order.ranks(db.session, g.lang, base))
+    return sorted(ids, key=lambda i: ranks.get(i, len(ranks)))
 
 
 @bp.route("/search")

@@ -24,6 +24,14 @@ def name_key(name: str | None, service_id: str = "") -> tuple[str, str, str]:
     return normalize(name), name, service_id
 
 
+def ranks(session: Session, lang: str, base: str) -> dict[str, int]:
+    """Every service's place in name order for this reader: build it once per data version, then sort by it."""
+    names = {i: n for i, n in session.execute(select(Service.id, Service.name))}
+    if _primary(lang) != _primary(base):
+        names.update(_translated_names(session, None, lang, names))
+    return {i: n for n, i in enumerate(sorted(names, key=lambda i: name_key(names[i], i)))}
+
+
 def in_name_order(session: Session, ids: Iterable[str], lang: str, base: str) -> list[str]:
     wanted = set(ids)
     if not wanted:

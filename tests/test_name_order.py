@@ -28,6 +28,8 @@ def test_services_sort_by_the_name_in_the_readers_language(app, monkeypatch):
         french = name_order.in_name_order(db.session, ids, "fr", "en")
         assert french.index(last) < len(ids) // 2  # "Aide" sorts near the top in French, not in English
         assert name_order.in_name_order(db.session, ids, "fr_CA", "en").index(last) == french.index(last)
+        ranks = name_order.ranks(db.session, "fr", "en")  # what pages sort by, built once per data version
+        assert sorted(ids, key=ranks.__getitem__) == french
         # Past IN_LIMIT, every name is read once: the same order.
         monkeypatch.setattr(name_order, "IN_LIMIT", 10)
         assert name_order.in_name_order(db.session, ids, "fr", "en") == french

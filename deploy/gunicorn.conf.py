@@ -30,3 +30,10 @@ accesslog = os.environ.get("ACCESS_LOG", "-")
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
+
+
+def post_worker_init(worker):
+    """Build what every page shares before this worker takes requests (pwa_app/warmup.py)."""
+    from pwa_app.warmup import warm
+
+    warm(worker.wsgi)

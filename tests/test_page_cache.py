@@ -110,3 +110,12 @@ def test_at_the_turn_of_the_minute_one_thread_renders_while_the_others_answer(ap
     with app.test_client() as later:
         later.get("/en/categories/food")
     assert renders == [1000, 1001]
+
+
+def test_a_warmed_worker_has_built_what_pages_share(app):
+    from pwa_app import warmup
+
+    shared = app.extensions.setdefault("filter_choices", {})
+    shared.clear()
+    assert warmup.warm(app)
+    assert {key[0] for key in shared} >= {"tree", "places", "languages", "name-ranks:en"}

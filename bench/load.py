@@ -146,7 +146,7 @@ def build_snapshots(url: str, folder: str) -> float:
 
 
 def run_engine(engine: str, url: str, package: Path, args) -> dict:
-    env = {**os.environ, "DATABASE_URL": url, "WEB_CONCURRENCY": str(os.cpu_count() * 2 + 1), "ACCESS_LOG": "/dev/null",
+    env = {**os.environ, "DATABASE_URL": url, "ACCESS_LOG": "/dev/null",
            "LOG_LEVEL": "warning", "PASSERELLE_SNAPSHOT_FOLDER": tempfile.mkdtemp(prefix="bench-snapshots-")}
     flask = [str(Path(PY).with_name("flask")), "--app", "pwa_app"]
     result = {"engine": engine}
@@ -188,7 +188,7 @@ def run_engine(engine: str, url: str, package: Path, args) -> dict:
 def report(results: list[dict], args) -> str:
     lines = ["## Scale (`bench/load.py`)", "",
              f"{args.services:,} synthetic services; wrk with {args.connections} connections for {args.duration} s from a second "
-             "process on loopback; gunicorn from `deploy/gunicorn.conf.py` (2 × cores + 1 workers). Targets: search p95 ≤ 30 ms; "
+             "process on loopback; gunicorn from `deploy/gunicorn.conf.py` (cores + 1 workers, 4 threads each). Targets: search p95 ≤ 30 ms; "
              "pages ≥ 1,000 requests/s with 0 errors; snapshot route ≥ half of nginx.", "",
              "| | " + " | ".join(r["engine"] for r in results) + " |", "|---|" + "---:|" * len(results)]
     row = lambda label, f: lines.append(f"| {label} | " + " | ".join(f(r) for r in results) + " |")

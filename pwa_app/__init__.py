@@ -8,7 +8,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import assets, compress, errors, i18n, schema_version, security
+from . import assets, compress, connections, errors, i18n, schema_version, security
 from .config import Config, normalize_database_url
 from .extensions import babel, db, migrate
 
@@ -36,6 +36,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     _check_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
 
     db.init_app(app)
+    with app.app_context():
+        connections.ping_when_idle(db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     assets.init_app(app)

@@ -10,21 +10,33 @@ COMPRESSIBLE = ("text/html", "text/css", "text/plain", "application/json", "appl
 MIN_SIZE = 600  # below this the gzip header costs more than it saves
 
 
+def gzipped(data: bytes) -> bytes | None:
+    """The body gzipped, or None where gzip would not pay."""
+    return gzip.compress(data, compresslevel=6, mtime=0) if len(data) >= MIN_SIZE else None
+
+
+def accepts_gzip() -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "")
+
+
+def send_gzipped(response: Response, body: bytes) -> Response:
+    """Send `body`, already gzipped, in place of the response's own."""
+    response.set_data(body)
+    response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
+    if response.headers.get("ETag"):
+        response.headers["ETag"] = response.headers["ETag"].rstrip('"') + '-gz"'
+    return response
+
+
 def gzip_response(response: Response) -> Response:
     if (
         response.direct_passthrough
         or response.status_code < 200 or response.status_code in (204, 304)
         or "Content-Encoding" in response.headers
         or response.mimetype not in COMPRESSIBLE
-        or "gzip" not in request.headers.get("Accept-Encoding", "")
+        or not accepts_gzip()
     ):
         return response
-    data = response.get_data()
-    if len(data) < MIN_SIZE:
-        return response
-    response.set_data(gzip.compress(data, compresslevel=6, mtime=0))
-    response.headers["Content-Encoding"] = "gzip"
-    response.vary.add("Accept-Encoding")
-    if response.headers.get("ETag"):
-        response.headers["ETag"] = response.headers["ETag"].rstrip('"') + '-gz"'
-    return response
+    body = gzipped(response.get_data())
+    return response if body is None else send_gzipped(response, body)

@@ -5,7 +5,6 @@ import os
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in the instance folder
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 1024 * 1024  # larger bodies get 413 before a view reads them
 
     # Interface languages, in the order the language picker lists them; each needs a catalogue in

@@ -36,9 +36,11 @@ def register(app: Flask) -> None:
         kept = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
         return _respond(exc.code or 500, exc.name, exc.description or "", kept)
 
-    @app.errorhandler(OperationalError)
-    def database_unavailable(exc: OperationalError):
+    @app.errorhandler(DBAPIError)
+    def database_unavailable(exc: DBAPIError):
         # The database went away (restart, failover, network): say so, and let the pool reconnect.
+        if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
+            return unexpected(exc)  # a query the database refused is our bug, not an outage
         from .extensions import db
 
         db.session.rollback()

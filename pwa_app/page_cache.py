@@ -21,6 +21,7 @@ from flask import Response, current_app, g, request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import compress
 from .models import DirectoryInfo
 
 VERSION_KEY = "data_version"
@@ -44,11 +45,16 @@ def current_version(session: Session) -> str:
     return session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == VERSION_KEY)) or ""
 
 
+# Plain SQL, as the driver takes it: this runs before every page, and building and compiling the
+# statement each time cost more than the query itself. The key is a constant, not input.
+_VERSION_SQL = f"SELECT value FROM {DirectoryInfo.__tablename__} WHERE key = '{VERSION_KEY}'"
+
+
 def _version_outside_a_transaction(engine) -> str:
     """The data version for a page about to be served: read in autocommit, so that on PostgreSQL a
     page from the cache costs one query's round trip, not a BEGIN and a ROLLBACK besides."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        return connection.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == VERSION_KEY)) or ""
+        return connection.exec_driver_sql(_VERSION_SQL).scalar() or ""
 
 
 class PageCache:
@@ -56,7 +62,8 @@ class PageCache:
 
     def __init__(self, size: int = MAX_ENTRIES):
         self.size = size
-        self.entries: OrderedDict[tuple, tuple[int, int, list, bytes]] = OrderedDict()  # minute, status, headers, body
+        # minute, status, headers, body, the body gzipped (or None): gzipped once, not on every hit
+        self.entries: OrderedDict[tuple, tuple[int, int, list, bytes, bytes | None]] = OrderedDict()
         self.lock = threading.Lock()
         self.rendering: dict[tuple, threading.Lock] = {}
 
@@ -127,7 +134,9 @@ def serve_from_cache():
     if hit is None:
         return None
     del g.page_cache_key  # served from the cache: nothing for store_in_cache to keep again
-    _, status, headers, body = hit
+    _, status, headers, body, gz = hit
+    if gz is not None and compress.accepts_gzip():
+        return compress.send_gzipped(Response(status=status, headers=headers), gz)
     return Response(body, status=status, headers=headers)
 
 
@@ -143,7 +152,11 @@ def store_in_cache(response: Response) -> Response:
     key = g.get("page_cache_key")
     if key is not None and response.status_code == 200 and not response.direct_passthrough:
         headers = [(k, v) for k, v in response.headers.items() if k in HEADERS_KEPT]
-        current_app.extensions["page_cache"].put(key, (_minute(), response.status_code, headers, response.get_data()))
+        body = response.get_data()
+        gz = compress.gzipped(body) if response.mimetype in compress.COMPRESSIBLE else None
+        current_app.extensions["page_cache"].put(key, (_minute(), response.status_code, headers, body, gz))
+        if gz is not None and compress.accepts_gzip():
+            compress.send_gzipped(response, gz)
     return response
 
 

@@ -167,8 +167,8 @@ def run_engine(engine: str, url: str, package: Path, args) -> dict:
         home = urllib.request.urlopen(base + "/en/categories/food").read().decode()
         service = re.search(r'href="(/en/services/[0-9a-f-]{36})"', home).group(1)
         pages = {"home": "/en/", "category": "/en/categories/food", "service": service, "search": "/en/search?q=food+bank"}
-        # Not counted: every worker warms up (post_worker_init) after /readyz first answers, and the
-        # run of 20:07 measured `home` on PostgreSQL while some still were (494 requests/s).
+        # Not counted: workers warm up (post_worker_init) after /readyz first answers, and a page
+        # measured while some still do gives a third of its rate (494 requests/s against 1,383).
         wrk(base + pages["home"], 10, args.connections)
         result["pages"] = {name: wrk(base + path, args.duration, args.connections) for name, path in pages.items()}
         result["worker_mib"] = worker_memory(server.pid)

@@ -9,9 +9,9 @@ import os
 wsgi_app = "pwa_app:create_app()"
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 # One worker per core, plus one: most pages come from the page cache, and more workers than that
-# only take the CPU from each other, and from the database on the same machine (at 60,000
-# services on 2 cores, 5 workers answered 1,300-1,700 cached pages a second, 3 about 2,000).
-# Threads cover the waits on the database.
+# only take the CPU from each other, and from the database on the same machine (on 2 cores, with
+# PostgreSQL and the load generator alongside, 5 workers answered 1,300-1,700 cached pages a
+# second, 3 about 2,000). Threads cover the waits on the database.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))

@@ -36,7 +36,6 @@ def test_a_page_is_rendered_once_then_served_from_the_cache(client, renders):
     assert client.get("/fr/").status_code == 200 and renders["n"] == 2  # another URL, another page
 
 
-
 def test_a_cached_page_is_gzipped_once_and_sent_as_each_client_asks(client, renders, monkeypatch):
     import gzip
 
@@ -52,6 +51,7 @@ def test_a_cached_page_is_gzipped_once_and_sent_as_each_client_asks(client, rend
         assert r.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in r.headers["Vary"]
         assert gzip.decompress(r.data) == plain
     assert client.get("/en/").data == plain and "Content-Encoding" not in client.get("/en/").headers
+
 
 def test_threads_that_miss_together_wait_for_one_render(app, renders):
     bodies, start = [], threading.Barrier(8)

@@ -39,7 +39,7 @@ run: install
 	$(VENV)/bin/flask --app pwa_app init-db --demo-if-empty
 	$(VENV)/bin/flask --app pwa_app run --host 127.0.0.1 --port $(PORT)
 
-# The whole suite runs twice, on SQLite and on a throwaway PostgreSQL cluster (scripts/run_tests.sh).
+# The whole suite on SQLite, then on a throwaway PostgreSQL cluster (browser tests marked engine only; scripts/run_tests.sh).
 test: install-test
 	PY=$(PY) scripts/run_tests.sh $(PYTEST_ARGS)
 

@@ -40,6 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         connections.ping_when_idle(db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.install_template_gettext(app)
     assets.init_app(app)
     errors.register(app)
     app.after_request(security.add_headers)

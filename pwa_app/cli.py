@@ -85,12 +85,13 @@ def register(app: Flask) -> None:
     def extract() -> None:
         """Collect every user-facing string from the code and templates into messages.pot."""
         pybabel("extract", "-F", str(root / "babel.cfg"), "-k", "_l", "-k", "lazy_gettext", "--no-location",
-                "--sort-output", "--omit-header", "-o", pot, str(root))
+                "--sort-output", "--omit-header", "--width", "100", "-o", pot, str(root))
 
     @translate.command("update")
     def update() -> None:
         """Merge messages.pot into every language's catalogue."""
-        pybabel("update", "-i", pot, "-d", str(root / "translations"), "--no-fuzzy-matching", "--ignore-obsolete")
+        pybabel("update", "-i", pot, "-d", str(root / "translations"), "--no-fuzzy-matching", "--ignore-obsolete",
+                "--width", "100")  # the catalogues' own wrapping, so an update changes only what changed
 
     @translate.command("compile")
     def compile_() -> None:

@@ -48,8 +48,9 @@ def page_globals():
 def template_helpers(state) -> None:
     # Globals, not context: macros imported without context can use them too.
     state.app.jinja_env.globals.update(
-        open_label=open_label, format_date=format_date, format_time=format_time, url_in=i18n.url_in,
-        language_name=language_name, status_name=status_name, format_distance=format_distance,
+        open_label=open_label, format_date=local_date, format_time=local_time, url_in=i18n.url_in,
+        language_name=language_name, language_list=language_list, marked=localize.marked,
+        status_name=status_name, format_distance=format_distance,
         translation_statuses=i18n.translation_statuses,
     )
 
@@ -69,13 +70,30 @@ def format_distance(km: float) -> str:
     from babel.units import format_unit
 
     if km < 1:
-        return format_unit(max(50, round(km * 1000, -1)), "length-meter", "short", locale=get_locale())
-    return format_unit(round(km, 1) if km < 10 else round(km), "length-kilometer", "short", locale=get_locale())
+        text = format_unit(max(50, round(km * 1000, -1)), "length-meter", "short", locale=get_locale())
+    else:
+        text = format_unit(round(km, 1) if km < 10 else round(km), "length-kilometer", "short", locale=get_locale())
+    return localize.with_digits(text, get_locale())
 
 
-def language_name(code: str) -> str:
-    """Name a language in the reader's language ("en" -> "anglais")."""
+def local_time(value, format: str = "short") -> str:
+    """Flask-Babel's format_time in the reader's digits (Persian: ۵:۰۰); the phone writes them alike (cldr-format.js)."""
+    return localize.with_digits(format_time(value, format), get_locale())
+
+
+def local_date(value, format: str = "medium") -> str:
+    """Flask-Babel's format_date (Gregorian, as every page) in the reader's digits."""
+    return localize.with_digits(format_date(value, format), get_locale())
+
+
+def language_name(code: str) -> LocalText:
+    """Name a language in the reader's language ("en" -> "anglais"), marked where it falls back to another."""
     return localize.language_name(get_locale(), code)
+
+
+def language_list(items) -> str:
+    """Language names as the reader's language lists them ("anglais, espagnol et français"), as HTML."""
+    return localize.list_html(get_locale(), items)
 
 
 def status_name(status: str) -> str:
@@ -114,16 +132,16 @@ def open_label(status: Status, now: datetime | None = None) -> str:
     if when is None:
         return _("Closed")
     today = now.astimezone(when.tzinfo).date()
-    time = format_time(when, "short")
+    time = local_time(when, "short")
     if status.state == "open":
         if when.date() == today:
             return _("Open now · closes %(time)s", time=time)
-        return _("Open now · closes %(day)s %(time)s", day=format_date(when, "EEEE"), time=time)
+        return _("Open now · closes %(day)s %(time)s", day=local_date(when, "EEEE"), time=time)
     if when.date() == today:
         return _("Closed · opens today %(time)s", time=time)
     if when.date() == today + timedelta(days=1):
         return _("Closed · opens tomorrow %(time)s", time=time)
-    return _("Closed · opens %(day)s %(time)s", day=format_date(when, "EEEE"), time=time)
+    return _("Closed · opens %(day)s %(time)s", day=local_date(when, "EEEE"), time=time)
 
 
 def page_number() -> int:
@@ -220,9 +238,12 @@ def search_page():
     suggestions = related_categories(f) if results is not None and not results.total else []
     choices = filter_choices()
     links = filter_links(f, choices, "directory.search_page", **({"q": query} if query else {}))
-    return render_template("directory/search.html", query=query, results=results, corrected=corrected, filters=f,
+    html = render_template("directory/search.html", query=query, results=results, corrected=corrected, filters=f,
                            suggestions=suggestions, names=term_names(suggestions), show_category_filter=True,
                            **choices, **links, **listing)
+    # What a person searched for can say what is happening to them: no browser or shared cache keeps
+    # it (the service worker keeps no search page either; safety.py).
+    return html, 200, {"Cache-Control": "no-store"}
 
 
 # --- filters (pwa_app/filters.py): what the form offers, what the URL asks, one page of what passes ---
@@ -258,7 +279,7 @@ def filter_choices() -> dict:
     """What the filter form offers, named in the reader's language."""
     from babel.dates import get_day_names
 
-    langs = sorted(((c, language_name(c)) for c in spoken_languages()), key=lambda x: x[1].casefold())
+    langs = sorted(((c, language_name(c)) for c in spoken_languages()), key=lambda x: x[1].value.casefold())
     top = tree().top_level()
     cats = [row for t in top for row in [(t, 0), *((c, 1) for c in tree().populated_children(t.id))]]
     days = get_day_names("wide", locale=get_locale())

@@ -1,6 +1,7 @@
 """Interface languages: which exist, how each names itself, which way it is written, which one a visitor gets."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -132,24 +133,81 @@ def same_page_in(code: str, path: str | None) -> str:
     return url_for("directory.home", lang=code)
 
 
+_HEADER_KEY = re.compile(r"#\s?([A-Z][A-Za-z -]*):\s*(.*)")
+
+
 @lru_cache(maxsize=None)
 def catalogue_status(code: str, folder: str) -> dict[str, str]:
-    """Who translated a language's interface and whether a fluent speaker reviewed it (its .po header)."""
+    """How a language's interface was made, read from its .po header comment.
+
+    `# Translated by: …` says who (ending "(machine-assisted draft)" for a draft); `# Review: …`
+    starts "original language" for a language the interface was written in, "reviewed" once a
+    fluent speaker has reviewed it, anything else otherwise. A comment line that is not a new
+    `# Key:` continues the one before it. `kind` sums it up for the about page: "original",
+    "reviewed", "draft" (machine-assisted, not reviewed) or "unreviewed".
+    """
     path = Path(folder) / CATALOGUE_FOLDERS.get(code, code) / "LC_MESSAGES" / "messages.po"
-    found = {"translated_by": "", "review": ""}
+    fields: dict[str, str] = {}
+    key = None
     try:
         with path.open(encoding="utf-8") as f:
             for line in f:
                 if not line.startswith("#"):
                     break
-                for key, label in (("translated_by", "# Translated by:"), ("review", "# Review:")):
-                    if line.startswith(label):
-                        found[key] = line[len(label):].strip().rstrip(".")
+                m = _HEADER_KEY.match(line)
+                if m:
+                    key = m.group(1).lower()
+                    fields[key] = m.group(2).strip()
+                elif key and line.startswith("# "):  # not a flag line such as "#, fuzzy"
+                    fields[key] = f"{fields[key]} {line[1:].strip()}".strip()
     except OSError:
         pass
+    found = {"translated_by": fields.get("translated by", "").rstrip("."),
+             "review": fields.get("review", "").rstrip(".")}
+    review = found["review"].lower()
+    if review.startswith("original language"):
+        found["kind"] = "original"
+    elif review.startswith("reviewed"):
+        found["kind"] = "reviewed"
+    elif "(machine-assisted draft)" in found["translated_by"]:
+        found["kind"] = "draft"
+    else:
+        found["kind"] = "unreviewed"
     return found
 
 
 def translation_statuses() -> list[tuple[Lang, dict[str, str]]]:
     folder = current_app.config["BABEL_TRANSLATION_DIRECTORIES"]
     return [(lang, catalogue_status(lang.code, folder)) for lang in languages()]
+
+
+def install_template_gettext(app) -> None:
+    """Templates' `_`, `gettext` and `ngettext`, as Flask-Babel installs them, but writing whole
+    numbers in the page language's digits ("۱۷ خدمت"), as times and dates already are; and the
+    `digits` filter for a number that stands alone."""
+    from babel import Locale
+    from flask_babel import get_translations
+    from jinja2 import pass_context
+
+    from .localize import fill_message
+
+    def fill(context, message: str, variables: dict) -> str:
+        return fill_message(message, variables, Locale.parse(babel_locale_code()), context.eval_ctx.autoescape)
+
+    @pass_context
+    def gettext(context, string: str, **variables) -> str:
+        return fill(context, get_translations().ugettext(string), variables)
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, num: int, **variables) -> str:
+        variables.setdefault("num", num)
+        return fill(context, get_translations().ungettext(singular, plural, num), variables)
+
+    def digits(value) -> str:
+        """A bare number ("12" beside a category) in the page language's digits."""
+        from .localize import with_digits
+
+        return with_digits(str(value), Locale.parse(babel_locale_code()))
+
+    app.jinja_env.globals.update(gettext=gettext, ngettext=ngettext)
+    app.jinja_env.filters["digits"] = digits

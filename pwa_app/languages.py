@@ -5,6 +5,7 @@ from babel import Locale
 from flask import Blueprint, current_app, redirect, render_template, request
 
 from . import i18n
+from .localize import language_name
 from .textnorm import normalize
 
 bp = i18n.localized_blueprint("languages", __name__)
@@ -31,8 +32,7 @@ def picker():
     for lang in i18n.languages():
         if query and not any(query in normalize(n) for n in names_everywhere(lang.code)):
             continue
-        rows.append({"lang": lang, "here": current.languages.get(Locale.parse(lang.code).language, lang.name)
-                     if lang.code not in ("zh_Hans", "zh_Hant") else Locale.parse(lang.code).get_display_name(current)})
+        rows.append({"lang": lang, "here": language_name(current, lang.code)})
     return render_template("languages/picker.html", rows=rows, query=request.args.get("q", "")[:60], next=here)
 
 

@@ -8,11 +8,11 @@ an SMS body and a link, and works without JavaScript.
 from __future__ import annotations
 
 from flask import current_app, render_template, url_for
-from flask_babel import format_date, format_time, gettext as _, ngettext
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from . import i18n, referral, reports
-from .directory import SERVICE_LOADS, presenter
+from .directory import SERVICE_LOADS, local_date, local_time, presenter
 from .extensions import db
 from .models import Service
 
@@ -54,7 +54,7 @@ def hours_line(week) -> str:
         if d.open24:
             texts.append(_("Open 24 hours"))
         elif d.ranges:
-            texts.append(", ".join(f"{format_time(o, 'short')}–{format_time(c, 'short')}" for o, c in d.ranges))
+            texts.append(", ".join(f"{local_time(o, 'short')}–{local_time(c, 'short')}" for o, c in d.ranges))
         else:
             texts.append(None)
     parts, n = [], 0
@@ -63,9 +63,9 @@ def hours_line(week) -> str:
         while end + 1 < len(days) and texts[end + 1] == texts[n]:
             end += 1
         if texts[n]:
-            label = format_date(days[n].day, "EEE")
+            label = local_date(days[n].day, "EEE")
             if end > n:
-                label += "–" + format_date(days[end].day, "EEE")
+                label += "–" + local_date(days[end].day, "EEE")
             parts.append(f"{label} {texts[n]}")
         n = end + 1
     return " · ".join(parts) or _("Hours are not listed. Call before you go.")
@@ -90,7 +90,4 @@ def sheet(token: str):
     entries = [(s["view"].name.value, s["phone"].dial.display if s["phone"] else "") for s in services]
     body = referral.sms_body(entries, link)
     return render_template("lists/sheet.html", damaged=False, services=services, missing=len(dict.fromkeys(ids)) - len(services),
-                           token=token, link=link, sms_body=body, helpline=current_app.config["HELPLINE_NUMBER"],
-                           missing_text=ngettext("%(num)d service on this list is no longer in the directory.",
-                                                 "%(num)d services on this list are no longer in the directory.",
-                                                 len(dict.fromkeys(ids)) - len(services)))
+                           token=token, link=link, sms_body=body, helpline=current_app.config["HELPLINE_NUMBER"])

@@ -20,7 +20,7 @@ from flask_babel import get_translations, gettext as _
 
 from . import page_cache, snapshot_files, i18n, snapshot
 from .extensions import db
-from .localize import language_name
+from .localize import clock_data, language_name, list_patterns
 
 try:  # smaller snapshots where the browser takes brotli (Chromium does over HTTPS)
     import brotli
@@ -73,6 +73,8 @@ def page_strings() -> dict:
         "regions": _("Areas kept on this phone"),
         "wholeDirectory": _("The whole directory"),
         "save": _("Save"),
+        # The status line's "updated <date>": the Gregorian calendar, in the locale's words and digits.
+        "clock": clock_data(Locale.parse(i18n.current().code), ("when",)),
     }
 
 
@@ -114,7 +116,11 @@ def render_strings() -> dict:
         "notSaved": _("This page is not saved on this phone. Connect to the internet, or call %(number)s.",
                       number=current_app.config["HELPLINE_NUMBER"]),
         "notSavedTitle": _("Not available offline"),
-        "languageNames": {code: language_name(locale, code) for code in sorted(languages)},
+        # A name, or [name, language] where it is not in the reader's language (static/js/render.js ltext).
+        "languageNames": {code: [t.value, t.lang] if t.fallback else t.value
+                          for code, t in ((code, language_name(locale, code)) for code in sorted(languages))},
+        # How Babel writes times, dates and lists here (pwa_app/localize.py): the phone's Intl may not know them.
+        "clock": clock_data(locale), "list": list_patterns(locale),
         "helpline": current_app.config["HELPLINE_NUMBER"],
     }
 

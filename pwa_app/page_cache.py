@@ -26,7 +26,7 @@ from .models import DirectoryInfo
 
 VERSION_KEY = "data_version"
 MAX_ENTRIES = 2000
-HEADERS_KEPT = ("Content-Type", "Content-Language")
+HEADERS_KEPT = ("Content-Type", "Content-Language", "Cache-Control")
 RENDER_WAIT_S = 5
 
 

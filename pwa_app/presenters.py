@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 
 from . import hours
-from .localize import LocalText, TextPicker, _primary, language_name
+from .localize import LocalText, TextPicker, _primary, language_name, sorted_names, with_digits
 from .models import Location, Phone, Service
 from .phones import Dial, can_text, dial
 from .security import safe_url
@@ -58,7 +58,7 @@ class ServiceView:
     organization: LocalText | None
     status: str
     texts: dict[str, LocalText | None]
-    languages: list[str]
+    languages: list[LocalText]
     free: bool
     costs: list[str]
     phones: list[PhoneView]
@@ -92,7 +92,7 @@ class CardView:
     name: LocalText
     organization: LocalText | None
     status_now: hours.Status
-    languages: list[str]
+    languages: list[LocalText]
     free: bool
     phones: list[PhoneView]
     points: tuple = ()  # (latitude, longitude) of its locations, for "Near me" on the phone
@@ -115,7 +115,7 @@ def cost_line(locale: Locale, option: str | None, amount: float, currency: str |
     """One cost option as a page prints it ("Membership · $25.00 · per year"), amount in the reader's format."""
     from babel.numbers import format_currency
 
-    formatted = format_currency(amount, (currency or "CAD").upper(), locale=locale)
+    formatted = with_digits(format_currency(amount, (currency or "CAD").upper(), locale=locale), locale)
     return " · ".join(x for x in (option, formatted, description) if x)
 
 
@@ -186,7 +186,7 @@ class Presenter:
             organization=p.pick("organization", s.organization, "name") if s.organization else None,
             status=s.status,
             texts={f: p.pick("service", s, f) for f in SERVICE_TEXT_FIELDS},
-            languages=sorted({language_name(self.locale, l.code, l.name) for l in s.languages}, key=str.casefold),
+            languages=self.languages(s),
             free=free,
             costs=[self.cost(c) for c in s.cost_options if (c.amount or 0) > 0],
             phones=phones,
@@ -213,11 +213,15 @@ class Presenter:
             name=p.pick("service", s, "name"),
             organization=p.pick("organization", s.organization, "name") if s.organization else None,
             status_now=hours.status(schedules, self.now(), self.tz),
-            languages=sorted({language_name(self.locale, l.code, l.name) for l in s.languages}, key=str.casefold),
+            languages=self.languages(s),
             free=is_free(s.cost_options),
             phones=[self.phone(ph) for ph in callable_phones],
             hours_notes=self.hours_notes(schedules),
         )
+
+    def languages(self, s: Service) -> list[LocalText]:
+        """The languages a service speaks, named in the reader's language where anyone names them so."""
+        return sorted_names(language_name(self.locale, l.code, l.name, self.picker.base) for l in s.languages)
 
     def cost(self, c) -> str:
         return cost_line(self.locale, c.option, c.amount, c.currency, c.amount_description)

@@ -70,7 +70,9 @@ def document(session: Session, lang: str) -> dict:
     return {
         "terms": term_words(session),
         "places": [{"i": p.id, "n": p.name, "k": p.kind, "g": [p.latitude, p.longitude]} for p in filters.places(session)],
-        "languages": sorted(([c, language_name(locale, c)] for c in spoken), key=lambda x: x[1].casefold()),
+        # [code, name], or [code, name, language of the name] where it is not the reader's (language_name).
+        "languages": [[c, t.value, t.lang] if t.fallback else [c, t.value]
+                      for c, t in sorted(((c, language_name(locale, c)) for c in spoken), key=lambda x: x[1].value.casefold())],
         "services": services,
     }
 

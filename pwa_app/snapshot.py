@@ -29,8 +29,9 @@ from babel import Locale
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from . import taxonomy_names
 from .categories import LISTED_STATUSES, load_tree
-from .localize import language_name
+from .localize import language_name, sorted_names
 from .models import (
     Accessibility, Address, Attribute, CostOption, DirectoryInfo, Language, Location, OfflineRecord, Organization,
     Phone, Schedule, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm, Translation,
@@ -257,10 +258,13 @@ def meta_records(session: Session, settings: Settings) -> dict[str, dict]:
     info = {r.key: r.value for r in session.scalars(select(DirectoryInfo))}
     info = _compact({"title": info.get("title"), "demo": bool(info.get("demo")), "timezone": settings.timezone})
     out = {}
+    open_eligibility = {t.id for t in kept if taxonomy_names.is_open_eligibility(t.code, t.name)}
     for lang in settings.languages:
         reader = _reader(lang, settings.base_language)
+        # Named as directory.term_names names them: our Open Eligibility translations first, then the data's.
+        name = lambda t: (t.id in open_eligibility and taxonomy_names.name(t.code, lang)) or reader.text(names[t.id])  # noqa: E731
         # Sorted by name, as the server lists sub-categories; the top level sorts again by code (only it has "k").
-        out[lang] = {"terms": [_compact({"s": t.slug, "n": reader.text(names[t.id]),
+        out[lang] = {"terms": [_compact({"s": t.slug, "n": name(t),
                                          "p": tree.terms[t.parent_id].slug if t.parent_id in tree.terms else None,
                                          "k": None if t.parent_id in tree.terms else t.code})
                                for t in sorted(kept, key=lambda t: (t.name, t.id))], "info": info}
@@ -279,7 +283,7 @@ class _Reader:
         self.same = self.lang == base or self.primary == _primary(base)  # as TextPicker.pick
         self.code = lang
         self._locale: Locale | None = None
-        self._languages: dict[tuple, str] = {}
+        self._languages: dict[tuple, object] = {}
         self._costs: dict[tuple, str] = {}
 
     def text(self, value, fallbacks: set[str] | None = None):
@@ -321,10 +325,11 @@ class _Reader:
             self._locale = Locale.parse(self.code)
         return self._locale
 
-    def language(self, code: str | None, name: str | None) -> str:
+    def language(self, code: str | None, name: str | None):
+        """The LocalText language_name gives, as the pages name the language."""
         key = (code, name)
         if key not in self._languages:
-            self._languages[key] = language_name(self.locale, code, name)
+            self._languages[key] = language_name(self.locale, code, name, self.base)
         return self._languages[key]
 
     def cost(self, option, amount, currency, description) -> str:
@@ -351,7 +356,9 @@ class _Reader:
                             "p": [self.phone(p) for p in loc.get("p", ())], "h": loc.get("h")})
                   for loc in r.get("l", ())],
             "h": r.get("h"),
-            "g": sorted({self.language(code, label) for code, label in r.get("g", ())}, key=str.casefold),
+            # Named as Presenter.languages names them: text, or [text, language] where it is not the reader's.
+            "g": [[t.value, t.lang] if t.fallback else t.value
+                  for t in sorted_names(self.language(code, label) for code, label in r.get("g", ()))],
             "f": r.get("f"), "k": [self.cost(*c) for c in r.get("k", ())],
             "w": r.get("w"), "e": r.get("e"), "d": r.get("d"), "a": r.get("a"), "c": r.get("c"),
         })

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite, twice: on SQLite, then on a throwaway PostgreSQL cluster. One after the other:
+# The whole suite on SQLite, then again on a throwaway PostgreSQL cluster. One after the other:
 # on two cores, running them side by side is no faster and makes browser timing noisier.
 #   scripts/run_tests.sh [PYTEST ARGS...]
 set -uo pipefail
@@ -10,8 +10,11 @@ echo "== Test suite on SQLite =="
 "$PY" -m pytest "$@"
 sqlite=$?
 
-echo "== Test suite on PostgreSQL =="
-scripts/with_postgres.sh "$PY" -m pytest -p no:cacheprovider "$@"
+# Browser tests measure pages, scripts and the phone's storage, the same on either engine: the
+# PostgreSQL run repeats only those marked `engine` (they write through the server, or compare the
+# phone with what the server reads). Everything else runs on both.
+echo "== Test suite on PostgreSQL (browser tests: only those marked engine) =="
+scripts/with_postgres.sh "$PY" -m pytest -p no:cacheprovider -m "not browser or engine" "$@"
 postgres=$?
 
 [ "$sqlite" -eq 0 ] || echo "The SQLite run failed (exit $sqlite); see above."

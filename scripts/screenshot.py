@@ -1,4 +1,5 @@
-"""Take the README's screenshots in Debian's Chromium at a 360 px phone size.
+"""Take the README's screenshots in Debian's Chromium: a 360 px phone, and the 320 px gallery of the
+crisis bar in the languages whose labels are longest (issue 13).
 
 Run: .venv/bin/python -m scripts.screenshot
 """
@@ -9,6 +10,7 @@ from playwright.sync_api import sync_playwright
 from bench._common import CHROMIUM, CHROMIUM_ARGS, ROOT, demo_server
 
 SHOTS = {"screenshot-home.png": "/en/", "screenshot-service.png": None, "screenshot-category-fr.png": "/fr/categories/food"}
+NARROW = {f"screenshot-320-{lang}.png": f"/{lang}/" for lang in ("es", "iu", "tl")}  # 320 × 568, the smallest phones
 
 
 def main() -> None:
@@ -19,6 +21,11 @@ def main() -> None:
             if path is None:
                 page.goto(base + "/en/categories/emergency")
                 path = page.locator(".results .card h2 a").first.get_attribute("href")
+            page.goto(base + path)
+            page.screenshot(path=str(ROOT / "docs" / name), full_page=False)
+            print("wrote docs/" + name)
+        page = browser.new_page(viewport={"width": 320, "height": 568}, device_scale_factor=1)
+        for name, path in NARROW.items():
             page.goto(base + path)
             page.screenshot(path=str(ROOT / "docs" / name), full_page=False)
             print("wrote docs/" + name)

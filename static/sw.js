@@ -7,7 +7,10 @@ const PRECACHE_URLS = [];
 
 const PREFIX = 'passerelle';
 const SHELL_CACHE = `${PREFIX}-shell-${VERSION}`;
-const PAGES_CACHE = `${PREFIX}-pages-v1`;
+// Pages kept from visits, for pages the shell cannot draw offline. Never a search or any page with a
+// query string (what a person looks for stays off the phone), nor a no-store answer; Quick exit
+// deletes them all ('forget-visits'); a new version starts with none.
+const PAGES_CACHE = `${PREFIX}-pages-${VERSION}`;
 const NETWORK_TIMEOUT_MS = 3500;
 const PAGES_KEPT = 60;
 const DIRECTORY_PAGE = /^\/[A-Za-z_]+\/(?:|categories\/[^/]+|search|services\/[^/]+)$/;
@@ -18,7 +21,8 @@ async function precache() {
 }
 
 async function removeStaleCaches() {
-  const stale = (await caches.keys()).filter((name) => name.startsWith(`${PREFIX}-shell-`) && name !== SHELL_CACHE);
+  const ours = (name) => name.startsWith(`${PREFIX}-shell-`) || name.startsWith(`${PREFIX}-pages-`);
+  const stale = (await caches.keys()).filter((name) => ours(name) && name !== SHELL_CACHE && name !== PAGES_CACHE);
   await Promise.all(stale.map((name) => caches.delete(name)));
 }
 
@@ -40,6 +44,16 @@ async function keepShell(url) {
   }
 }
 
+function keepable(url, response) {
+  return response.ok && !url.search && !/^\/[A-Za-z_]+\/search$/.test(url.pathname)
+    && !/no-store/i.test(response.headers.get('Cache-Control') || '');
+}
+
+async function forgetVisits() {
+  const visits = (await caches.keys()).filter((name) => name.startsWith(`${PREFIX}-pages-`));
+  await Promise.all(visits.map((name) => caches.delete(name)));
+}
+
 async function keepPage(request, response) {
   const cache = await caches.open(PAGES_CACHE);
   await cache.put(request, response);
@@ -56,7 +70,7 @@ async function networkFirst(event) {
       fetch(event.request),
       new Promise((_, reject) => { setTimeout(() => reject(new Error('timeout')), NETWORK_TIMEOUT_MS); }),
     ]);
-    if (response.ok) event.waitUntil(Promise.all([keepPage(event.request, response.clone()), keepShell(url).catch(() => {})]));
+    if (response.ok) event.waitUntil(Promise.all([keepable(url, response) ? keepPage(event.request, response.clone()) : null, keepShell(url).catch(() => {})]));
     return response;
   } catch (error) {
     const kept = DIRECTORY_PAGE.test(url.pathname) ? null : await caches.match(event.request, { cacheName: PAGES_CACHE });
@@ -120,5 +134,6 @@ self.addEventListener('sync', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  else if (event.data === 'forget-visits') event.waitUntil(forgetVisits());
   else if (event.data && event.data.keepShell) event.waitUntil(keepShell(new URL(`/${event.data.keepShell}/`, self.location)).catch(() => {}));
 });

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import unquote
 
 import pytest
@@ -90,12 +91,76 @@ def test_quick_exit_and_the_tools_are_on_every_page(app, client):
         assert 'id="lists-strings"' in html and "style=" not in html.replace("stylesheet", ""), url
 
 
+def clear_token(html: str) -> str:
+    return re.search(r'<input type="hidden" name="token" value="([^"]*)">', html).group(1)
+
+
 def test_clearing_asks_first_then_tells_the_browser_to_forget_everything(client):
     ask = client.get("/fr/clear")
     assert ask.status_code == 200 and "Clear-Site-Data" not in ask.headers and 'method="post"' in ask.get_data(as_text=True)
-    done = client.post("/fr/clear")
+    assert ask.headers["Cache-Control"] == "no-store"  # the token is this browser's, for a few minutes
+    token = clear_token(ask.get_data(as_text=True))
+    done = client.post("/fr/clear", data={"token": token}, headers={"Sec-Fetch-Site": "same-origin"})
     assert done.status_code == 200 and done.headers["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert 'id="data-cleared"' in done.get_data(as_text=True) and done.headers["Cache-Control"] == "no-store"
+
+
+def test_clearing_from_this_page_works_by_origin_too(client):
+    """A browser without Sec-Fetch-Site: the Origin, as Flask sees this site, and the page's token."""
+    token = clear_token(client.get("/en/clear").get_data(as_text=True))
+    done = client.post("/en/clear", data={"token": token}, headers={"Origin": "http://localhost"})
+    assert done.status_code == 200 and "Clear-Site-Data" in done.headers
+
+
+@pytest.mark.parametrize("headers, token", [
+    ({"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"}, "page"),  # another site, even with a token
+    ({"Sec-Fetch-Site": "cross-site"}, "page"),
+    ({"Sec-Fetch-Site": "same-site"}, "page"),  # a sibling subdomain is not this site either
+    ({"Origin": "https://evil.example"}, "page"),  # an older browser: Origin says it all
+    ({"Origin": "https://localhost"}, "page"),  # another scheme is another origin
+    ({"Sec-Fetch-Site": "same-origin"}, None),  # no token
+    ({"Sec-Fetch-Site": "same-origin"}, "forged"),
+    ({"Sec-Fetch-Site": "same-origin"}, "old"),
+    ({"Sec-Fetch-Site": "same-origin"}, "another browser's"),
+])
+def test_clearing_is_refused_unless_the_confirmation_page_itself_asks(app, client, headers, token):
+    from pwa_app import safety
+
+    page = client.get("/en/clear").get_data(as_text=True)
+    nonce = client.get_cookie("clear", path="/en/clear").value
+    value = {"page": clear_token(page), None: None, "forged": "1700000000." + "0" * 64,
+             "another browser's": None, "old": None}[token]
+    with app.test_request_context():
+        if token == "old":
+            value = safety.make_token(nonce, now=time.time() - safety.TOKEN_SECONDS - 5)
+        if token == "another browser's":  # a site that fetched the page itself gets a token for its own cookie
+            value = safety.make_token("the-other-site-s-nonce")
+    refused = client.post("/en/clear", data={"token": value} if value else {}, headers=headers)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 403 and "Clear-Site-Data" not in refused.headers
+    assert 'class="refused"' in html and 'class="clear-data"' in html and clear_token(html)  # ask again
+    assert refused.headers["Cache-Control"] == "no-store"
+
+
+def test_a_token_lives_a_few_minutes_for_one_nonce(app):
+    from pwa_app import safety
+
+    with app.test_request_context():
+        now = time.time()
+        token = safety.make_token("n1", now=now)
+        assert safety.token_is_valid(token, "n1", now=now + safety.TOKEN_SECONDS - 1)
+        assert not safety.token_is_valid(token, "n1", now=now + safety.TOKEN_SECONDS + 1)
+        assert not safety.token_is_valid(token, "n2", now=now) and not safety.token_is_valid(token, None, now=now)
+        assert not safety.token_is_valid(token, "n1", now=now - 3600)  # from the future
+        assert not safety.token_is_valid("", "n1") and not safety.token_is_valid("abc.def", "n1")
+        app.config["SECRET_KEY"] = "another"
+        assert not safety.token_is_valid(token, "n1", now=now)
+
+
+def test_the_offline_shell_carries_no_clear_token(client):
+    """The shell is hashed into sw.js's version: a token there would change it every minute; the script fetches one."""
+    shell = client.get("/en/offline").get_data(as_text=True)
+    assert '<input type="hidden" name="token" value="">' in shell
 
 
 def test_saved_page_and_offline_shell_carry_what_the_scripts_draw(client):
@@ -104,3 +169,11 @@ def test_saved_page_and_offline_shell_carry_what_the_scripts_draw(client):
     shell = client.get("/en/offline").get_data(as_text=True)
     assert all(f'<template id="{t}">' in shell for t in ("tpl-saved", "tpl-clear", "tpl-report"))
     assert 'name="idempotency_key"' in shell and 'name="website"' in shell
+
+
+def test_no_cache_keeps_what_a_person_searched_for(client):
+    """A search says what is happening to someone: `no-store`, also when the page cache answers."""
+    for _ in range(2):  # rendered, then served from the page cache
+        response = client.get("/en/search?q=abuse+shelter")
+        assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    assert "no-store" not in client.get("/en/categories/food").headers.get("Cache-Control", "")

@@ -4,7 +4,7 @@
  */
 import { renderPage } from './render.js';
 import {
-  showError, showOffline, showProgress, showReady, showRegionChooser, showSaved, showUpdate, strings,
+  prepareAnnouncements, showError, showOffline, showProgress, showReady, showRegionChooser, showSaved, showUpdate, strings,
 } from './status-line.js';
 import { getDataset } from './store.js';
 import { connectServiceWorker } from './sw-bridge.js';
@@ -44,7 +44,7 @@ async function keepCurrent(lang) {
       if (result.dataset) showSaved(result.dataset);
       return;
     }
-    showSaved(result.dataset);
+    showSaved(result.dataset, { announce: result.status === 'saved' || result.status === 'updated' }); // a new version
     if (result.status === 'saved' && navigator.storage && navigator.storage.persist) {
       navigator.storage.persist().catch(() => {}); // keep it through storage pressure, where the browser agrees
     }
@@ -65,6 +65,7 @@ async function start() {
   if (!status || !('indexedDB' in window) || document.getElementById('data-cleared')) return;
   const lang = status.dataset.lang;
   strings();
+  prepareAnnouncements();
   connectServiceWorker({ onReady: showReady, onUpdate: showUpdate }).catch(() => {});
   const shell = document.getElementById('offline-view');
   const saved = await getDataset(lang).catch(() => null);

@@ -25,10 +25,23 @@ function serviceIdOf(href) {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-// What a list keeps of a service, so it shows even where the directory is not saved.
-function itemFrom(scope, id, name) {
+// What a list keeps of a service, so it shows even where the directory is not saved: its name
+// with the language it is written in (the page's, or the one its ltext span says).
+function itemFrom(scope, id, heading) {
   const call = scope.querySelector('a[href^="tel:"]');
-  return { id, name, phone: call ? (call.querySelector('bdi') || call).textContent.trim() : '', tel: call ? call.getAttribute('href') : '' };
+  const marked = heading.querySelector('[lang]') || heading.closest('[lang]');
+  return {
+    id, name: heading.textContent.trim(), lang: marked ? marked.getAttribute('lang') : document.documentElement.lang,
+    phone: call ? (call.querySelector('bdi') || call).textContent.trim() : '', tel: call ? call.getAttribute('href') : '',
+  };
+}
+
+// [text, language] of a saved service's name: as the directory saved on the phone names it in the
+// page's language, else as it was saved (lists saved before names kept their language: unmarked).
+async function nameOf(item, lang) {
+  const record = await getService(lang, item.id).catch(() => null);
+  if (record) return Array.isArray(record.n) ? record.n : [record.n, document.documentElement.lang];
+  return [item.name, item.lang || document.documentElement.lang];
 }
 
 function saveButton(item, saved, s) {
@@ -48,13 +61,13 @@ export async function addSaveButtons(s) {
   for (const card of document.querySelectorAll('main .card')) {
     const link = card.querySelector('h2 a');
     const id = link && serviceIdOf(link.getAttribute('href'));
-    if (id && !card.querySelector('.save-toggle')) card.append(saveButton(itemFrom(card, id, link.textContent.trim()), saved.has(id), s));
+    if (id && !card.querySelector('.save-toggle')) card.append(saveButton(itemFrom(card, id, link), saved.has(id), s));
   }
   const article = document.querySelector('main article.service');
   const id = serviceIdOf(window.location.pathname);
   const h1 = article && article.querySelector('h1');
   if (h1 && id && !article.querySelector('.save-toggle')) {  // an offline page may still be drawing
-    h1.after(saveButton(itemFrom(article, id, h1.textContent.trim()), saved.has(id), s));
+    h1.after(saveButton(itemFrom(article, id, h1), saved.has(id), s));
   }
 }
 
@@ -112,7 +125,7 @@ export async function shareOrCopy(link, text, s, status) {
   }
 }
 
-function itemRow(list, item, n, s, redraw) {
+function itemRow(list, item, n, s, redraw, [name, nameLang]) {
   const move = async (by) => {
     const [moved] = list.items.splice(n, 1);
     list.items.splice(Math.max(0, Math.min(list.items.length, n + by)), 0, moved);
@@ -123,7 +136,10 @@ function itemRow(list, item, n, s, redraw) {
   note.addEventListener('change', async () => { item.note = note.value; await putList(list); });
   const lang = document.documentElement.lang.replace('-', '_');
   return el('li', { 'data-service': item.id },
-    el('a', { href: `/${lang}/services/${encodeURIComponent(item.id)}`, text: item.name }),
+    el('a', {
+      href: `/${lang}/services/${encodeURIComponent(item.id)}`, text: name,
+      ...(nameLang && nameLang !== document.documentElement.lang ? { lang: nameLang, dir: 'auto' } : {}),
+    }),
     item.phone ? el('span', { text: ` · ${item.phone}` }) : null,
     el('div', { class: 'item-tools' },
       el('button', { type: 'button', 'data-up': '', text: `↑ ${s.moveUp}`, onclick: () => move(-1) }),
@@ -142,10 +158,11 @@ export async function drawSavedLists(view, lang, s) {
   // redraws only the newest lands.
   const generation = (view.drawn = (view.drawn || 0) + 1);
   const lists = await allLists();
+  const names = await Promise.all(lists.map((list) => Promise.all(list.items.map((item) => nameOf(item, lang)))));
   if (generation !== view.drawn) return;
   const active = activeListId();
   const fresh = [];
-  for (const list of lists) {
+  for (const [listNo, list] of lists.entries()) {
     const radio = el('input', { type: 'radio', name: 'active-list', value: list.id });
     radio.checked = list.id === active || (list.id === DEFAULT_LIST && !lists.some((l) => l.id === active));
     radio.addEventListener('change', () => setActiveList(list.id));
@@ -154,7 +171,7 @@ export async function drawSavedLists(view, lang, s) {
       el('label', { class: 'choice' }, radio, ` ${s.saveHere}`));
     if (!list.items.length) section.append(el('p', { class: 'empty', text: s.empty }));
     else {
-      section.append(el('ol', {}, ...list.items.map((item, n) => itemRow(list, item, n, s, redraw))));
+      section.append(el('ol', {}, ...list.items.map((item, n) => itemRow(list, item, n, s, redraw, names[listNo][n]))));
       section.append(el('h3', { text: s.handOver }), handOverBox(list, lang, s));
     }
     if (list.id !== DEFAULT_LIST) {

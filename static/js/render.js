@@ -3,6 +3,7 @@
  * server's templates (templates/directory/*.html): home, a category, search results, a service.
  */
 import { dayNumber, openStatus, scheduleDescriptions, toInstant, weekHours } from './hours.js';
+import { clockParts, dayParts, formatClock, formatList, wallClock } from './cldr-format.js';
 import {
   FILTER_DAYS, FILTER_DISTANCES, filterMoment, filterParams, filterWithout, filtersActive, parseFilters, recordDistance,
   recordMatches,
@@ -10,7 +11,7 @@ import {
 import { buildIndex, searchIndex } from './local-search.js';
 import { normalize } from './textnorm.js';
 import { nearMeDistance, startNearMe } from './near-me.js';
-import { format } from './status-line.js';
+import { format, formatNumber } from './status-line.js';
 import { allServices, getService } from './store.js';
 import { savedSearchDataOnPage, searchAll } from './search-client.js';
 
@@ -76,21 +77,28 @@ class Page {
     return format(forms[category] || forms.other || Object.values(forms)[0], { num: n, ...values });
   }
 
+  // Times and dates as the server's Babel writes them (format_time "short", format_date "EEEE" and
+  // "long"), from the CLDR patterns and names it sends (cldr-format.js): not the phone's Intl.
   time(ms) {
-    return new Intl.DateTimeFormat(this.bcp47, { timeStyle: 'short', timeZone: this.tz }).format(new Date(ms));
+    return formatClock(this.s.clock, 'time', wallClock(ms, this.tz));
   }
 
   weekdayOf(ms, tz = this.tz) {
-    return new Intl.DateTimeFormat(this.bcp47, { weekday: 'long', timeZone: tz }).format(new Date(ms));
+    return formatClock(this.s.clock, 'day', wallClock(ms, tz));
   }
 
   clock(seconds) {
-    return new Intl.DateTimeFormat(this.bcp47, { timeStyle: 'short', timeZone: 'UTC' }).format(new Date(seconds * 1000));
+    return formatClock(this.s.clock, 'time', clockParts(seconds));
   }
 
   longDate(iso) {
     const [y, m, d] = iso.split('-').map(Number);
-    return new Intl.DateTimeFormat(this.bcp47, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+    return formatClock(this.s.clock, 'date', dayParts(Math.round(Date.UTC(y, m - 1, d) / 86400000)));
+  }
+
+  /** Language names (text, or [text, language]) as the server's localize.list_html joins them. */
+  languageList(names) {
+    return formatList(names.map((n) => ltext(n)), this.s.list, esc);
   }
 
   /** "Open now · closes 5:00 PM", as directory.open_label says it. */
@@ -143,7 +151,7 @@ class Page {
   ${r.o ? `<p class="org">${ltext(r.o)}</p>` : ''}
   ${this.statusBadge(r)}
   ${km !== null && km !== undefined ? `<p class="distance">${esc(this.distance(km))}</p>` : ''}
-  ${r.g && r.g.length ? `<p class="langs-spoken">${esc(format(this.s.languagesList, { list: r.g.join(', ') }))}</p>` : ''}
+  ${r.g && r.g.length ? `<p class="langs-spoken">${format(esc(this.s.languagesList), { list: this.languageList(r.g) })}</p>` : ''}
   ${r.f ? `<p class="free">${esc(this.s.free)}</p>` : ''}
   ${first ? this.phoneLink(first) : ''}
 </li>`;
@@ -237,7 +245,7 @@ class Page {
 
   /** Monday is 0, as filters.DAYS; named as Babel's format_date(…, "EEEE") names days. */
   dayName(n) {
-    return this.weekdayOf((4 + n) * 86400000, 'UTC'); // day 4 (1970-01-05) was a Monday
+    return formatClock(this.s.clock, 'day', dayParts(4 + n)); // day 4 (1970-01-05) was a Monday
   }
 
   chip([label, href]) {
@@ -271,7 +279,8 @@ ${items}
     const fs = this.fs;
     const active = this.activeFilters(path, args);
     const checked = (yes) => (yes ? ' checked' : '');
-    const option = (current) => ([code, name]) => `<option value="${esc(code)}"${current === code ? ' selected' : ''}>${esc(name)}</option>`;
+    // [code, name], or [code, name, language of the name] where it is not the page's (search_data.document).
+    const option = (current) => ([code, name, lang]) => `<option value="${esc(code)}"${lang ? ` lang="${esc(lang)}"` : ''}${current === code ? ' selected' : ''}>${esc(name)}</option>`;
     const options = (list, current) => list.map(option(current)).join('');
     const place = (p) => `<option value="${esc(p.i)}" data-geo="${esc(p.g.join(','))}"${f.near === p.i ? ' selected' : ''}>${esc(p.n)}</option>`;
     const group = ([kind, label]) => `<optgroup label="${esc(label)}">${(data.places || []).filter((p) => p.k === kind).map(place).join('')}</optgroup>`;
@@ -389,7 +398,7 @@ ${active.length ? this.chips(active, 'chips active-filters') : ''}
 </ol></nav>
 <h1>${ltext(term.n)}</h1>
 ${kids.length ? `<h2 class="visually-hidden">${esc(this.s.moreSpecific)}</h2>
-<ul class="chips">${kids.map((c) => `<li><a href="${this.url(`categories/${c.s}`)}">${ltext(c.n)} <span class="count">${servicesUnder(c.s).size}</span></a></li>`).join('')}</ul>` : ''}
+<ul class="chips">${kids.map((c) => `<li><a href="${this.url(`categories/${c.s}`)}">${ltext(c.n)} <span class="count">${formatNumber(servicesUnder(c.s).size)}</span></a></li>`).join('')}</ul>` : ''}
 <h2 class="count-line">${esc(this.plural(this.s.services, this.keep ? listed.length : ids.size))}</h2>
 ${form}
 ${listed.length ? this.results(this.onePage(listed)) : this.emptyBlock(active)}
@@ -442,7 +451,7 @@ ${this.emptyBlock(active, { words: true, suggestions: this.relatedCategories(rec
       else if (d.open24) cell = esc(this.s.open24);
       else if (d.ranges.length) cell = d.ranges.map(([o, c]) => `<bdi>${esc(this.clock(o))}–${esc(this.clock(c))}</bdi>`).join(', ');
       else cell = esc(this.s.closed);
-      const name = esc(this.weekdayOf(d.day * 86400000, 'UTC'));
+      const name = esc(formatClock(this.s.clock, 'day', dayParts(d.day)));
       const tag = n === 0 ? ` <span class="tag">${esc(this.s.today)}</span>` : '';
       return `<tr${n === 0 ? ' class="today"' : ''}><th scope="row">${name}${tag}</th>
 <td>${cell}</td></tr>`;
@@ -495,7 +504,7 @@ ${sms}`;
 ${crumbs.length ? `<nav class="crumbs" aria-label="${esc(s.categories)}"><ol>${crumbs.map((c) => `<li><a href="${this.url(`categories/${c.s}`)}">${ltext(c.n)}</a></li>`).join('')}</ol></nav>` : ''}
 <h1>${ltext(r.n)}</h1>
 ${r.o ? `<p class="org">${ltext(r.o)}</p>` : ''}
-${(r.fb || []).map((code) => `<p class="fallback">${esc(format(s.fallback, { language: s.languageNames[code] || code }))}</p>`).join('\n')}
+${(r.fb || []).map((code) => `<p class="fallback">${format(esc(s.fallback), { language: ltext(s.languageNames[code] || code) })}</p>`).join('\n')}
 ${r.s ? `<p class="alert" role="status">${esc(format(s.notOffered, { status: s.statusNames[r.s] || r.s, number: s.helpline }))}</p>` : ''}
 ${t.al ? `<div class="alert">${paragraphs(t.al)}</div>` : ''}
 ${this.statusBadge(r)}
@@ -515,7 +524,7 @@ ${(r.k || []).map((c) => `<p>${esc(c)}</p>`).join('')}
 ${t.fe ? paragraphs(t.fe) : (!r.f && !(r.k || []).length ? `<p>${esc(s.askCost)}</p>` : '')}
 </section>
 ${t.ap ? `<section><h2>${esc(s.how)}</h2>${paragraphs(t.ap)}</section>` : ''}
-${r.g && r.g.length ? `<section><h2>${esc(s.spoken)}</h2><p>${esc(r.g.join(', '))}</p>${t.is ? paragraphs(t.is) : ''}</section>` : ''}
+${r.g && r.g.length ? `<section><h2>${esc(s.spoken)}</h2><p>${this.languageList(r.g)}</p>${t.is ? paragraphs(t.is) : ''}</section>` : ''}
 <section>
 <h2>${esc(s.hours)}</h2>
 ${this.week(r.h)}

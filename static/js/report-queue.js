@@ -97,13 +97,18 @@ export async function sendWaitingReports(s) {
   if (sent.length < waiting.length) await askForBackgroundSync();
 }
 
-/** Draw the report form for a service from the shell's template (offline). */
+/** Draw the report form for a service from the shell's template (offline); `name` is text or [text, language]. */
 export async function drawReportForm(main, lang, serviceId, name) {
   const template = document.getElementById('tpl-report');
   if (!template) return false;
   main.replaceChildren(template.content.cloneNode(true));
   const about = main.querySelector('.report-about');
-  about.textContent = about.textContent.replace('{name}', name);
+  const [text, textLang] = Array.isArray(name) ? name : [name, null];
+  const shown = document.createElement('span'); // marked with its language where it is not the page's, as the server's
+  shown.textContent = text;
+  if (textLang) Object.assign(shown, { lang: textLang, dir: 'auto' });
+  const [before, after = ''] = about.textContent.split('{name}');
+  about.replaceChildren(before, shown, after);
   const form = main.querySelector('form.report');
   form.dataset.serviceId = serviceId;
   form.action = `/${lang}/services/${encodeURIComponent(serviceId)}/report`;

@@ -1,9 +1,18 @@
 /**
  * The status line under the search box: saving progress, "Available offline · updated … · size",
  * "You are offline…", errors, and the app's own "Ready to work offline" / "Update available".
+ *
+ * The line itself is not a live region: its steady text ("Available offline · updated …") is
+ * written on every page load and must not be read out each time. Changes are announced through a
+ * separate, visually hidden live region (announce()): a new version of the directory saved, an
+ * error, "Ready to work offline", "Update available", and lines other modules add (reports sent).
  */
 
+import { formatClock, localDigits, wallClock } from './cldr-format.js';
+
 let pageStrings = null;
+let liveRegion = null;
+const ANNOUNCEMENT_MS = 8000; // then the words leave the hidden region (the visible line keeps them)
 
 /** The translated strings the server put in the page (a JSON block: CSP allows no inline script). */
 export function strings(id = 'strings') {
@@ -13,26 +22,39 @@ export function strings(id = 'strings') {
   return parsed;
 }
 
-/** Fill "%(name)s" placeholders and "%%" the way Python does. */
+/**
+ * Fill "%(name)s" placeholders and "%%" the way Python does; whole numbers in the page language's
+ * digits, as localize.fill_message writes them on the server (strings, phone numbers among them, never change).
+ */
 export function format(template, values = {}) {
-  return String(template).replace(/%\((\w+)\)[sd]|%%/g, (match, name) => (name ? String(values[name]) : '%'));
+  const digits = (uiStrings().clock || {}).digits;
+  const fill = (value) => (typeof value === 'number' && Number.isInteger(value) ? localDigits(value, digits) : String(value));
+  return String(template).replace(/%\((\w+)\)[sd]|%%/g, (match, name) => (name ? fill(values[name]) : '%'));
+}
+
+/** A number standing alone ("12" beside a category), as the server's `digits` filter writes it. */
+export function formatNumber(value) {
+  return localDigits(value, (uiStrings().clock || {}).digits);
 }
 
 function uiStrings() {
   return pageStrings || strings();
 }
 
-/** "180 kB", "1.2 MB": sizes in the reader's language. */
+/** "180 kB", "1.2 MB": sizes in the reader's language, in the digits the server uses (CLDR's default numbering). */
 export function formatSize(bytes) {
   const mb = bytes >= 1e6;
+  const { nu } = uiStrings().clock || {};
   return new Intl.NumberFormat(uiStrings().lang, {
-    style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: mb ? 1 : 0,
+    style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: mb ? 1 : 0, ...(nu ? { numberingSystem: nu } : {}),
   }).format(mb ? bytes / 1e6 : Math.max(1, Math.round(bytes / 1e3)));
 }
 
-/** A date and time in the reader's language. */
+/** A date and time in the reader's language: Babel's medium date and short time, Gregorian, in the phone's time zone. */
 export function formatWhen(ms) {
-  return new Intl.DateTimeFormat(uiStrings().lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  const clock = uiStrings().clock;
+  if (!clock) return new Intl.DateTimeFormat(uiStrings().lang, { dateStyle: 'medium', timeStyle: 'short', calendar: 'gregory' }).format(new Date(ms));
+  return formatClock(clock, 'when', wallClock(ms, Intl.DateTimeFormat().resolvedOptions().timeZone));
 }
 
 function statusHost() {
@@ -58,6 +80,37 @@ function say(kind, text) {
   return p;
 }
 
+/**
+ * Put the live region in place, empty, before anything is announced (assistive technology follows
+ * a region that exists before it changes), and announce the lines other modules add to the status host.
+ */
+export function prepareAnnouncements() {
+  const host = statusHost();
+  if (!host || liveRegion) return;
+  liveRegion = document.createElement('div');
+  liveRegion.id = 'status-announcements';
+  liveRegion.className = 'visually-hidden';
+  liveRegion.setAttribute('aria-live', 'polite');
+  host.after(liveRegion);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && !node.dataset.kind && node.tagName !== 'FORM') announce(node.textContent);
+      }
+    }
+  }).observe(host, { childList: true });
+}
+
+/** Say `text` once to screen readers: for changes only, never for what every page load shows. */
+export function announce(text) {
+  if (!text || !text.trim()) return;
+  prepareAnnouncements();
+  if (!liveRegion) return;
+  const line = Object.assign(document.createElement('p'), { textContent: text.trim() });
+  liveRegion.append(line);
+  setTimeout(() => line.remove(), ANNOUNCEMENT_MS);
+}
+
 /** Saving progress: "Saving the directory for offline use: 45 %, 180 kB of 400 kB". */
 export function showProgress(fraction, transferBytes) {
   say('data', format(uiStrings().saving, {
@@ -65,10 +118,14 @@ export function showProgress(fraction, transferBytes) {
   }));
 }
 
-/** "Available offline · updated … · size", or the offline notice when there is no network. */
-export function showSaved(dataset) {
+/**
+ * "Available offline · updated … · size", or the offline notice when there is no network.
+ * Announced only when `announce` says a new version was just saved.
+ */
+export function showSaved(dataset, { announce: isNew = false } = {}) {
   const p = say('data', format(uiStrings().available, { date: formatWhen(dataset.checked), size: formatSize(dataset.bytes) }));
   if (p) p.className = 'saved';
+  if (p && isNew) announce(p.textContent);
 }
 
 export function showOffline(dataset) {
@@ -79,10 +136,11 @@ export function showOffline(dataset) {
 export function showError(kind) {
   const p = say('data', kind === 'quota' ? uiStrings().quota : uiStrings().failed);
   if (p) p.className = 'problem';
+  if (p) announce(p.textContent);
 }
 
 export function showReady() {
-  say('app', uiStrings().ready);
+  if (say('app', uiStrings().ready)) announce(uiStrings().ready);
 }
 
 /** "Update available" with a button; `accept` runs only when the person presses it. */
@@ -96,6 +154,7 @@ export function showUpdate(accept) {
   button.textContent = uiStrings().updateNow;
   button.addEventListener('click', () => { button.disabled = true; accept(); });
   p.append(button);
+  announce(uiStrings().update);
 }
 
 /** Let the person choose which areas to keep when the directory is offered in regions. */

@@ -31,7 +31,7 @@ export async function drawToolPage(main, lang) {
   if (parts.length === 4 && parts[1] === 'services' && parts[3] === 'report') {
     const record = await getService(lang, parts[2]).catch(() => null);
     if (!record) return false;
-    return drawReportForm(main, lang, parts[2], Array.isArray(record.n) ? record.n[0] : record.n);
+    return drawReportForm(main, lang, parts[2], record.n);
   }
   return false;
 }

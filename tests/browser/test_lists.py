@@ -156,6 +156,7 @@ def test_the_referral_sheet_in_the_clients_language_prints_five_services_on_one_
     context.close()
 
 
+@pytest.mark.engine
 def test_a_report_made_offline_is_stored_exactly_once_after_a_restart(phone, server):
     sid = server.ids(1)[0]
     page = phone.open()
@@ -193,6 +194,7 @@ def test_a_report_made_offline_is_stored_exactly_once_after_a_restart(phone, ser
         assert (report.service_id, report.kind, report.details) == (sid, "wrong_phone", "The number rings out.")
 
 
+@pytest.mark.engine
 def test_a_report_online_says_sent(browser, server):
     sid = server.ids(1)[0]
     context = browser.new_context(**PHONE)
@@ -248,4 +250,23 @@ def test_clear_data_removes_lists_reports_directory_caches_and_worker(browser, s
     assert left == {"rows": 0, "caches": [], "workers": 0, "storage": 0}
     open_page(page, f"{server.url}/en/services/{sid}")
     assert page.locator("main .save-toggle[aria-pressed='false']").count() == 1
+    context.close()
+
+
+def test_names_in_another_language_keep_their_lang_in_saved_lists_and_the_offline_report_form(browser, server):
+    """Issue 13: on a Somali page the demo's service names are English, and every place showing one says so."""
+    sid = server.ids(1)[0]
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    install(page, server.url, "/so/")
+    open_page(page, f"{server.url}/so/services/{sid}")
+    page.locator("main .save-toggle").click()
+    page.wait_for_selector("main .save-toggle[aria-pressed='true']")
+    open_page(page, f"{server.url}/so/saved")
+    item = page.locator("#saved-view section.list li > a").first
+    assert item.inner_text() == server.name(sid) and item.get_attribute("lang") == "en"
+    context.set_offline(True)
+    open_page(page, f"{server.url}/so/services/{sid}/report")
+    about = page.locator("main .report-about [lang]")
+    assert about.get_attribute("lang") == "en" and about.inner_text() == server.name(sid)
     context.close()

@@ -186,7 +186,8 @@ def extract(page) -> dict:
     }""")
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", [pytest.param("en", marks=pytest.mark.engine), "fr", "so", "ti", "iu", "pa",
+                                  pytest.param("ar", marks=pytest.mark.engine), "fa", "zh_Hant"])
 def test_offline_page_shows_what_the_server_shows(browser, context, server, lang):
     ids = server.service_ids()
     with server.app.app_context():  # the French text of one service is withdrawn: it falls back to English
@@ -208,7 +209,8 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
         expected = extract(reference)
         assert open_offline(page, f"{server.url}/{lang}/services/{sid}") == "local"
         got = extract(page)
-        assert {k: v for k, v in got.items() if v != expected[k]} == {}, sid
+        differ = {k: (v, expected[k]) for k, v in got.items() if v != expected[k]}  # (offline, online)
+        assert not differ, (sid, differ)
         if sid == ids[3] and lang == "fr":
             assert got["fallback"] and "en" in got["marked"]
         if sid == ids[0]:
@@ -225,6 +227,7 @@ def response_sizes(page) -> list[tuple[str, int, int]]:
     return seen
 
 
+@pytest.mark.engine
 def test_sync_after_a_curator_change_costs_a_fraction_of_the_snapshot(browser, context, server):
     page = context.new_page()
     seen = response_sizes(page)

@@ -127,6 +127,7 @@ def test_offline_pages_show_the_servers_filter_form(phone, reference, server, la
     assert "211" in text and any(path.startswith(f"/{lang}/categories/") for path, _ in links)
 
 
+@pytest.mark.engine
 def test_offline_lists_come_a_page_at_a_time_with_the_servers_services(phone, reference, server):
     page = offline_phone(phone, server, "en")
     for url in ("/en/categories/health", "/en/categories/health?page=2", "/en/search?free=1&page=6"):

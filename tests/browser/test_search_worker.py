@@ -204,6 +204,7 @@ def test_search_as_you_type_from_the_saved_directory(browser, live_server):
         context.close()
 
 
+@pytest.mark.engine
 def test_filters_apply_offline_as_on_the_server(browser, live_server):
     import urllib.request
 

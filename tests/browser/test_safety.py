@@ -62,6 +62,17 @@ def is_saved(page) -> bool:
     return page.locator("main .save-toggle[aria-pressed='true']").count() == 1
 
 
+def phone_with_a_saved_service(browser, server, sid: str):
+    """A phone that saved the directory offline and service `sid` in its list: what clearing would lose."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    install(page, server.url)
+    open_page(page, f"{server.url}/en/services/{sid}")
+    page.locator("main .save-toggle").click()
+    page.wait_for_selector("main .save-toggle[aria-pressed='true']")
+    return context, page
+
+
 def test_the_status_line_announces_changes_not_every_page_load(browser, server):
     context = browser.new_context(**PHONE)
     page = context.new_page()
@@ -92,12 +103,7 @@ def test_another_site_cannot_clear_the_phone(browser, server):
     elsewhere = Elsewhere({"/attack": f"""<!doctype html><title>Win a prize</title>
         <form method="post" action="{server.url}/en/clear"><input type="hidden" name="token" value="{token}"></form>
         <script>document.forms[0].submit()</script>"""})
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    install(page, server.url)
-    open_page(page, f"{server.url}/en/services/{sid}")
-    page.locator("main .save-toggle").click()
-    page.wait_for_selector("main .save-toggle[aria-pressed='true']")
+    context, page = phone_with_a_saved_service(browser, server, sid)
     answers = []
     page.on("response", lambda r: answers.append(r) if r.url.endswith("/en/clear") else None)
     page.goto(f"{elsewhere.url}/attack")
@@ -121,12 +127,7 @@ def test_another_site_cannot_clear_the_phone(browser, server):
 
 def test_clearing_offline_needs_no_server(browser, server):
     sid = server.ids(1)[0]
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    install(page, server.url)
-    open_page(page, f"{server.url}/en/services/{sid}")
-    page.locator("main .save-toggle").click()
-    page.wait_for_selector("main .save-toggle[aria-pressed='true']")
+    context, page = phone_with_a_saved_service(browser, server, sid)
     context.set_offline(True)
     open_page(page, f"{server.url}/en/clear")  # the shell draws the confirmation
     page.locator("form.clear-data button").click()

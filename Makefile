@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-test chromium translations clean
+.PHONY: run test lint install install-test chromium translations clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,11 +24,12 @@ install-test: $(VENV)/.installed-test node_modules/.installed translations chrom
 translations: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/flask --app pwa_app translate compile
 
-# Browser libraries (MiniSearch), pinned by package-lock.json; webassets bundles them. npm is used
-# only here, at set-up: again when the lockfile changes or node_modules is missing.
+# Browser libraries (MiniSearch), pinned by package-lock.json; webassets bundles them. Dev dependencies
+# (ESLint) come too, for `make lint`. npm is used only here, at set-up: again when the lockfile changes
+# or node_modules is missing.
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --include=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian's Chromium drives the browser tests; browser downloads are blocked here.
@@ -39,8 +40,14 @@ run: install
 	$(VENV)/bin/flask --app pwa_app init-db --demo-if-empty
 	$(VENV)/bin/flask --app pwa_app run --host 127.0.0.1 --port $(PORT)
 
-# The whole suite on SQLite, then on a throwaway PostgreSQL cluster (browser tests marked engine only; scripts/run_tests.sh).
-test: install-test
+# ruff for Python (rules in pyproject.toml), ESLint for the browser code (eslint.config.mjs).
+lint: $(VENV)/.installed-test node_modules/.installed
+	$(VENV)/bin/ruff check pwa_app tests scripts bench migrations
+	node_modules/.bin/eslint .
+
+# Lint first (a finding fails the run), then the whole suite on SQLite, then on a throwaway PostgreSQL
+# cluster (browser tests marked engine only; scripts/run_tests.sh).
+test: install-test lint
 	PY=$(PY) scripts/run_tests.sh $(PYTEST_ARGS)
 
 clean:

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 import threading
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,15 +48,17 @@ def machine() -> str:
         cpu = model
     except (OSError, StopIteration):
         pass
-    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip() if shutil.which(CHROMIUM) or Path(CHROMIUM).exists() else "no Chromium"
+    chromium = (subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+                if shutil.which(CHROMIUM) or Path(CHROMIUM).exists() else "no Chromium")
     return f"{cpu}, {__import__('os').cpu_count()} cores, Python {platform.python_version()}, {chromium}"
 
 
 def write_section(name: str, body: str) -> None:
     """Replace this benchmark's own section of docs/benchmarks.md, leaving the others alone."""
     REPORT.parent.mkdir(exist_ok=True)
-    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n\nEach section is written by the script it names; rerun it to refresh the figures.\n"
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    text = (REPORT.read_text(encoding="utf-8") if REPORT.exists()
+            else "# Benchmarks\n\nEach section is written by the script it names; rerun it to refresh the figures.\n")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     block = f"<!-- {name}:start -->\n{body.strip()}\n\n_Measured {stamp} on {machine()}._\n<!-- {name}:end -->"
     pattern = re.compile(rf"<!-- {re.escape(name)}:start -->.*?<!-- {re.escape(name)}:end -->", re.S)
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"

@@ -188,7 +188,8 @@ def run_engine(engine: str, url: str, package: Path, args) -> dict:
 def report(results: list[dict], args) -> str:
     lines = ["## Scale (`bench/load.py`)", "",
              f"{args.services:,} synthetic services; wrk with {args.connections} connections for {args.duration} s from a second "
-             "process on loopback; gunicorn from `deploy/gunicorn.conf.py` (cores + 1 workers, 4 threads each). Targets: search p95 ≤ 30 ms; "
+             "process on loopback; gunicorn from `deploy/gunicorn.conf.py` (cores + 1 workers, 4 threads each). "
+             "Targets: search p95 ≤ 30 ms; "
              "pages ≥ 1,000 requests/s with 0 errors; snapshot route ≥ half of nginx.", "",
              "| | " + " | ".join(r["engine"] for r in results) + " |", "|---|" + "---:|" * len(results)]
     row = lambda label, f: lines.append(f"| {label} | " + " | ".join(f(r) for r in results) + " |")
@@ -197,8 +198,9 @@ def report(results: list[dict], args) -> str:
         row("snapshot file build, English, whole directory (JSON + gzip 9 + brotli 11)", lambda r: f"{r['snapshot_build_s']:.1f} s")
     row("search p50 / p95", lambda r: f"{r['search']['p50_ms']:.1f} / {r['search']['p95_ms']:.1f} ms")
     for page in results[0]["pages"]:
-        row(f"`{page}` page req/s (errors)", lambda r: f"{r['pages'][page]['rps']:,.0f} ({r['pages'][page]['errors']})")
-        row(f"`{page}` page latency p50 / p99", lambda r: f"{r['pages'][page]['p50_ms']:.0f} / {r['pages'][page]['p99_ms']:.0f} ms")
+        row(f"`{page}` page req/s (errors)", lambda r, page=page: f"{r['pages'][page]['rps']:,.0f} ({r['pages'][page]['errors']})")
+        row(f"`{page}` page latency p50 / p99",
+            lambda r, page=page: f"{r['pages'][page]['p50_ms']:.0f} / {r['pages'][page]['p99_ms']:.0f} ms")
     row("memory per worker", lambda r: f"{statistics.mean(r['worker_mib']):.0f} MiB × {len(r['worker_mib'])}")
     if args.snapshots:
         row("snapshot route req/s", lambda r: f"{r['snapshot_route']['rps']:,.0f}")

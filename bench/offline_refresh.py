@@ -63,7 +63,7 @@ def measure(services: int) -> dict:
                 db.session.execute(update(Service).where(Service.id == sid).values(name=Service.name + " (updated)"))
             timed("changed", lambda: snapshot.refresh(db.session, settings))
             for lang in ("en", "ar"):
-                doc = timed(f"snapshot_{lang}", lambda: snapshot.snapshot(db.session, lang, (snapshot.ALL,)))
+                doc = timed(f"snapshot_{lang}", lambda lang=lang: snapshot.snapshot(db.session, lang, (snapshot.ALL,)))
                 row["services"] = len(doc["services"])
             db.engine.dispose()
     return row

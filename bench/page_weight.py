@@ -51,7 +51,7 @@ def measure(base: str) -> list[dict]:
             context = browser.new_context(viewport={"width": 360, "height": 740})  # empty cache: a first visit
             page = context.new_page()
             seen: dict[str, bool] = {}  # url -> fetched to work offline (the worker's install, the directory)
-            context.on("response", lambda r: seen.update({r.url: seen.get(r.url, True) and (
+            context.on("response", lambda r, seen=seen: seen.update({r.url: seen.get(r.url, True) and (
                 r.request.service_worker is not None or is_offline_data(r.url))}) if r.status == 200 else None)
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_selector("#offline-status p.saved", timeout=60_000)  # the directory is saved

@@ -38,13 +38,9 @@ target_db = current_app.extensions['migrate'].db
 
 def include_object(obj, name, type_, reflected, compare_to):
     """Leave the engines' own full-text objects (created by hand in 0001) out of comparisons."""
-    if type_ == "table" and name.startswith("search_fts"):
-        return False
-    if type_ == "column" and name == "tsv" and obj.table.name == "search_document":
-        return False
-    if type_ == "index" and name == "ix_search_document_tsv":
-        return False
-    return True
+    return not ((type_ == "table" and name.startswith("search_fts"))
+                or (type_ == "column" and name == "tsv" and obj.table.name == "search_document")
+                or (type_ == "index" and name == "ix_search_document_tsv"))
 
 
 def get_metadata():

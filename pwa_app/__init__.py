@@ -80,7 +80,7 @@ def _check_database_url(url: str) -> None:
         parsed = make_url(url)
         parsed.get_dialect()
     except (ArgumentError, NoSuchModuleError, ValueError):
-        raise SystemExit("DATABASE_URL is not a database URL we can use (expected sqlite:///PATH or postgresql://USER@HOST/DB).")
+        raise SystemExit("DATABASE_URL is not a database URL we can use (expected sqlite:///PATH or postgresql://USER@HOST/DB).") from None
 
 
 def _refuse_newer_schema(app: Flask) -> None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
 from flask import Blueprint, Response, jsonify, request, stream_with_context, url_for
 from sqlalchemy import Select, func, or_, select
@@ -111,7 +111,7 @@ def datetime_arg(name: str) -> datetime | None:
         value = (datetime.fromisoformat(raw) if "T" in raw or " " in raw
                  else datetime.combine(date.fromisoformat(raw), datetime.min.time()))
         if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(UTC).replace(tzinfo=None)
     except (ValueError, OverflowError):
         raise bad(name, "an ISO 8601 date or date-time, such as 2026-01-31 or 2026-01-31T12:00:00Z") from None
     return value

@@ -51,7 +51,7 @@ def load_package(path: Path) -> None:
             click.echo("", err=True)
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)
-            raise click.ClickException(f"{len(exc.problems)} problem(s) in {path}; nothing was imported.")
+            raise click.ClickException(f"{len(exc.problems)} problem(s) in {path}; nothing was imported.") from exc
     for line in summary.lines():
         click.echo(line)
 

@@ -22,7 +22,8 @@ def _respond(status: int, title: str, message: str, extra_headers: dict | None =
     try:
         return render_template(template, status=status, title=title, message=message), status, headers
     except DBAPIError:  # the page itself needed the database: answer plainly rather than not at all
-        return f"{status} {title}. Please try again in a few minutes, or call 211.", status, {**headers, "Content-Type": "text/plain; charset=utf-8"}
+        return (f"{status} {title}. Please try again in a few minutes, or call 211.", status,
+                {**headers, "Content-Type": "text/plain; charset=utf-8"})
 
 
 def register(app: Flask) -> None:

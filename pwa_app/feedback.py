@@ -50,7 +50,8 @@ def report(service_id: str):
             reports.store(db.session, sub)
             return render_template("feedback/thanks.html", name=name, service_id=service_id), 201
     return render_template("feedback/report.html", name=name, service_id=service_id, error=error,
-                           kinds=reports.KINDS, form=request.form, key=request.form.get("idempotency_key") or uuid.uuid4().hex), 400 if error else 200
+                           kinds=reports.KINDS, form=request.form,
+                           key=request.form.get("idempotency_key") or uuid.uuid4().hex), 400 if error else 200
 
 
 def _problem(status: int, title: str, detail: str, field: str | None = None, headers: dict | None = None):

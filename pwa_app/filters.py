@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
-from typing import Mapping
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -66,7 +66,7 @@ class Filters:
         }
         return {k: v for k, v in out.items() if v}
 
-    def without(self, name: str) -> "Filters":
+    def without(self, name: str) -> Filters:
         """These filters less one (by parameter name): for "try removing a filter" links."""
         cleared = {"category": {"category": None}, "open": {"open_now": False}, "day": {"day": None, "time": None},
                    "time": {"day": None, "time": None}, "speaks": {"speaks": None}, "free": {"free": False},

@@ -35,10 +35,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-UTC = timezone.utc
 LOOKAHEAD = timedelta(days=14)
 _DAYS = ('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')
 _BYDAY = re.compile(r'([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)')

@@ -26,7 +26,7 @@ def load(path: Path, merge: bool = False, lenient: bool = False, label: str | No
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)
             hint = "" if lenient else " (--lenient repairs the defects common in published examples: see docs/hsds.md)"
-            raise click.ClickException(f"{len(exc.problems)} problem(s) in {path}; nothing was imported{hint}.")
+            raise click.ClickException(f"{len(exc.problems)} problem(s) in {path}; nothing was imported{hint}.") from exc
     for line in summary.lines():
         click.echo(line)
 

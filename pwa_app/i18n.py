@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, g, request
@@ -136,7 +136,7 @@ def same_page_in(code: str, path: str | None) -> str:
 _HEADER_KEY = re.compile(r"#\s?([A-Z][A-Za-z -]*):\s*(.*)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue_status(code: str, folder: str) -> dict[str, str]:
     """How a language's interface was made, read from its .po header comment.
 

@@ -34,7 +34,7 @@ def page_strings() -> dict:
         "handOver": _("Give this list to someone"), "theirLanguage": _("Their language"),
         "sheet": _("Referral sheet"), "sms": _("Text message"), "share": _("Share"), "copy": _("Copy link"),
         "copied": _("Link copied"), "saveHere": _("Save new services here"),
-        "languages": [(l.code, l.name) for l in i18n.languages()],
+        "languages": [(lang.code, lang.name) for lang in i18n.languages()],
         "queued": _("Saved, will be sent when you are back online"), "sent": _("Sent"),
         "refused": _("The report could not be sent. Please check it and try again."),
     }

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from babel import Locale
 from babel.core import get_global
@@ -173,7 +173,7 @@ def list_html(locale: Locale, items: Iterable[LocalText | str]) -> Markup:
     pieces = [marked(t) for t in items]
     slots = [f"\x00{n}\x00" for n in range(len(pieces))]
     joined = str(escape(format_list(slots, locale=locale))) if slots else ""
-    for slot, piece in zip(slots, pieces):
+    for slot, piece in zip(slots, pieces, strict=True):
         joined = joined.replace(slot, str(piece))
     return Markup(joined)
 

@@ -96,7 +96,7 @@ class Service(db.Model):
         return self.status == "active"
 
     @property
-    def taxonomy_terms(self) -> list["TaxonomyTerm"]:
+    def taxonomy_terms(self) -> list[TaxonomyTerm]:
         return [a.taxonomy_term for a in self.attributes if a.taxonomy_term is not None]
 
 

@@ -221,7 +221,7 @@ class Presenter:
 
     def languages(self, s: Service) -> list[LocalText]:
         """The languages a service speaks, named in the reader's language where anyone names them so."""
-        return sorted_names(language_name(self.locale, l.code, l.name, self.picker.base) for l in s.languages)
+        return sorted_names(language_name(self.locale, lang.code, lang.name, self.picker.base) for lang in s.languages)
 
     def cost(self, c) -> str:
         return cost_line(self.locale, c.option, c.amount, c.currency, c.amount_description)

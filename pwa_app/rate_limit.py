@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ SALT_PERIOD_SECONDS = 3600
 
 def bucket(secret: str, scope: str, client: str, now: datetime) -> str:
     """The salted, hourly-rotating name a client is counted under."""
-    period = int(now.replace(tzinfo=timezone.utc).timestamp()) // SALT_PERIOD_SECONDS
+    period = int(now.replace(tzinfo=UTC).timestamp()) // SALT_PERIOD_SECONDS
     message = f"{scope}\n{period}\n{client}".encode()
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
@@ -28,7 +28,7 @@ def bucket(secret: str, scope: str, client: str, now: datetime) -> str:
 def allow(session: Session, secret: str, scope: str, client: str, limit: int, window_seconds: int,
           now: datetime | None = None) -> bool:
     """Count this request and say whether the client is within `limit` requests per window."""
-    now = now or datetime.now(timezone.utc).replace(tzinfo=None)
+    now = now or datetime.now(UTC).replace(tzinfo=None)
     since = now - timedelta(seconds=window_seconds)
     session.execute(delete(RateLimitHit).where(RateLimitHit.at < since))
     name = bucket(secret, scope, client, now)

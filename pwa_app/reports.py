@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -73,7 +73,7 @@ def store(session: Session, sub: Submission) -> tuple[Report, bool]:
     if existing is not None:
         return existing, False
     report = Report(idempotency_key=sub.key, service_id=sub.service_id, kind=sub.kind, details=sub.details,
-                    contact=sub.contact, language=sub.language, created_at=datetime.now(timezone.utc).replace(tzinfo=None))
+                    contact=sub.contact, language=sub.language, created_at=datetime.now(UTC).replace(tzinfo=None))
     session.add(report)
     try:
         session.commit()

@@ -70,7 +70,7 @@ def tsvector_literal(name: str, categories: str, body: str) -> str:
         words = column.replace("\\", "\\\\").replace("'", "''").split()
         positions = range(start, start + len(words))
         start += len(words)
-        parts += [f"'{word}':{min(position, MAX_POSITION)}{weight}" for word, position in zip(words, positions)]
+        parts += [f"'{word}':{min(position, MAX_POSITION)}{weight}" for word, position in zip(words, positions, strict=True)]
     return " ".join(parts)
 
 
@@ -246,7 +246,7 @@ def _postgres_query(words: Query, joiner: str) -> EngineSql:
     group = lambda spellings: "(" + " | ".join(_lexeme(w) + ":*" * _prefix(w) for w in spellings) + ")"  # noqa: E731
     match = (" & " if joiner == " " else " | ").join(group(w) for w in words)
     # ts_rank's weights are listed D, C, B, A; ours are A (name), B (category), C (body).
-    weights = "'{0.0, %s, %s, %s}'" % tuple(w / WEIGHTS[0] for w in reversed(WEIGHTS))
+    weights = "'{0.0, %s, %s, %s}'" % tuple(w / WEIGHTS[0] for w in reversed(WEIGHTS))  # noqa: UP031 - SQL braces
     matches = "d.tsv @@ CAST(:q AS tsquery)"
     in_name = f"{POSTGRES_NAME_VECTOR} @@ CAST(:q AS tsquery)"
     source = "FROM search_document d JOIN service s ON s.id = d.service_id WHERE s.status IN :statuses AND"
@@ -260,7 +260,8 @@ def _postgres_query(words: Query, joiner: str) -> EngineSql:
     rest = f"{matches} AND NOT ({in_name})"
     return EngineSql(
         count_all=f"SELECT count(*), {SPAN} FROM search_document d WHERE {matches}",
-        rank_all=f"SELECT d.service_id {source} {matches} ORDER BY ts_rank({weights}, d.tsv, CAST(:q AS tsquery)) DESC, s.name, s.id {page}",
+        rank_all=(f"SELECT d.service_id {source} {matches} "
+                  f"ORDER BY ts_rank({weights}, d.tsv, CAST(:q AS tsquery)) DESC, s.name, s.id {page}"),
         count_named=f"SELECT count(*) FROM search_document d WHERE {in_name}",
         # Among names holding every word, the shortest fit best (BM25 reasons the same way on SQLite).
         rank_named=cut(in_name, "d.name_length, d.rowid", inner_order="name_length, d.rowid"),
@@ -291,9 +292,9 @@ def _local_settings(session: Session, settings: dict[str, str]):
     read = text("SELECT " + ", ".join(f"current_setting(:{n})" for n in names))
     change = text("SELECT " + ", ".join(f"set_config(:{n}, :v{n}, true)" for n in names))
     before = session.execute(read, names).one()
-    session.execute(change, {**names, **{f"v{n}": v for n, v in zip(names, settings.values())}})
+    session.execute(change, {**names, **{f"v{n}": v for n, v in zip(names, settings.values(), strict=True)}})
     yield  # after an error, the caller's rollback undoes the change too (and a failed transaction takes no statement)
-    session.execute(change, {**names, **{f"v{n}": v for n, v in zip(names, before)}})
+    session.execute(change, {**names, **{f"v{n}": v for n, v in zip(names, before, strict=True)}})
 
 
 def _planner_settings(session: Session):

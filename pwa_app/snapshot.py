@@ -67,7 +67,7 @@ class Settings:
     region_max: int = 3000  # a directory with more listed services than this is offered in regions
 
     @classmethod
-    def from_app(cls, app, session: Session) -> "Settings":
+    def from_app(cls, app, session: Session) -> Settings:
         cfg = app.config
         base = session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == "base_language"))
         return cls(tuple(cfg["LANGUAGES"]), cfg["REGION_TIMEZONE"], cfg["PHONE_COUNTRY_CODE"], base or "en",
@@ -143,7 +143,7 @@ def _group(rows, key: int) -> dict[str, list]:
 
 def _schedule(values) -> dict:
     """A schedule's SCHEDULE_FIELDS values as the phone's hours.js reads them."""
-    out = {f: _plain(v) for f, v in zip(SCHEDULE_FIELDS, values) if v is not None and v != ""}
+    out = {f: _plain(v) for f, v in zip(SCHEDULE_FIELDS, values, strict=True) if v is not None and v != ""}
     if "opens_at" in out or "closes_at" in out:
         out.pop("description", None)  # only text-only hours are shown (hours.descriptions)
     return out
@@ -262,7 +262,7 @@ def meta_records(session: Session, settings: Settings) -> dict[str, dict]:
     for lang in settings.languages:
         reader = _reader(lang, settings.base_language)
         # Named as directory.term_names names them: our Open Eligibility translations first, then the data's.
-        name = lambda t: (t.id in open_eligibility and taxonomy_names.name(t.code, lang)) or reader.text(names[t.id])  # noqa: E731
+        name = lambda t: (t.id in open_eligibility and taxonomy_names.name(t.code, lang)) or reader.text(names[t.id])  # noqa: E731, B023 - used in this iteration only
         # Sorted by name, as the server lists sub-categories; the top level sorts again by code (only it has "k").
         out[lang] = {"terms": [_compact({"s": t.slug, "n": name(t),
                                          "p": tree.terms[t.parent_id].slug if t.parent_id in tree.terms else None,
@@ -512,7 +512,8 @@ def regions(session: Session, settings: Settings) -> list[Region]:
     for r in rows:
         for rid in r.split():
             counts[rid] += 1
-    return out + [Region(rid, names.get(rid, rid), n + everywhere) for rid, n in sorted(counts.items(), key=lambda x: names.get(x[0], x[0]))]
+    return out + [Region(rid, names.get(rid, rid), n + everywhere)
+                  for rid, n in sorted(counts.items(), key=lambda x: names.get(x[0], x[0]))]
 
 
 def _in_regions(row_regions: str, wanted: tuple[str, ...]) -> bool:
@@ -715,7 +716,7 @@ def pack_terms(terms: list[dict]) -> dict:
 def unpack_terms(packed: dict) -> list[dict]:
     slugs = packed["s"]
     return [_compact({"s": s, "n": n, "p": slugs[p] if isinstance(p, int) else p, "k": k})
-            for s, n, p, k in zip(slugs, packed["n"], packed["p"], packed["k"])]
+            for s, n, p, k in zip(slugs, packed["n"], packed["p"], packed["k"], strict=True)]
 
 
 def _uuid_form(records: list[dict]):
@@ -882,7 +883,7 @@ def _unpack_phone(p, cc: str, at_location: bool) -> dict:
 
 
 def _unpack_hours(rows: list[list], fields: list[str]) -> list[dict]:
-    return [{f: v for f, v in zip(fields, row) if v is not None} for row in rows]
+    return [{f: v for f, v in zip(fields, row, strict=False) if v is not None} for row in rows]  # rows drop trailing nulls
 
 
 def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]:

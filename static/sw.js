@@ -72,7 +72,7 @@ async function networkFirst(event) {
     ]);
     if (response.ok) event.waitUntil(Promise.all([keepable(url, response) ? keepPage(event.request, response.clone()) : null, keepShell(url).catch(() => {})]));
     return response;
-  } catch (error) {
+  } catch {
     const kept = DIRECTORY_PAGE.test(url.pathname) ? null : await caches.match(event.request, { cacheName: PAGES_CACHE });
     return kept || (await shellFor(url)) || Response.error();
   }

@@ -23,3 +23,21 @@ def edit_cell(package: Path, file: str, row: int, column: str, value: str) -> No
     header, rows = read_csv(package / file)
     rows[row][column] = value
     write_csv(package / file, header, rows)
+
+
+def wait_until(condition, timeout: float = 10.0, interval: float = 0.02, message: str = ""):
+    """Poll `condition()` until it returns something truthy, and return that; fail after `timeout` seconds.
+
+    For code outside a browser, where nothing signals the moment a condition holds (another process's
+    log, a row written by a server thread): the wait ends as soon as it holds, not after a fixed sleep.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise AssertionError(message or f"not true within {timeout} s: {getattr(condition, '__name__', condition)}")
+        time.sleep(interval)

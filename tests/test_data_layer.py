@@ -1,6 +1,7 @@
 """The data layer on either engine: migrations, schema guard, health probes, the database going away."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -128,17 +129,13 @@ class Outage:
             pass
         finally:
             for s in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def _close_all(self):
         for s in self.open:
-            try:
+            with contextlib.suppress(OSError):
                 s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             s.close()
         self.open = []
 

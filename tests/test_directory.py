@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 import uuid
+from urllib.parse import quote
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import select
 
-from pwa_app import search
+from pwa_app import page_cache, search, snapshot
 from pwa_app.extensions import db
-from pwa_app.models import Phone, Service, ServiceAtLocation, TaxonomyTerm, Translation
+from pwa_app.models import Phone, Service, ServiceAtLocation, Translation
 
 PAGES = ["/en/", "/fr/", "/en/categories/food", "/fr/categories/housing", "/en/search?q=food",
          "/fr/search?q=logement", "/en/about", "/fr/about"]
@@ -22,6 +24,31 @@ def first(app, statement):
 
 def active_service_id(app, *where) -> str:
     return first(app, select(Service.id).where(Service.status == "active", *where).order_by(Service.id))
+
+
+def listing(html: str, lang: str = "en") -> tuple[str, list[str]]:
+    """A list page's heading (its text) and the ids of the services on its result cards, in order."""
+    headings = re.findall(r"<h1>(.*?)</h1>", html, re.S)
+    assert len(headings) == 1, headings
+    cards = re.findall(rf'<li class="card"[^>]*>\s*<h2><a href="/{lang}/services/([0-9a-f-]{{36}})"', html)
+    return re.sub(r"<[^>]+>", "", headings[0]).strip(), cards
+
+
+def get_snapshot(client, url: str):
+    response = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert response.status_code == 200, url
+    return response, snapshot.decode(response.data)
+
+
+def every_page(client, url: str) -> list[str]:
+    """The ids on every page of a paged list, following its "Next" links."""
+    ids: list[str] = []
+    while url:
+        html = client.get(url).get_data(as_text=True)
+        ids += listing(html, url.split("/")[1])[1]
+        found = re.search(r'<a rel="next" href="([^"]+)"', html)
+        url = found.group(1).replace("&amp;", "&") if found else ""
+    return ids
 
 
 def test_root_redirects_by_accept_language(client):
@@ -43,7 +70,9 @@ def test_every_page_has_the_common_frame(client, url):
     assert 'href="tel:211"' in html and 'href="tel:911"' in html and 'href="tel:988"' in html
     assert len(re.findall(r'<link rel="stylesheet"', html)) == 1
     # JavaScript only enhances: one script of our own, plus JSON data blocks; nothing inline runs.
-    for tag in re.findall(r"<script[^>]*>", html):
+    tags = re.findall(r"<script[^>]*>", html)
+    assert sum('type="module"' in tag for tag in tags) == 1, tags
+    for tag in tags:
         assert re.fullmatch(r'<script type="module" src="/static/gen/[\w.]+\.js"( defer)?>', tag) or 'type="application/json"' in tag, tag
     assert 'hreflang="fr"' in html and 'hreflang="en"' in html
     # Nothing is loaded from another host: every src and <link> is our own.
@@ -71,8 +100,8 @@ def test_home_lists_all_eleven_categories_with_icons(client):
 
 def test_french_home_is_in_french(client):
     html = client.get("/fr/").get_data(as_text=True)
-    assert "Trouver de l’aide près de chez vous" in html or "Trouver de l'aide" in html
-    assert "Alimentation" in html or "Nourriture" in html
+    assert "<title>Trouver de l’aide près de chez vous · Passerelle</title>" in html
+    assert re.search(r'<a href="/fr/categories/food"[^>]*>(?:(?!</a>).)*?Alimentation', html, re.S)
 
 
 def test_category_lists_services_of_subcategories(app, client):
@@ -100,10 +129,13 @@ def test_unknown_language_gives_404_in_default_language(client):
 
 
 def test_search_is_accent_insensitive(app, client):
-    html = client.get("/en/search?q=aines").get_data(as_text=True)
-    assert "aînés" in html.lower() or "Aînés" in html
-    html = client.get("/en/search?q=a%C3%AEn%C3%A9s").get_data(as_text=True)
-    assert "result" in html
+    with app.app_context():
+        named = set(db.session.scalars(select(Service.id).where(Service.status == "active", Service.name.contains("aînés"))))
+    assert named, "the demo region names services for « aînés »"
+    heading, plain = listing(client.get("/en/search?q=aines").get_data(as_text=True))
+    assert heading == f"{len(plain)} results for “aines”" and named <= set(plain), (heading, named - set(plain))
+    heading, accented = listing(client.get("/en/search?q=a%C3%AEn%C3%A9s").get_data(as_text=True))
+    assert heading == f"{len(accented)} results for “aînés”" and accented == plain
 
 
 @pytest.mark.parametrize("query", ['"', "*", "NEAR", ")", "OR", "food OR", '"food" NEAR(', "name:food",
@@ -112,7 +144,15 @@ def test_hostile_searches_never_fail(client, query):
     r = client.get("/en/search", query_string={"q": query})
     assert r.status_code == 200
     html = r.get_data(as_text=True)
-    assert "results for" in html or "No results" in html or "result for" in html or "Type what you need" in html
+    # A result page like any other: its heading echoes the query (escaped) and counts the cards below it.
+    heading, cards = listing(html)
+    found = re.fullmatch(r"(\d+) results? for “(.*)”|No results for “(.*)”", heading, re.S)
+    assert found, heading
+    total, echoed = int(found.group(1) or 0), found.group(2) if found.group(1) else found.group(3)
+    config = client.application.config
+    assert echoed == escape(query[: config["SEARCH_MAX_QUERY"]].strip()), echoed
+    assert len(cards) == min(total, config["PAGE_SIZE"]) and (total > 0 or 'href="tel:211"' in html.split("<h1>", 1)[1])
+    assert total != 1 or heading.startswith("1 result for")
 
 
 def test_search_finds_by_name_first(app, client):
@@ -139,8 +179,8 @@ def test_service_page_shows_everything(app, client):
         expected = f'href="tel:+1{digits[-10:]};ext={int(phone.extension)}"'
         assert expected in html
         assert s.organization.name.replace("'", "&#39;") in html
-        if s.assured_date:
-            assert "Last verified" in html
+        assert s.assured_date, "the service chosen has a verification date"
+        assert f"<p>Last verified {s.assured_date:%B} {s.assured_date.day}, {s.assured_date.year}</p>" in html
     assert "Report a problem" in html and f"/en/services/{sid}/report" in html
     assert "Hours" in html
 
@@ -148,7 +188,9 @@ def test_service_page_shows_everything(app, client):
 def test_tel_links_are_e164(client, app):
     sid = active_service_id(app)
     html = client.get(f"/en/services/{sid}").get_data(as_text=True)
-    for uri in re.findall(r'href="tel:([^"]+)"', html):
+    uris = re.findall(r'href="tel:([^"]+)"', html)
+    assert len(uris) > 3, uris  # the crisis bar's three, and the service's own
+    for uri in uris:
         assert re.fullmatch(r"(\+1\d{10}(;ext=\d+)?|211|911|988)", uri), uri
 
 
@@ -183,14 +225,34 @@ def test_fallback_text_is_marked_with_its_language(app, client):
         db.session.commit()
     html = client.get(f"/fr/services/{sid}").get_data(as_text=True)
     assert '<p lang="en" dir="auto">' in html
-    assert "uniquement en anglais" in html or "qu’en anglais" in html or "qu'en anglais" in html
+    assert '<p class="fallback">Certains de ces renseignements ne sont offerts qu’en anglais.</p>' in html
 
 
 def test_inactive_service_is_explained_and_not_listed(app, client):
-    sid = first(app, select(Service.id).where(Service.status == "inactive"))
-    assert sid, "the demo region has inactive services"
-    html = client.get(f"/en/services/{sid}").get_data(as_text=True)
-    assert "not currently offered" in html
+    with app.app_context():
+        gone = {s.id: (s.name, s.status, sorted({t.slug for t in s.taxonomy_terms if t.slug}))
+                for s in db.session.scalars(select(Service).where(Service.status.not_in(("active", "temporarily closed"))))}
+    assert {status for _, status, _ in gone.values()} == {"inactive", "defunct"}, gone
+    status_names = {"inactive": "inactive", "defunct": "no longer offered"}
+    _, offline = get_snapshot(client, "/en/offline/snapshot.json")
+    search_data = client.get("/en/offline/search-data.json", headers={"Accept-Encoding": "identity"}).get_json()
+    assert offline["services"] and search_data["services"]
+    for sid, (name, status, slugs) in gone.items():
+        html = client.get(f"/en/services/{sid}").get_data(as_text=True)
+        assert f"This service is not currently offered ({status_names[status]}). Call 211 for other options." in html
+        assert slugs, (name, "has categories to be missing from")
+        for slug in slugs:
+            assert sid not in every_page(client, f"/en/categories/{slug}"), (name, slug)
+        assert sid not in every_page(client, f"/en/search?q={quote(name)}"), name
+        assert sid not in {s["i"] for s in offline["services"]} and sid not in search_data["services"], name
+    # The same checks see a service once it is listed again: they would catch one listed while inactive.
+    sid, (name, _, slugs) = next(iter(gone.items()))
+    with app.app_context():
+        db.session.get(Service, sid).status = "active"
+        page_cache.touch(db.session)
+        search.rebuild_index(db.session)
+        db.session.commit()
+    assert sid in every_page(client, f"/en/categories/{slugs[0]}") and sid in every_page(client, f"/en/search?q={quote(name)}")
 
 
 def test_hostile_record_is_shown_as_text(app, client):

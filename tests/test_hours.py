@@ -1,6 +1,6 @@
 """Tests for pwa_app.hours: shared JSON vectors (also run by the JS twin) plus focused cases."""
 import json
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -55,7 +55,7 @@ def test_overnight_duration_across_dst(now, closes, real_hours):
     got = hours.status([{'byday': 'SA', 'opens_at': '20:00', 'closes_at': '08:00'}], now, TOR)
     assert got.closes_at == closes
     # Subtract in UTC: same-tzinfo subtraction in Python ignores the DST change.
-    delta = got.closes_at.astimezone(timezone.utc) - now.astimezone(timezone.utc)
+    delta = got.closes_at.astimezone(UTC) - now.astimezone(UTC)
     assert delta == timedelta(hours=real_hours)
 
 

@@ -46,4 +46,4 @@ def test_every_cli_command_is_in_the_readme(app):
     for name in ours:
         assert f"flask --app pwa_app {name}" in readme, name
     for sub in app.cli.commands["translate"].commands:
-        assert f"translate {sub}" in readme or f"translate extract\\|update\\|compile" in readme, sub
+        assert f"translate {sub}" in readme or "translate extract\\|update\\|compile" in readme, sub

@@ -12,13 +12,14 @@ from pwa_app.extensions import db
 
 @pytest.fixture
 def renders(monkeypatch):
-    """Count the directory's template renders; each one takes a little while, as at scale."""
-    count = {"n": 0, "fail": False}
+    """Count the directory's template renders; a test may hold a render up until something has happened."""
+    count = {"n": 0, "fail": False, "hold": None}
     real = directory.render_template
 
     def counting(*args, **kwargs):
         count["n"] += 1
-        time.sleep(0.2)
+        if count["hold"]:
+            count["hold"]()
         if count["fail"]:
             count["fail"] = False
             raise RuntimeError("render failed")
@@ -53,8 +54,27 @@ def test_a_cached_page_is_gzipped_once_and_sent_as_each_client_asks(client, rend
     assert client.get("/en/").data == plain and "Content-Encoding" not in client.get("/en/").headers
 
 
-def test_threads_that_miss_together_wait_for_one_render(app, renders):
+def test_threads_that_miss_together_wait_for_one_render(app, renders, monkeypatch):
     bodies, start = [], threading.Barrier(8)
+    # The render goes on only once all eight threads have missed the cache and asked for the page's
+    # renderer lock: the seven others are then waiting for this render, not arriving after it.
+    cache, asked = app.extensions["page_cache"], threading.Condition()
+    calls = {"n": 0}
+    real_renderer = cache.renderer
+
+    def renderer(key):
+        with asked:
+            calls["n"] += 1
+            asked.notify_all()
+        return real_renderer(key)
+
+    monkeypatch.setattr(cache, "renderer", renderer)
+
+    def hold():
+        with asked:
+            asked.wait_for(lambda: calls["n"] >= 8, timeout=page_cache.RENDER_WAIT_S / 2)
+
+    renders["hold"] = hold
 
     def fetch():
         with app.test_client() as own:
@@ -67,6 +87,7 @@ def test_threads_that_miss_together_wait_for_one_render(app, renders):
     for t in threads:
         t.join()
     assert len(bodies) == 8 and len(set(bodies)) == 1
+    assert calls["n"] == 8, calls  # every thread missed: none was answered from a cache already filled
     assert renders["n"] == 1
     assert not app.extensions["page_cache"].rendering  # no lock left behind
 

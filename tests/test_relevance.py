@@ -14,8 +14,9 @@ RELEVANCE = Path(__file__).parent / "data" / "relevance.tsv"
 
 
 def relevance_cases() -> list[tuple[str, str, list[str]]]:
-    lines = [l.rstrip("\n") for l in RELEVANCE.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    return [(lang, query, must.split(" | ")) for lang, query, must, _why in (l.split("\t") for l in lines[1:])]
+    lines = [line.rstrip("\n") for line in RELEVANCE.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return [(lang, query, must.split(" | ")) for lang, query, must, _why in (line.split("\t") for line in lines[1:])]
 
 
 def test_the_file_covers_enough_queries_and_languages():

@@ -30,7 +30,7 @@ def test_large_result_sets_list_name_matches_first_then_the_rest_in_name_order(a
         in_name = ["food" in normalize(names[i]).split() for i in tiered.service_ids]
         assert 0 < in_name.count(True) < len(in_name)
         assert in_name == sorted(in_name, reverse=True)  # every name match before every other match
-        rest = [normalize(names[i]) for i, named in zip(tiered.service_ids, in_name) if not named]
+        rest = [normalize(names[i]) for i, named in zip(tiered.service_ids, in_name, strict=True) if not named]
         assert rest == sorted(rest)
         assert all_pages("food", 4) == tiered.service_ids  # pages cut the same order, across the tier boundary
         for offset in range(len(tiered.service_ids) + 1):  # any page, whichever tier it starts in

@@ -7,7 +7,6 @@ import re
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,6 +17,8 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from pwa_app.models import Report
+
+from .helpers import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -56,16 +57,15 @@ def two_servers(databases, tmp_path):
                                 cwd=ROOT, env=env, stdout=handles[-1], stderr=subprocess.STDOUT)
         servers.append((proc, f"http://127.0.0.1:{port}"))
     try:
-        for proc, base in servers:
-            deadline = time.monotonic() + 30
-            while True:
+        for (proc, base), log in zip(servers, logs, strict=True):
+            def ready(proc=proc, base=base, log=log) -> bool:
+                assert proc.poll() is None, log.read_text()  # it exited: no use waiting
                 try:
-                    if get(base + "/readyz")[0] == 200:
-                        break
+                    return get(base + "/readyz")[0] == 200
                 except OSError:
-                    pass
-                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
-                time.sleep(0.2)
+                    return False
+
+            wait_until(ready, timeout=30, message=f"{base} not ready in 30 s")
         yield [base for _, base in servers], url, logs
     finally:
         for proc, _ in servers:
@@ -102,8 +102,13 @@ def test_two_app_servers_agree(two_servers):
     with engine.connect() as c:
         assert c.execute(select(func.count()).select_from(Report)).scalar_one() == 1
     engine.dispose()
-    # The access log has paths but neither query strings nor client addresses.
+    # The access log has paths but neither query strings nor client addresses. Three searches were
+    # made (two above, this one): wait for the third's line, written just after its answer.
     get(next(turn) + "/en/search?q=private+words")
-    time.sleep(0.3)
-    text = "".join(log.read_text() for log in logs)
+
+    def all_three_logged() -> str:
+        text = "".join(log.read_text() for log in logs)
+        return text if text.count('"GET /en/search') == 3 else ""
+
+    text = wait_until(all_three_logged, timeout=10, message="the search's access log line")
     assert "private" not in text and "127.0.0.1 " not in text

@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -59,13 +60,13 @@ def table_rows(session: Session, name: str) -> list[dict[str, Any]]:
     table = HSDS_MODELS[name].__table__
     columns = _columns(name)
     query = select(*(table.c[c] for c in columns)).order_by(table.c.id)
-    return [dict(zip(columns, row)) for row in session.execute(query)]
+    return [dict(zip(columns, row, strict=True)) for row in session.execute(query)]
 
 
 def translation_rows(session: Session) -> list[dict[str, str]]:
     query = select(*(getattr(Translation, f) for f in TRANSLATION_FIELDS)).order_by(
         Translation.entity, Translation.id, Translation.field, Translation.language)
-    return [dict(zip(TRANSLATION_FIELDS, row)) for row in session.execute(query)]
+    return [dict(zip(TRANSLATION_FIELDS, row, strict=True)) for row in session.execute(query)]
 
 
 def _info(session: Session) -> tuple[str, dict]:

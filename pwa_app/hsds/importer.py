@@ -12,9 +12,10 @@ import io
 import json
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
@@ -254,7 +255,8 @@ def _lenient_row(name: str, row: dict, place: str, raw_ids: dict[str, set], know
             except ValueError:
                 continue  # not a number at all: still an error
             if not low <= value <= high:  # NaN fails too, but only when the cell was a number
-                warnings.append(Problem(at(place, column), f"{value:g} is outside {low:g}..{high:g}; the location's coordinates were dropped"))
+                warnings.append(Problem(at(place, column),
+                                        f"{value:g} is outside {low:g}..{high:g}; the location's coordinates were dropped"))
                 return {**row, "latitude": "", "longitude": ""}
     if name == "attribute" and not (row.get("link_entity") or "").strip():
         link = row.get("link_id")
@@ -360,7 +362,7 @@ def _first_per_place(problems: list[Problem]) -> list[Problem]:
 
 def _columns(name: str) -> list[str]:
     local = LOCAL_COLUMNS.get(name, set())
-    return [c for c in HSDS_MODELS[name].__table__.columns.keys() if c not in local]
+    return [c for c in HSDS_MODELS[name].__table__.columns.keys() if c not in local]  # noqa: SIM118 - a ColumnCollection yields Columns, keys() names
 
 
 def _clean(rows: list[dict], columns: list[str]) -> list[dict]:

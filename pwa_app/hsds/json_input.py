@@ -18,12 +18,15 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft202012Validator
 
 from .schema import SCHEMA_DIR, resources
 from .validate import Problem
+
+if TYPE_CHECKING:  # importer imports this module: at run time read_json imports it when called
+    from .importer import Package
 
 # Bundle key -> object type; also how nested lists are named.
 PLURALS = {
@@ -120,7 +123,8 @@ class _Flattener:
                 if child_id is not None:
                     record.setdefault(column, child_id)
                     if record[column] != child_id:
-                        self.problems.append(Problem(self.where(f"{pointer}/{column}"), f"is {record[column]} but the nested {key} has id {child_id}"))
+                        self.problems.append(Problem(self.where(f"{pointer}/{column}"),
+                                                     f"is {record[column]} but the nested {key} has id {child_id}"))
             elif key in PLURALS and isinstance(value, list) and (
                     key in object_schema(name)["properties"] or key in EXTRA_LISTS.get(name, ())):
                 child = PLURALS[key]
@@ -162,7 +166,8 @@ class _Flattener:
             return
         for key, value in record.items():
             if first.get(key, value) != value:
-                self.problems.append(Problem(self.where(f"{pointer}/{key}"), f"{name} {ident} appears again with a different {key} (first at {first['__where']})"))
+                self.problems.append(Problem(self.where(f"{pointer}/{key}"),
+                                             f"{name} {ident} appears again with a different {key} (first at {first['__where']})"))
             first.setdefault(key, value)
 
     def add_translations(self, entity: str, ident: str | None, value: Any, pointer: str) -> None:
@@ -191,7 +196,7 @@ def _top_type(path: Path) -> str:
     return next((t for t in FILE_TYPES if stem.startswith(t)), "service")
 
 
-def read_json(path: Path, lenient: bool = False) -> tuple["Package", list[Problem]]:
+def read_json(path: Path, lenient: bool = False) -> tuple[Package, list[Problem]]:
     """Decode an HSDS JSON file into tables without judging the cells (check_package does)."""
     from .importer import Package, decode
 

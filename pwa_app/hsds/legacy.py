@@ -18,10 +18,11 @@ import json
 import re
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .schema import TRANSLATIONS_RESOURCE, package_descriptor, resources
 
@@ -31,7 +32,7 @@ DEMO_DATA = Path(__file__).resolve().parent.parent / "demo_data"
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_NAMES = {name: code for code, names in zip(DAYS, (
     ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
-    ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
+    ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")), strict=True) for name in names}
 ALWAYS_OPEN = re.compile(r"^(open )?24[ -]hours?( a day)?(,? (daily|facility|7 days a week))?\.?$|^24/7$", re.I)
 
 # Ohana location kinds that are not human services, and are skipped.
@@ -535,7 +536,7 @@ def _ohana(organizations: list[dict], locations: list[dict], services: list[dict
 def _mongo_date(value: Any) -> str | None:
     if isinstance(value, dict) and "$date" in value:
         raw = value["$date"]
-        moment = datetime.fromtimestamp(raw / 1000, timezone.utc) if isinstance(raw, (int, float)) else \
+        moment = datetime.fromtimestamp(raw / 1000, UTC) if isinstance(raw, (int, float)) else \
             datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     return None

@@ -19,8 +19,9 @@ numbers, so a null would not validate. Shapes:
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timezone
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,7 +45,7 @@ def json_value(value):
     """Return a value as HSDS JSON writes it: ISO dates, UTC date-times with Z, whole numbers as integers."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(UTC).replace(tzinfo=None)
         return value.isoformat() + "Z"  # stored as UTC without an offset (see hsds/validate.py)
     if isinstance(value, date):
         return value.isoformat()

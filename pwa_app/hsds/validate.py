@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from .schema import Field, Resource
@@ -61,7 +61,7 @@ def _datetime(raw: str) -> datetime:
         raise Invalid(f"{raw[:40]!r} is not a date and time in ISO 8601 form") from None
     # Stored as UTC without an offset so both database engines keep the same value.
     if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        value = value.astimezone(UTC).replace(tzinfo=None)
     return value
 
 

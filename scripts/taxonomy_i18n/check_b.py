@@ -10,7 +10,6 @@ import argparse
 import csv
 import json
 import os
-import sys
 import unicodedata
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "pwa_app", "taxonomy_i18n")  # the data files
@@ -55,11 +54,11 @@ def letters_ok(text, prefix, extra_prefixes=(), tokens_ok=()):
 
 def check_lang(lang, rows, errors):
     def err(msg):
-        errors.append("%s: %s" % (lang, msg))
+        errors.append(f"{lang}: {msg}")
 
     path = os.path.join(HERE, lang + ".json")
     if not os.path.exists(path):
-        err("missing file %s" % path)
+        err(f"missing file {path}")
         return
     with open(path, encoding="utf-8") as f:
         raw = f.read()
@@ -68,9 +67,9 @@ def check_lang(lang, rows, errors):
     if raw.rstrip("\n") != canonical:
         err("file is not pretty-printed UTF-8 JSON with sorted keys")
     if doc.get("language") != lang:
-        err("language field is %r" % doc.get("language"))
+        err(f"language field is {doc.get('language')!r}")
     if doc.get("translated_by") != TRANSLATED_BY:
-        err("translated_by is %r" % doc.get("translated_by"))
+        err(f"translated_by is {doc.get('translated_by')!r}")
     if not isinstance(doc.get("reviewed_by_fluent_speaker"), bool):
         err("reviewed_by_fluent_speaker must be a boolean")
     terms = doc.get("terms") or {}
@@ -78,9 +77,9 @@ def check_lang(lang, rows, errors):
     missing = [c for c in codes if c not in terms]
     extra = sorted(set(terms) - set(codes))
     if missing:
-        err("%d codes missing, e.g. %s" % (len(missing), missing[:5]))
+        err(f"{len(missing)} codes missing, e.g. {missing[:5]}")
     if extra:
-        err("unknown codes %s" % extra[:5])
+        err(f"unknown codes {extra[:5]}")
     prefix = SCRIPT[lang]
     siblings = {}
     vi_marked = 0
@@ -90,63 +89,63 @@ def check_lang(lang, rows, errors):
         if t is None:
             continue
         if set(t) != {"name", "synonyms"}:
-            err("%s: unexpected fields %s" % (code, sorted(t)))
+            err(f"{code}: unexpected fields {sorted(t)}")
         name = t.get("name")
         syns = t.get("synonyms")
         if not isinstance(name, str) or not name.strip():
-            err("%s: empty name" % code)
+            err(f"{code}: empty name")
             continue
         if name != name.strip() or "  " in name:
-            err("%s: stray whitespace in name %r" % (code, name))
+            err(f"{code}: stray whitespace in name {name!r}")
         if unicodedata.normalize("NFC", name) != name:
-            err("%s: name not NFC" % code)
+            err(f"{code}: name not NFC")
         if lang == "en" and name != r["name"]:
-            err("%s: English name %r differs from official %r" % (code, name, r["name"]))
+            err(f"{code}: English name {name!r} differs from official {r['name']!r}")
         bad = letters_ok(name, prefix, tokens_ok=LATIN_TOKENS_OK.get(lang, ()))
         if bad:
-            err("%s: name %r has letters outside %s script: %r" % (code, name, prefix, "".join(bad)))
+            err(f"{code}: name {name!r} has letters outside {prefix} script: {''.join(bad)!r}")
         if lang == "uk" and set(name) & RU_ONLY:
-            err("%s: Russian-only letters in Ukrainian name %r" % (code, name))
+            err(f"{code}: Russian-only letters in Ukrainian name {name!r}")
         if lang == "ru" and set(name) & UK_ONLY:
-            err("%s: Ukrainian-only letters in Russian name %r" % (code, name))
+            err(f"{code}: Ukrainian-only letters in Russian name {name!r}")
         if lang == "vi" and set(name) & VI_MARKS:
             vi_marked += 1
         if not isinstance(syns, list) or not all(isinstance(s, str) for s in syns):
-            err("%s: synonyms must be a list of strings" % code)
+            err(f"{code}: synonyms must be a list of strings")
             continue
         depth = code.count("-")
         need = MIN_SYNONYMS.get(depth, 0)
         if len(syns) < need:
-            err("%s (%s): %d synonyms, need >= %d" % (code, r["name"], len(syns), need))
+            err(f"{code} ({r['name']}): {len(syns)} synonyms, need >= {need:d}")
         if depth >= 2 and len(syns) > MAX_DEEP_SYNONYMS:
-            err("%s: %d synonyms for a deeper term, max %d" % (code, len(syns), MAX_DEEP_SYNONYMS))
+            err(f"{code}: {len(syns)} synonyms for a deeper term, max {MAX_DEEP_SYNONYMS:d}")
         if len(syns) > MAX_SYNONYMS:
-            err("%s: too many synonyms (%d)" % (code, len(syns)))
+            err(f"{code}: too many synonyms ({len(syns)})")
         seen = {key(name)}
         for s in syns:
             if not s.strip() or s != s.strip():
-                err("%s: empty or untrimmed synonym %r" % (code, s))
+                err(f"{code}: empty or untrimmed synonym {s!r}")
                 continue
             if unicodedata.normalize("NFC", s) != s:
-                err("%s: synonym not NFC %r" % (code, s))
+                err(f"{code}: synonym not NFC {s!r}")
             if key(s) in seen:
-                err("%s: duplicate synonym or synonym repeats name: %r" % (code, s))
+                err(f"{code}: duplicate synonym or synonym repeats name: {s!r}")
             seen.add(key(s))
             # Synonyms may also hold Latin-script words people type (English
             # loanwords, acronyms, romanized Inuktitut).
             bad = letters_ok(s, prefix, extra_prefixes=("LATIN",))
             if bad:
-                err("%s: synonym %r has letters outside expected script: %r" % (code, s, "".join(bad)))
+                err(f"{code}: synonym {s!r} has letters outside expected script: {''.join(bad)!r}")
             if lang == "uk" and set(s) & RU_ONLY:
-                err("%s: Russian-only letters in Ukrainian synonym %r" % (code, s))
+                err(f"{code}: Russian-only letters in Ukrainian synonym {s!r}")
             if lang == "ru" and set(s) & UK_ONLY:
-                err("%s: Ukrainian-only letters in Russian synonym %r" % (code, s))
+                err(f"{code}: Ukrainian-only letters in Russian synonym {s!r}")
         sib = siblings.setdefault(r["parent_id"], {})
         if key(name) in sib:
-            err("%s: same name %r as sibling %s" % (code, name, sib[key(name)]))
+            err(f"{code}: same name {name!r} as sibling {sib[key(name)]}")
         sib[key(name)] = code
     if lang == "vi" and terms and vi_marked < 0.8 * len(terms):
-        err("only %d/%d names carry Vietnamese diacritics" % (vi_marked, len(terms)))
+        err(f"only {vi_marked:d}/{len(terms)} names carry Vietnamese diacritics")
 
 
 def main(argv=None):
@@ -156,19 +155,19 @@ def main(argv=None):
     args = ap.parse_args(argv)
     with open(args.csv_path, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) == 290, "expected 290 taxonomy rows, got %d" % len(rows)
+    assert len(rows) == 290, f"expected 290 taxonomy rows, got {len(rows)}"
     assert len({r["taxonomy_id"] for r in rows}) == len(rows), "duplicate codes in CSV"
     errors = []
-    langs = [l for l in args.langs.split(",") if l]
+    langs = [code for code in args.langs.split(",") if code]
     for lang in langs:
-        assert lang in SCRIPT, "not one of helper B's languages: %s" % lang
+        assert lang in SCRIPT, f"not one of helper B's languages: {lang}"
         check_lang(lang, rows, errors)
     for e in errors[:200]:
         print(e)
     if errors:
-        print("FAILED: %d problem(s)" % len(errors))
-    assert not errors, "%d problem(s) found" % len(errors)
-    print("OK: %s (%d codes each)" % (", ".join(langs), len(rows)))
+        print(f"FAILED: {len(errors)} problem(s)")
+    assert not errors, f"{len(errors)} problem(s) found"
+    print(f"OK: {', '.join(langs)} ({len(rows)} codes each)")
 
 
 if __name__ == "__main__":

@@ -86,7 +86,7 @@ function parseRule(row) {
       last: pickDay(Math.min, vt, parseDate(field(row, 'until'))), freq: freq || 'WEEKLY',
       byday, bymonthday, interval, anchor,
     };
-  } catch (error) {
+  } catch {
     return null; // bad data must never break a page: drop the row instead
   }
 }

@@ -120,7 +120,7 @@ export async function shareOrCopy(link, text, s, status) {
   try {
     await navigator.clipboard.writeText(link);
     status.textContent = s.copied;
-  } catch (error) {
+  } catch {
     status.textContent = link; // no clipboard either: show the link to copy by hand
   }
 }

@@ -27,7 +27,7 @@ export function flushReports() {
           response = await fetch('/api/reports', {
             method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(entry.body),
           });
-        } catch (error) {
+        } catch {
           break; // offline: try again later
         }
         if (!isFinal(response.status)) continue;

@@ -13,7 +13,7 @@ const TOKEN_WAIT_MS = 5000;
 /** A Passerelle page (not a file, the API or a download) on this origin, or null. */
 function passerellePage(href) {
   let url;
-  try { url = new URL(href, window.location.href); } catch (error) { return null; }
+  try { url = new URL(href, window.location.href); } catch { return null; }
   if (url.origin !== window.location.origin || !/^https?:$/.test(url.protocol)) return null;
   if (/^\/(?:api|static|snapshots)\//.test(url.pathname) || /\.[A-Za-z0-9]+$/.test(url.pathname)) return null;
   return url;
@@ -21,7 +21,7 @@ function passerellePage(href) {
 
 /** Forget the visited pages the service worker kept and this tab's session data. */
 export function forgetVisits() {
-  try { sessionStorage.clear(); } catch (error) { /* storage may be off */ }
+  try { sessionStorage.clear(); } catch { /* storage may be off */ }
   // The worker outlives this page, so it finishes the deletion after we have gone.
   if (navigator.serviceWorker && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage('forget-visits');
   if (!('caches' in window)) return Promise.resolve();
@@ -78,7 +78,7 @@ export function replaceHistoryBetweenPages() {
     const url = passerellePage((submitter && submitter.getAttribute('formaction')) || form.action);
     if (!url) return;
     let data;
-    try { data = new FormData(form, submitter); } catch (error) { data = new FormData(form); }
+    try { data = new FormData(form, submitter); } catch { data = new FormData(form); }
     url.search = new URLSearchParams([...data].filter(([, value]) => typeof value === 'string')).toString();
     url.hash = '';
     event.preventDefault();
@@ -119,7 +119,7 @@ async function freshToken(form) {
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     const input = page.querySelector('form.clear-data input[name="token"]');
     return input && input.value ? input.value : null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }

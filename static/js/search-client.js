@@ -68,7 +68,7 @@ export async function savedSearchDataOnPage(lang) {
     if (kept) return await kept.json();
     const response = await fetch(url);
     if (response.ok) return await response.json();
-  } catch (error) { /* nothing kept and no network: no filter facts */ }
+  } catch { /* nothing kept and no network: no filter facts */ }
   return { services: {}, places: [], terms: {} };
 }
 

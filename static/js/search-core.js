@@ -4,6 +4,7 @@
  * without spaces) and every category's names and synonyms in every language. Ranking: name above
  * category above description. Loaded in the search worker, where MiniSearch is a global.
  */
+/* global MiniSearch -- node_modules/minisearch, bundled ahead of this file (pwa_app/assets.py) */
 import { hasUnspaced, normalize, searchWords, segment } from './textnorm.js';
 
 const SEARCH_FIELDS = ['name', 'categories', 'body'];
@@ -234,7 +235,7 @@ function queryWords(query, lang) {
   let segmenter;
   try {
     segmenter = new Intl.Segmenter(lang ? lang.replace('_', '-') : undefined, { granularity: 'word' });
-  } catch (error) {
+  } catch {
     segmenter = new Intl.Segmenter(undefined, { granularity: 'word' }); // an unknown language tag
   }
   const out = [];

@@ -22,7 +22,7 @@ async function savedSearchData(lang) {
       await cache.put(url, response.clone());
       return response.json();
     }
-  } catch (error) { /* offline: the copy kept below will do */ }
+  } catch { /* offline: the copy kept below will do */ }
   const kept = await cache.match(url);
   return kept ? kept.json() : { terms: {}, services: {} };
 }

@@ -235,7 +235,7 @@ async function downloadSnapshot(lang, regions, onProgress) {
   return { status: 'saved', dataset, transferred: Number(response.headers.get('Content-Length')) || bytes };
 }
 
-async function catchUp(saved, regions, onProgress) {
+async function catchUp(saved, regions) {
   const query = new URLSearchParams({ since: saved.version, regions: regions.join(' ') });
   const response = await fetch(`/${saved.lang}/offline/changes.json?${query}`, {
     cache: 'no-store', headers: { 'If-None-Match': `"${saved.etag}"` },
@@ -278,7 +278,7 @@ export async function syncDirectory(lang, onProgress) {
     const saved = await getDataset(lang);
     // A snapshot saved by an older release (another format) is replaced whole, not patched.
     if (saved && saved.format === FORMAT && saved.regions.join(' ') === [...regions].sort().join(' ')) {
-      const result = await catchUp(saved, regions, onProgress);
+      const result = await catchUp(saved, regions);
       if (result) return result;
     }
     return downloadSnapshot(lang, regions, onProgress);

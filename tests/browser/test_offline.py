@@ -91,11 +91,11 @@ def test_js_twins_agree_with_python_on_shared_vectors(context, server):
         return vectors.map((v, n) => instants[n].map((t) => h.isoInstant(Date.parse(t), v.tz)));
     }""", [hours_vectors, instants])
     python_iso = [[datetime.fromisoformat(t).astimezone(ZoneInfo(v["tz"])).isoformat() for t in times]
-                  for v, times in zip(hours_vectors, instants)]
-    same_data = [b == p for b, p in zip(browser_iso, python_iso)]
+                  for v, times in zip(hours_vectors, instants, strict=True)]
+    same_data = [b == p for b, p in zip(browser_iso, python_iso, strict=True)]
     assert sum(same_data) >= len(hours_vectors) - 2
-    assert ({v["name"]: g for v, g, ok in zip(hours_vectors, got, same_data) if ok}
-            == {v["name"]: v["expect"] for v, ok in zip(hours_vectors, same_data) if ok})
+    assert ({v["name"]: g for v, g, ok in zip(hours_vectors, got, same_data, strict=True) if ok}
+            == {v["name"]: v["expect"] for v, ok in zip(hours_vectors, same_data, strict=True) if ok})
     text_vectors = json.loads((DATA / "textnorm_vectors.json").read_text())
     got = page.evaluate("""async (vectors) => {
         const t = await import('/static/js/textnorm.js');
@@ -108,7 +108,7 @@ def test_js_twins_agree_with_python_on_shared_vectors(context, server):
     marks = [chr(cp) for cp in range(0x300, 0x20000) if unicodedata.category(chr(cp)) in ("Mn", "Mc")]
     samples = [f"e{m}x" for m in marks] + [f"\u0915{m}x" for m in marks]
     got = page.evaluate("async (s) => { const t = await import('/static/js/textnorm.js'); return s.map(t.normalize); }", samples)
-    assert [s for s, g in zip(samples, got) if normalize(s) != g] == []
+    assert [s for s, g in zip(samples, got, strict=True) if normalize(s) != g] == []
     # What the server packs, sync.js unpacks as snapshot.decode does.
     from ..test_offline import packing_documents
 
@@ -220,6 +220,16 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
     online.close()
 
 
+def all_responses_seen(page) -> None:
+    """Wait until every response the page has had so far has reached Python's `page.on("response")`.
+
+    Response events reach Python a moment after the page has moved on, but in order: once the answer
+    to a request made now has arrived, those to every request made before it have too.
+    """
+    with page.expect_response(lambda r: "/offline/regions.json?seen" in r.url, timeout=WAIT_MS):
+        page.evaluate("fetch('/offline/regions.json?seen', { cache: 'no-store' }).then((r) => r.text())")
+
+
 def response_sizes(page) -> list[tuple[str, int, int]]:
     """(url, status, bytes on the wire) of every response the page sees from now on."""
     seen = []
@@ -238,11 +248,8 @@ def test_sync_after_a_curator_change_costs_a_fraction_of_the_snapshot(browser, c
     seen.clear()
     page.reload()
     page.wait_for_function("() => document.documentElement.dataset.offlineVersion === '2'", timeout=WAIT_MS)
-    for _ in range(40):
-        changes = [(status, size) for url, status, size in seen if "changes.json" in url]
-        if changes:
-            break
-        page.wait_for_timeout(50)
+    all_responses_seen(page)
+    changes = [(status, size) for url, status, size in seen if "changes.json" in url]
     assert changes and changes[0][0] == 200 and not any("snapshot.json" in url for url, _, _ in seen)
     assert changes[0][1] < snapshot_bytes * 0.05, (changes, snapshot_bytes)
 
@@ -266,14 +273,10 @@ def test_an_unchanged_check_is_one_304(context, server):
     seen.clear()
     page.reload()
     page.wait_for_selector("#offline-status p.saved", timeout=WAIT_MS)
+    # The version is set once the page's one check is over (entry.js checks once per load, under a lock).
     page.wait_for_function("() => document.documentElement.dataset.offlineVersion === '1'", timeout=WAIT_MS)
-    data = []
-    for _ in range(40):  # response events reach Python a moment after the page has moved on
-        data = [(url, status) for url, status, _ in seen if "offline/snapshot" in url or "offline/changes" in url]
-        if data:
-            break
-        page.wait_for_timeout(50)
-    page.wait_for_timeout(300)
+    all_responses_seen(page)
+    data = [(url, status) for url, status, _ in seen if "offline/snapshot" in url or "offline/changes" in url]
     assert len(data) == 1 and "changes.json" in data[0][0] and data[0][1] == 304, data
 
 
@@ -294,16 +297,13 @@ def test_a_directory_saved_in_an_older_format_is_downloaded_again(context, serve
     seen.clear()
     page.reload()
     page.wait_for_selector("#offline-status p.saved", timeout=WAIT_MS)
-    for _ in range(40):
-        downloads = [url for url, status, _ in seen if "offline/snapshot.json" in url and status == 200]
-        if downloads:
-            break
-        page.wait_for_timeout(50)
-    assert downloads and not any("changes.json" in url for url, _, _ in seen)
     page.wait_for_function("""async () => (await new Promise((ok) => {
         const r = indexedDB.open('passerelle'); r.onsuccess = () => r.result.transaction('datasets')
             .objectStore('datasets').get('en').onsuccess = (e) => ok(e.target.result.format); })) === 2""",
                            timeout=WAIT_MS)
+    all_responses_seen(page)
+    downloads = [url for url, status, _ in seen if "offline/snapshot.json" in url and status == 200]
+    assert downloads and not any("changes.json" in url for url, _, _ in seen)
     context.set_offline(True)
     open_offline(page, f"{server.url}/en/services/{first}")
     assert page.locator("main h1").inner_text() != "Saved by an older release"

@@ -77,7 +77,7 @@ def test_worker_passes_the_relevance_file(worker_page):
         }
         return out;
     }""", [[lang, query] for lang, query, _ in cases])
-    misses = [(lang, q, must, top) for (lang, q, must), top in zip(cases, got) if any(m not in top for m in must)]
+    misses = [(lang, q, must, top) for (lang, q, must), top in zip(cases, got, strict=True) if any(m not in top for m in must)]
     assert misses == []
 
 
@@ -178,7 +178,7 @@ def test_latin_fast_path_folds_as_python(page, live_server):
         const t = await import('/static/js/textnorm.js');
         return samples.map((s) => [t.normalize(s), t.segment(s)]);
     }""", samples)
-    assert [s for s, g in zip(samples, got) if g != [normalize(s), segment(s)]] == []
+    assert [s for s, g in zip(samples, got, strict=True) if g != [normalize(s), segment(s)]] == []
 
 
 def install(page, base: str, path: str = "/en/") -> None:
@@ -221,7 +221,8 @@ def test_filters_apply_offline_as_on_the_server(browser, live_server):
         page.goto(live_server + url)
         page.wait_for_selector("html[data-rendered]", timeout=WAIT_MS)
         assert page.evaluate("document.documentElement.dataset.rendered") == "local"
-        shown = sorted(h.split("/")[-1] for h in page.locator(".results .card h2 a").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+        hrefs = page.locator(".results .card h2 a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        shown = sorted(h.split("/")[-1] for h in hrefs)
         assert shown == expected and shown
     finally:
         context.close()

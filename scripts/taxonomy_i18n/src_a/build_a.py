@@ -33,7 +33,7 @@ def build(lang, csv_path):
     spec = importlib.util.spec_from_file_location(f"tx_{lang}", os.path.join(HERE, f"{lang}.py"))
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    assert mod.LANG == lang, (mod.LANG, lang)
+    assert lang == mod.LANG, (mod.LANG, lang)
     table, by_code = mod.T, getattr(mod, "BY_CODE", {})
     with open(csv_path, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))

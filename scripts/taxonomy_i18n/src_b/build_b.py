@@ -12,7 +12,6 @@ demo_data/translations.csv.
 import csv
 import json
 import os
-import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -37,7 +36,7 @@ def parse(text, with_label=True):
         if with_label:
             en, _, rest = line.partition(" = ")
             if not _:
-                raise ValueError("missing ' = ' in line: %r" % line)
+                raise ValueError(f"missing ' = ' in line: {line!r}")
         else:
             en, rest = "", line
         label, _, syns = rest.partition(" | ")
@@ -46,7 +45,7 @@ def parse(text, with_label=True):
         synonyms = [nfc(s) for s in syns.split(";") if s.strip()] if syns.strip() else []
         en = en.strip()
         if en in data:
-            raise ValueError("duplicate entry for %r" % en)
+            raise ValueError(f"duplicate entry for {en!r}")
         data[en] = (nfc(label), synonyms)
     return data
 
@@ -97,10 +96,10 @@ def build(lang, text, csv_path=CSV_DEFAULT):
             clean = clean[:MAX_DEEP_SYNONYMS]  # deeper terms: optional, 0-3
         terms[code] = {"name": name, "synonyms": clean[:MAX_SYNONYMS]}
     if missing:
-        raise SystemExit("%s: missing translations for %s" % (lang, sorted(set(missing))))
+        raise SystemExit(f"{lang}: missing translations for {sorted(set(missing))}")
     extra = set(data) - used
     if extra:
-        raise SystemExit("%s: entries not in taxonomy: %s" % (lang, sorted(extra)))
+        raise SystemExit(f"{lang}: entries not in taxonomy: {sorted(extra)}")
     doc = {
         "language": lang,
         "translated_by": TRANSLATED_BY,
@@ -111,5 +110,5 @@ def build(lang, text, csv_path=CSV_DEFAULT):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, indent=2, sort_keys=True)
         f.write("\n")
-    print("wrote %s (%d terms)" % (path, len(terms)))
+    print(f"wrote {path} ({len(terms)} terms)")
     return path

@@ -211,7 +211,7 @@ def convert(text):
             if not s:
                 continue
             out_syns.append(s[1:] if s.startswith("~") else to_syllabics(s))
-        lines.append("%s = %s | %s" % (en, to_syllabics(label.strip()), "; ".join(out_syns)))
+        lines.append(f"{en} = {to_syllabics(label.strip())} | {'; '.join(out_syns)}")
     return "\n".join(lines)
 
 

@@ -42,7 +42,7 @@ def _word(w):
                 break
         else:
             if c.isalpha():
-                raise ValueError("not a Nunavut-standard letter %r in %r" % (c, w))
+                raise ValueError(f"not a Nunavut-standard letter {c!r} in {w!r}")
             out.append(c)  # punctuation, digits, hyphen
             i += 1
             continue

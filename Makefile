@@ -43,7 +43,7 @@ run: install
 # ruff for Python (rules in pyproject.toml), ESLint for the browser code (eslint.config.mjs).
 lint: $(VENV)/.installed-test node_modules/.installed
 	$(VENV)/bin/ruff check pwa_app tests scripts bench migrations
-	node_modules/.bin/eslint .
+	node_modules/.bin/eslint static eslint.config.mjs
 
 # Lint first (a finding fails the run), then the whole suite on SQLite, then on a throwaway PostgreSQL
 # cluster (browser tests marked engine only; scripts/run_tests.sh).

@@ -5,7 +5,8 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["node_modules/", "static/gen/"] },
+  // Only the project's own browser code: not the virtualenv's or node_modules' bundled scripts.
+  { ignores: ["node_modules/", "static/gen/", ".venv/", "instance/", "bench/", "docs/"] },
   js.configs.recommended,
   {
     files: ["static/js/**/*.js"],

@@ -83,6 +83,7 @@ def phone_with_a_saved_service(browser, server, sid: str):
     return context, page
 
 
+@pytest.mark.engine  # issue 13: proved on both engines
 def test_the_status_line_announces_changes_not_every_page_load(browser, server):
     context = browser.new_context(**PHONE)
     page = context.new_page()
@@ -106,6 +107,7 @@ def test_the_status_line_announces_changes_not_every_page_load(browser, server):
     context.close()
 
 
+@pytest.mark.engine  # issue 13: proved on both engines
 def test_another_site_cannot_clear_the_phone(browser, server):
     sid = server.ids(1)[0]
     # The other site even fetched the confirmation page itself to get a token: it is not this browser's.
@@ -151,6 +153,7 @@ def test_clearing_offline_needs_no_server(browser, server):
     context.close()
 
 
+@pytest.mark.engine  # issue 13: proved on both engines
 def test_quick_exit_leaves_no_trail_in_the_history_or_the_page_cache(browser, server):
     elsewhere = Elsewhere({})
     server.app.config["QUICK_EXIT_URL"] = f"{elsewhere.url}/neutral"

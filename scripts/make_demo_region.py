@@ -51,7 +51,7 @@ OFFICIAL_DATAPACKAGE = os.path.join(ROOT, "pwa_app", "hsds", "schema", "datapack
 OUT_DIR = os.path.join(ROOT, "pwa_app", "demo_data")
 OE_CSV_CANDIDATES = [
     os.path.join(ROOT, "data", "taxonomy", "open-eligibility", "taxonomy.csv"),
-    "/work/shared/data/taxonomy/open-eligibility/taxonomy.csv",
+    os.path.join(ROOT, "..", "shared", "data", "taxonomy", "open-eligibility", "taxonomy.csv"),  # beside the repo
 ]
 
 NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://passerelle.example.org/demo-region/lac-riviere")

@@ -38,7 +38,9 @@ import sys
 import unicodedata
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "pwa_app", "taxonomy_i18n")  # the data files
-DEFAULT_CSV = "/work/shared/data/taxonomy/open-eligibility/taxonomy.csv"
+# The taxonomy in ../shared/data, beside the repository (a flag or argument overrides it).
+DEFAULT_CSV = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                           "..", "shared", "data", "taxonomy", "open-eligibility", "taxonomy.csv")
 
 MIN_SYNONYMS = {0: 4, 1: 2}  # depth (number of hyphens) -> minimum
 MAX_SYNONYMS_DEEP = 3  # for depth >= 2

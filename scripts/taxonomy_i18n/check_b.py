@@ -13,7 +13,9 @@ import os
 import unicodedata
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "pwa_app", "taxonomy_i18n")  # the data files
-CSV_DEFAULT = "/work/shared/data/taxonomy/open-eligibility/taxonomy.csv"
+# The taxonomy in ../shared/data, beside the repository (a flag or argument overrides it).
+CSV_DEFAULT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                           "..", "shared", "data", "taxonomy", "open-eligibility", "taxonomy.csv")
 LANGS = ["en", "fr", "tl", "vi", "ko", "uk", "ru", "so", "ti", "iu"]
 
 # Unicode character-name prefix of the letters expected in names.

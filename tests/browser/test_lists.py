@@ -232,14 +232,20 @@ def test_quick_exit_leaves_and_replaces_the_history_entry(browser, server):
     context.close()
 
 
-def test_clear_data_removes_lists_reports_directory_caches_and_worker(browser, server):
-    sid = server.ids(1)[0]
+def phone_with_a_saved_service(browser, server, sid: str):
+    """A phone that saved the directory offline and service `sid` in its list: what clearing would lose."""
     context = browser.new_context(**PHONE)
     page = context.new_page()
     install(page, server.url)
     open_page(page, f"{server.url}/en/services/{sid}")
     page.locator("main .save-toggle").click()
     page.wait_for_selector("main .save-toggle[aria-pressed='true']")
+    return context, page
+
+
+def test_clear_data_removes_lists_reports_directory_caches_and_worker(browser, server):
+    sid = server.ids(1)[0]
+    context, page = phone_with_a_saved_service(browser, server, sid)
     open_page(page, f"{server.url}/en/clear")
     page.locator("form.clear-data button").click()
     page.wait_for_selector("#data-cleared", timeout=WAIT_MS)

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from .conftest import PHONE
-from .test_lists import WAIT_MS, install, open_page, server  # noqa: F401  (server is a fixture)
+from .test_lists import WAIT_MS, install, open_page, phone_with_a_saved_service, server  # noqa: F401  (server is a fixture)
 
 pytestmark = pytest.mark.browser
 LIVE = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]'
@@ -70,17 +70,6 @@ class Elsewhere:
 
 def is_saved(page) -> bool:
     return page.locator("main .save-toggle[aria-pressed='true']").count() == 1
-
-
-def phone_with_a_saved_service(browser, server, sid: str):
-    """A phone that saved the directory offline and service `sid` in its list: what clearing would lose."""
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    install(page, server.url)
-    open_page(page, f"{server.url}/en/services/{sid}")
-    page.locator("main .save-toggle").click()
-    page.wait_for_selector("main .save-toggle[aria-pressed='true']")
-    return context, page
 
 
 @pytest.mark.engine  # issue 13: proved on both engines

@@ -21,7 +21,8 @@ import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT_DIR = os.path.join(os.path.dirname(os.path.dirname(HERE)), "..", "pwa_app", "taxonomy_i18n")
-DEFAULT_CSV = "/work/shared/data/taxonomy/open-eligibility/taxonomy.csv"
+# The taxonomy in ../shared/data, beside the repository (a flag or argument overrides it).
+DEFAULT_CSV = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))), "..", "shared", "data", "taxonomy", "open-eligibility", "taxonomy.csv")
 MAX_DEEP = 3
 
 

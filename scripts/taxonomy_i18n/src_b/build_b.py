@@ -17,7 +17,8 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT_DIR = os.path.join(os.path.dirname(os.path.dirname(HERE)), "..", "pwa_app", "taxonomy_i18n")
 APP_DIR = os.path.dirname(os.path.abspath(OUT_DIR))
-CSV_DEFAULT = "/work/shared/data/taxonomy/open-eligibility/taxonomy.csv"
+# The taxonomy in ../shared/data, beside the repository (a flag or argument overrides it).
+CSV_DEFAULT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))), "..", "shared", "data", "taxonomy", "open-eligibility", "taxonomy.csv")
 TRANSLATED_BY = "Passerelle developers (machine-assisted draft)"
 MAX_DEEP_SYNONYMS = 3
 MAX_SYNONYMS = 8

@@ -94,7 +94,7 @@ def seen(page, url: str) -> dict:
     return page.evaluate(FILTER_UI)
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", ["en", "fr", "fa"])  # fa: Persian digits in counts and chips, online and offline
 def test_offline_pages_show_the_servers_filter_form(phone, reference, server, lang):
     town, postal = (next(p["i"] for p in places(server, lang) if p["k"] == kind) for kind in ("city", "postal"))
     page = offline_phone(phone, server, lang)

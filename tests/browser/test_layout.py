@@ -152,6 +152,7 @@ def test_saved_list_and_referral_sheet_targets_are_big_enough(browser, live_serv
         page.locator(".results .card h2 a").first.click()
         page.wait_for_url(re.compile(r"/en/services/"))
         page.locator("button.save-toggle").first.click()
+        page.wait_for_selector("main .save-toggle[aria-pressed='true']")  # saved on the phone, not only clicked
         page.goto(f"{live_server}/en/saved")
         page.locator(".saved-view li").first.wait_for()
         assert target_problems(page) == []

@@ -24,14 +24,14 @@ def demo_server():
     from werkzeug.serving import make_server
 
     from pwa_app import create_app
-    from pwa_app.cli import DEMO_PACKAGE, create_schema
-    from pwa_app.hsds.importer import import_package
+    from pwa_app.cli.database import DEMO_PACKAGE, create_schema
+    from pwa_app.cli.database import import_directory
 
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite3"})
         with app.app_context():
             create_schema()
-            import_package(DEMO_PACKAGE)
+            import_directory(DEMO_PACKAGE)
         server = make_server("127.0.0.1", 0, app, threaded=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

@@ -23,9 +23,9 @@ SAN_MATEO = ROOT.parent / "shared" / "data" / "ohana-smc" / "smc-2014-full-mongo
 def run_case(case: str, services: int) -> dict:
     """Convert or generate the input, then import it, timing each step; runs in a child process."""
     from pwa_app import create_app
-    from pwa_app.cli import create_schema
-    from pwa_app.extensions import db
-    from pwa_app.hsds.importer import import_package
+    from pwa_app.cli.database import create_schema
+    from pwa_app.db.extensions import db
+    from pwa_app.cli.database import import_directory
 
     with tempfile.TemporaryDirectory() as tmp:
         package = Path(tmp) / "package"
@@ -44,7 +44,7 @@ def run_case(case: str, services: int) -> dict:
             create_schema()
             before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             started = time.perf_counter()
-            summary = import_package(package)
+            summary = import_directory(package)
             seconds = time.perf_counter() - started
             db.engine.dispose()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux

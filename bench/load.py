@@ -60,8 +60,8 @@ def percentile(values: list[float], p: float) -> float:
 def search_latency(url: str) -> dict:
     """Time the server search itself (no HTTP) for every test query, 5 rounds, after one warm-up."""
     from pwa_app import create_app
-    from pwa_app.extensions import db
-    from pwa_app.search import search
+    from pwa_app.db.extensions import db
+    from pwa_app.search.fulltext import search
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
     times = []
@@ -127,19 +127,21 @@ def build_snapshots(url: str, folder: str) -> float:
 
     `flask build-snapshots` does this for every language and region; each costs about the same again.
     """
-    from pwa_app import create_app, page_cache, snapshot, snapshot_files
-    from pwa_app.extensions import db
+    from pwa_app import create_app, snapshot
+    from pwa_app.db import data_version
+    from pwa_app.snapshot import files
+    from pwa_app.db.extensions import db
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
         snapshot.ensure_ready(db.session, snapshot.Settings.from_app(app, db.session))
         started = time.perf_counter()
         body = snapshot.encode(snapshot.snapshot(db.session, "en", (snapshot.ALL,)))
-        name = snapshot_files.write_file(Path(folder), body)
+        name = files.write_file(Path(folder), body)
         seconds = time.perf_counter() - started
-        index = {"version": snapshot.current_version(db.session), "data_version": page_cache.current_version(db.session),
+        index = {"version": snapshot.current_version(db.session), "data_version": data_version.current(db.session),
                  "files": {"en": {snapshot.ALL: name}}}
-        (Path(folder) / snapshot_files.INDEX).write_text(json.dumps(index))
+        (Path(folder) / files.INDEX).write_text(json.dumps(index))
         db.session.commit()
         db.engine.dispose()
     return seconds

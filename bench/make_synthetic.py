@@ -15,7 +15,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from pwa_app.cli import DEMO_PACKAGE
+from pwa_app.cli.database import DEMO_PACKAGE
 from pwa_app.hsds.schema import package_descriptor, resources
 
 NAMESPACE = uuid.UUID("0c2f6f0e-8c84-4f0c-9a4e-4b2a3c1d5e77")

@@ -35,10 +35,10 @@ def sizes(body: bytes) -> tuple[int, int]:
 def measure(case: str, services: int) -> dict:
     """Load a directory into a fresh database and measure its snapshot, a 1 % sync and an unchanged check."""
     from pwa_app import create_app, snapshot
-    from pwa_app.cli import DEMO_PACKAGE, create_schema
-    from pwa_app.extensions import db
-    from pwa_app.hsds.importer import import_package
-    from pwa_app.models import Service
+    from pwa_app.cli.database import DEMO_PACKAGE, create_schema
+    from pwa_app.db.extensions import db
+    from pwa_app.cli.database import import_directory
+    from pwa_app.db.models import Service
 
     with tempfile.TemporaryDirectory() as tmp:
         package = DEMO_PACKAGE
@@ -56,7 +56,7 @@ def measure(case: str, services: int) -> dict:
         with app.app_context():
             create_schema()
             started = time.perf_counter()
-            import_package(package)  # builds the offline records too
+            import_directory(package)  # builds the offline records too
             imported = time.perf_counter() - started
             row = {"case": case, "import_s": imported}
             for lang in app.config["LANGUAGES"]:

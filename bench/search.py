@@ -81,10 +81,12 @@ def server_database(database_url: str | None, n: int):
 def server_bench(folder: Path, n: int, database_url: str | None = None) -> dict:
     from sqlalchemy import insert, text
 
-    from pwa_app import create_app, search, taxonomy_names
-    from pwa_app.cli import create_schema
-    from pwa_app.extensions import db
-    from pwa_app.models import Organization, Service
+    from pwa_app import create_app
+    from pwa_app.search import fulltext
+    from pwa_app.present import taxonomy_names
+    from pwa_app.cli.database import create_schema
+    from pwa_app.db.extensions import db
+    from pwa_app.db.models import Organization, Service
 
     services, orgs, terms, cats = load_package(folder)
     with server_database(database_url, n) as url:
@@ -103,23 +105,23 @@ def server_bench(folder: Path, n: int, database_url: str | None = None) -> dict:
                     seen.add(t["id"])
                     out += [t["name"], *taxonomy_names.words(t.get("code") or "")]
                     t = terms.get(t.get("parent_id") or "")
-                return search._clip(" ".join(out))
+                return fulltext._clip(" ".join(out))
 
-            docs = [{"service_id": s["id"], "name": search._clip(s["name"]),
+            docs = [{"service_id": s["id"], "name": fulltext._clip(s["name"]),
                      "categories": " ".join(words(c) for c in cats[s["id"]]),
-                     "body": search._clip(f"{s['description']} {orgs.get(s['organization_id'], '')}")} for s in services]
-            search.index_documents(db.session, docs)
+                     "body": fulltext._clip(f"{s['description']} {orgs.get(s['organization_id'], '')}")} for s in services]
+            fulltext.index_documents(db.session, docs)
             db.session.commit()
             if db.engine.dialect.name == "postgresql":
                 db.session.execute(text("ANALYZE"))
                 db.session.commit()
             build = time.perf_counter() - started
-            search.search(db.session, "pharmasy")  # the typo vocabulary is built once per data version
+            fulltext.search(db.session, "pharmasy")  # the typo vocabulary is built once per data version
             timings, per_query = [], defaultdict(list)
             for _ in range(ROUNDS):
                 for q in QUERIES:
                     t0 = time.perf_counter()
-                    search.search(db.session, q, limit=25)
+                    fulltext.search(db.session, q, limit=25)
                     ms = (time.perf_counter() - t0) * 1000
                     timings.append(ms)
                     per_query[q].append(ms)
@@ -131,8 +133,8 @@ def server_bench(folder: Path, n: int, database_url: str | None = None) -> dict:
 
 
 def browser_records(folder: Path):
-    from pwa_app import taxonomy_names
-    from pwa_app.textnorm import normalize
+    from pwa_app.present import taxonomy_names
+    from pwa_app.core.textnorm import normalize
 
     services, orgs, terms, cats = load_package(folder)
     records = [{"i": s["id"], "n": s["name"], "o": orgs.get(s["organization_id"]), "t": {"de": s["description"]},
@@ -232,7 +234,7 @@ def main() -> None:
         "## Search (`bench/search.py`)", "",
         f"{len(QUERIES)} queries (prefixes, typos, several words, Chinese, no match) × {ROUNDS} rounds. Browser: the",
         "MiniSearch worker in Chromium with 4× CPU throttling (`Emulation.setCPUThrottlingRate`); \"in worker\" is the",
-        "search itself, \"seen\" adds the round trip from the page. Server: `search.search` in-process on SQLite FTS5",
+        "search itself, \"seen\" adds the round trip from the page. Server: `fulltext.search` in-process on SQLite FTS5",
         "(25 results, with the count), typo fallback included. Targets: browser p95 ≤ 16 ms at 10,000; server p95 ≤ 30 ms at 60,000.",
         "", "| services | browser index build | records sent | query p50 / p95 in worker | p50 / p95 seen by the page |",
         "|---:|---:|---:|---:|---:|",

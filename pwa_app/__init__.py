@@ -8,9 +8,11 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import assets, compress, connections, errors, i18n, schema_version, security
-from .config import Config, normalize_database_url
-from .extensions import babel, db, migrate
+from pwa_app.web import assets, compress, connections, errors, i18n, pages
+from pwa_app.db import schema_version
+from pwa_app.core import security
+from pwa_app.web.config import Config, normalize_database_url
+from pwa_app.db.extensions import babel, db, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,11 +45,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.install_template_gettext(app)
     assets.init_app(app)
     errors.register(app)
+    pages.init_app(app)
     app.after_request(security.add_headers)
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()
 
-    from . import api, cli, directory, feedback, health, languages, root
+    from pwa_app.views import api, directory, feedback, health, languages, root
+    from pwa_app import cli
 
     app.register_blueprint(root.bp)
     app.register_blueprint(health.bp)
@@ -56,15 +60,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(directory.bp)
     app.register_blueprint(feedback.bp)
     app.register_blueprint(feedback.api_bp)  # issue 7: POST /api/reports, the offline queue
-    from . import lists, safety  # issue 7: saved lists, referral sheets, clear data
+    from pwa_app.views import lists, safety  # issue 7: saved lists, referral sheets, clear data
 
     app.register_blueprint(lists.bp)
     app.register_blueprint(safety.bp)
     app.register_blueprint(api.bp)
-    from . import offline  # issue 4: sw.js, manifest, app shell, snapshots
+    from pwa_app.views import offline  # issue 4: sw.js, manifest, app shell, snapshots
 
     app.register_blueprint(offline.bp)
-    from . import search_data  # issue 6: what the browser's search needs beyond the snapshot
+    from pwa_app.views import search_data  # issue 6: what the browser's search needs beyond the snapshot
 
     app.register_blueprint(search_data.bp)
     cli.register(app)

@@ -18,9 +18,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from pwa_app import create_app
-from pwa_app.cli import DEMO_PACKAGE, create_schema
-from pwa_app.extensions import db
-from pwa_app.hsds.importer import import_package
+from pwa_app.cli.database import DEMO_PACKAGE, create_schema
+from pwa_app.db.extensions import db
+from pwa_app.cli.database import import_directory
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 POSTGRES = os.environ.get("PASSERELLE_TEST_DATABASE_URL")
@@ -90,7 +90,7 @@ class Databases:
         with app.app_context():
             create_schema()
             if demo:
-                import_package(DEMO_PACKAGE)
+                import_directory(DEMO_PACKAGE)
             db.engine.dispose()
         return location if self.admin is None else make_url(location).database
 

@@ -19,10 +19,10 @@ from schemathesis.checks import (
 )
 from sqlalchemy import event, func, select, update
 
-from pwa_app import search as fulltext
-from pwa_app.api import MAX_PER_PAGE, OPENAPI
-from pwa_app.extensions import db
-from pwa_app.models import Attribute, Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
+from pwa_app.search import fulltext
+from pwa_app.views.api import MAX_PER_PAGE, OPENAPI
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Attribute, Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
 
 from .conftest import SHARED_DATA
 

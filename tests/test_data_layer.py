@@ -13,11 +13,12 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import make_url
 
-from pwa_app import connections, search
-from pwa_app.cli import MIGRATIONS
-from pwa_app.extensions import db
-from pwa_app.models import Service
-from pwa_app.schema_version import SchemaTooNew
+from pwa_app.web import connections
+from pwa_app.search import fulltext
+from pwa_app.cli.database import MIGRATIONS
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Service
+from pwa_app.db.schema_version import SchemaTooNew
 
 from .conftest import POSTGRES, make_app
 
@@ -51,7 +52,7 @@ def test_upgrading_a_database_with_the_demo_region_keeps_every_record(app):
         with db.engine.connect() as c:
             at_head = row_counts(c)
         assert at_head["service"] >= 150
-        found = search.search(db.session, "shel").service_ids
+        found = fulltext.search(db.session, "shel").service_ids
         db.session.rollback()
         downgrade(directory=str(MIGRATIONS), revision=FIRST_REVISION)
         with db.engine.connect() as c:
@@ -61,7 +62,7 @@ def test_upgrading_a_database_with_the_demo_region_keeps_every_record(app):
             again = row_counts(c)
         assert {k: v for k, v in again.items() if k in at_first} == at_first
         assert again["service"] == at_head["service"] and again["translation"] == at_head["translation"]
-        assert found and search.search(db.session, "shel").service_ids == found  # the rebuilt index answers alike
+        assert found and fulltext.search(db.session, "shel").service_ids == found  # the rebuilt index answers alike
         if db.engine.dialect.name == "sqlite":  # with its prefix indexes (0005)
             assert "prefix='2 3 4'" in db.session.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'search_fts'"))
 

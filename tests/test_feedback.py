@@ -5,8 +5,8 @@ import re
 
 from sqlalchemy import func, select
 
-from pwa_app.extensions import db
-from pwa_app.models import Report, Service
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Report, Service
 
 
 def service_id(app) -> str:

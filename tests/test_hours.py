@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pwa_app import hours
+from pwa_app.core import hours
 
 VECTORS = json.loads((Path(__file__).parent / 'data' / 'hours_vectors.json').read_text())
 TOR = ZoneInfo('America/Toronto')

@@ -8,14 +8,14 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from sqlalchemy import select
 
-from pwa_app.cli import DEMO_PACKAGE
-from pwa_app.extensions import db
+from pwa_app.cli.database import DEMO_PACKAGE
+from pwa_app.db.extensions import db
 from pwa_app.hsds.exporter import build_json, cell, export_csv, export_json
-from pwa_app.hsds.importer import import_package
+from pwa_app.cli.database import import_directory
 from pwa_app.hsds.json_input import PLURALS, read_json
 from pwa_app.hsds.legacy import convert_ohana_mongo
 from pwa_app.hsds.schema import SCHEMA_DIR
-from pwa_app.models import HSDS_MODELS, DirectoryInfo, Location, Organization, Service, Translation
+from pwa_app.db.models import HSDS_MODELS, DirectoryInfo, Location, Organization, Service, Translation
 
 from .conftest import SHARED_DATA, make_app
 from .helpers import read_csv
@@ -39,7 +39,7 @@ def round_trip(app, tmp_path, fmt: str, databases) -> None:
         (export_json if fmt == "json" else export_csv)(db.session, target)
     fresh = make_app(databases.empty())
     with fresh.app_context():
-        import_package(target)  # strict: what we write has no defects
+        import_directory(target)  # strict: what we write has no defects
         after = dump()
         db.session.remove()
         db.engine.dispose()
@@ -59,7 +59,7 @@ def test_demo_region_round_trips(app, tmp_path, fmt, databases):
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_official_examples_round_trip(empty_app, tmp_path, source, fmt, databases):
     with empty_app.app_context():
-        summary = import_package(EXAMPLES / source, lenient=True)
+        summary = import_directory(EXAMPLES / source, lenient=True)
         assert summary.created["service"] + summary.created["organization"] >= 1
     round_trip(empty_app, tmp_path, fmt, databases)
 
@@ -73,7 +73,7 @@ def san_mateo_package(tmp_path_factory):
 
 def test_san_mateo_round_trips_in_both_formats(empty_app, tmp_path, san_mateo_package, databases):
     with empty_app.app_context():
-        import_package(san_mateo_package)
+        import_directory(san_mateo_package)
         assert db.session.query(Service).count() > 1400
     round_trip(empty_app, tmp_path, "csv", databases)
     round_trip(empty_app, tmp_path, "json", databases)

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from pwa_app.extensions import db
+from pwa_app.db.extensions import db
 from pwa_app.hsds.exporter import json_value
-from pwa_app.hsds.importer import ImportFailed, import_package
+from pwa_app.cli.database import import_directory
+from pwa_app.hsds.package import ImportFailed
 from pwa_app.hsds.schema import resources
-from pwa_app.models import Location, Organization, Phone, Service, TaxonomyTerm, Translation
+from pwa_app.db.models import Location, Organization, Phone, Service, TaxonomyTerm, Translation
 
 from .conftest import SHARED_DATA
 from .helpers import edit_cell, read_csv, write_csv
@@ -69,7 +70,7 @@ def write(tmp_path, data, name="services.json") -> Path:
 ])
 def test_official_examples_import_with_lenient(empty_app, source):
     with empty_app.app_context():
-        summary = import_package(EXAMPLES / source, lenient=True)
+        summary = import_directory(EXAMPLES / source, lenient=True)
         assert sum(summary.created.values()) >= 1
         for warning in summary.warnings:  # every repair says where it was made
             assert ".csv:" in warning.where or ".json#" in warning.where
@@ -78,18 +79,18 @@ def test_official_examples_import_with_lenient(empty_app, source):
 def test_official_examples_are_refused_by_default_with_their_defects_located(empty_app):
     with empty_app.app_context():
         with pytest.raises(ImportFailed) as failed:
-            import_package(EXAMPLES / "csv")
+            import_directory(EXAMPLES / "csv")
         places = {p.where for p in failed.value.problems}
         assert {"locations.csv:2:latitude", "contacts.csv:2:organization_id", "taxonomy_terms.csv:2:parent_id"} <= places
         with pytest.raises(ImportFailed) as failed:
-            import_package(SERVICE_FULL)
+            import_directory(SERVICE_FULL)
         assert any(p.where == "service_full.json#/attributes/0/link_entity" for p in failed.value.problems)
         assert count(Service) == 0
 
 
 def test_lenient_repairs_are_reported_and_applied(empty_app):
     with empty_app.app_context():
-        summary = import_package(EXAMPLES / "csv", lenient=True)
+        summary = import_directory(EXAMPLES / "csv", lenient=True)
         warnings = {w.where: w.message for w in summary.warnings}
         assert "coordinates were dropped" in warnings["locations.csv:2:latitude"]
         assert "left empty" in warnings["contacts.csv:2:organization_id"]
@@ -101,9 +102,9 @@ def test_lenient_repairs_are_reported_and_applied(empty_app):
 def test_uk_profile_attribute_without_link_entity_is_inferred_or_dropped(empty_app):
     with empty_app.app_context():
         with pytest.raises(ImportFailed) as failed:
-            import_package(EXAMPLES / "uk-profile" / "csv")
+            import_directory(EXAMPLES / "uk-profile" / "csv")
         assert "attribute.csv:1:link_entity: required column is missing" in [str(p) for p in failed.value.problems]
-        summary = import_package(EXAMPLES / "uk-profile" / "csv", lenient=True)
+        summary = import_directory(EXAMPLES / "uk-profile" / "csv", lenient=True)
         assert any("attribute was dropped" in w.message for w in summary.warnings)
 
 
@@ -117,9 +118,9 @@ def test_json_one_object_list_page_and_ndjson_load_the_same_rows(empty_app, tmp_
     (tmp_path / "lines.ndjson").write_text(json.dumps(service) + "\n\n", encoding="utf-8")
     with empty_app.app_context():
         for name, data in shapes.items():
-            import_package(write(tmp_path, data, name))
+            import_directory(write(tmp_path, data, name))
             assert (count(Service), count(Organization), count(Phone), count(Location)) == (1, 1, 1, 1), name
-        import_package(tmp_path / "lines.ndjson")
+        import_directory(tmp_path / "lines.ndjson")
         phone = db.session.scalar(select(Phone))
         assert phone.service_id == service["id"]  # nesting gives the parent's id
         assert db.session.scalar(select(Service)).organization_id == service["organization"]["id"]
@@ -130,7 +131,7 @@ def test_json_per_object_and_top_level_translations(empty_app, tmp_path):
     bundle = {"services": [service], "translations": [
         {"entity": "organization", "id": service["organization"]["id"], "field": "name", "language": "fr", "value": "Org test"}]}
     with empty_app.app_context():
-        import_package(write(tmp_path, bundle, "bundle.json"))
+        import_directory(write(tmp_path, bundle, "bundle.json"))
         values = dict(db.session.execute(select(Translation.entity, Translation.value)).all())
         assert values == {"service": "Banque test", "organization": "Org test"}
 
@@ -140,11 +141,11 @@ def test_json_utf8_bom_is_accepted_and_latin1_is_refused(empty_app, tmp_path):
     text = json.dumps(small_service(name="Café"), ensure_ascii=False)
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     with empty_app.app_context():
-        import_package(path)
+        import_directory(path)
         assert db.session.scalar(select(Service.name)) == "Café"
         path.write_bytes(text.encode("latin-1"))
         with pytest.raises(ImportFailed) as failed:
-            import_package(path)
+            import_directory(path)
         assert "not UTF-8" in failed.value.problems[0].message
 
 
@@ -176,7 +177,7 @@ def test_json_defect_is_located_by_pointer_and_database_untouched(app, tmp_path,
     service = small_service(**changes)
     path = write(tmp_path, {"contents": [service]})
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(path)
+        import_directory(path)
     where = f"services.json#{pointer}"
     assert any(p.where == where and reason in p.message for p in failed.value.problems), failed.value.problems
     assert fingerprint(app) == before
@@ -188,13 +189,13 @@ def test_copies_of_one_object_must_agree(empty_app, tmp_path):
     service["service_at_locations"][0]["location"]["name"] = "Main site"
     service["organization"]["locations"] = [dict(service["service_at_locations"][0]["location"], name="Elsewhere")]
     with empty_app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(write(tmp_path, service))
+        import_directory(write(tmp_path, service))
     assert any(p.where == "services.json#/service_at_locations/0/location/name" and "appears again" in p.message
                for p in failed.value.problems)
     consistent = small_service()
     consistent["organization"]["locations"] = [consistent["service_at_locations"][0]["location"]]
     with empty_app.app_context():
-        import_package(write(tmp_path, consistent))
+        import_directory(write(tmp_path, consistent))
         assert db.session.scalar(select(Location.organization_id)) == consistent["organization"]["id"]
 
 
@@ -204,7 +205,7 @@ def test_json_taxonomy_cycle_and_duplicate_translation(empty_app, tmp_path):
              {"id": b, "name": "B", "description": "B", "parent_id": a}]
     translation = {"entity": "taxonomy_term", "id": a, "field": "name", "language": "fr", "value": "Ah"}
     with empty_app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(write(tmp_path, {"taxonomy_terms": terms, "translations": [translation, translation]}, "bundle.json"))
+        import_directory(write(tmp_path, {"taxonomy_terms": terms, "translations": [translation, translation]}, "bundle.json"))
     places = {p.where: p.message for p in failed.value.problems}
     assert "loops back" in places["bundle.json#/taxonomy_terms/0/parent_id"]
     assert "repeats the translation" in places["bundle.json#/translations/1"]
@@ -217,10 +218,10 @@ def test_json_syntax_error_and_ndjson_line_are_located(empty_app, tmp_path):
                                            encoding="utf-8")
     with empty_app.app_context():
         with pytest.raises(ImportFailed) as failed:
-            import_package(tmp_path / "broken.json")
+            import_directory(tmp_path / "broken.json")
         assert str(failed.value.problems[0]).startswith("broken.json:2: is not valid JSON")
         with pytest.raises(ImportFailed) as failed:
-            import_package(tmp_path / "lines.ndjson")
+            import_directory(tmp_path / "lines.ndjson")
         places = {p.where for p in failed.value.problems}
         assert {"lines.ndjson:2#/status", "lines.ndjson:3"} <= places
 
@@ -236,15 +237,15 @@ def test_merge_upserts_by_id_and_keeps_the_rest(app, tmp_path):
                    "organization_id": org.id, "description": existing.description}
         new = small_service()
         new["organization"] = {c: json_value(getattr(org, c)) for c in ORG_FIELDS if getattr(org, c) is not None}
-        summary = import_package(write(tmp_path, [changed, new]), merge=True)
+        summary = import_directory(write(tmp_path, [changed, new]), merge=True)
         assert summary.updated["service"] == 1 and summary.created["service"] == 1
         assert summary.unchanged["organization"] == 1 and summary.removed["service"] == 0
         assert count(Service) == services + 1
         assert db.session.get(Service, existing.id).name == "Renamed service"
         assert db.session.get(Service, existing.id).phones  # children not in the file stay
-        from pwa_app import search
+        from pwa_app.search import fulltext
 
-        assert search.search(db.session, "Renamed").service_ids == [existing.id]  # the index was rebuilt
+        assert fulltext.search(db.session, "Renamed").service_ids == [existing.id]  # the index was rebuilt
 
 
 def test_merge_may_refer_to_records_already_in_the_database(app, tmp_path):
@@ -252,10 +253,10 @@ def test_merge_may_refer_to_records_already_in_the_database(app, tmp_path):
         org = db.session.scalar(select(Organization.id).order_by(Organization.id))
         service = small_service(organization_id=org)
         del service["organization"]
-        import_package(write(tmp_path, service), merge=True)
+        import_directory(write(tmp_path, service), merge=True)
         assert db.session.get(Service, service["id"]).organization_id == org
         with pytest.raises(ImportFailed):
-            import_package(write(tmp_path, service))  # a replace has no such organization
+            import_directory(write(tmp_path, service))  # a replace has no such organization
 
 
 def test_replace_reports_removed_and_unchanged(app, copy_package):
@@ -264,7 +265,7 @@ def test_replace_reports_removed_and_unchanged(app, copy_package):
     write_csv(package / "attributes.csv", header, rows[:-3])
     edit_cell(package, "services.csv", 0, "name", "A new name")
     with app.app_context():
-        summary = import_package(package)
+        summary = import_directory(package)
     assert summary.removed["attribute"] == 3 and summary.updated["service"] == 1
     assert summary.unchanged["service"] >= 149 and summary.created["service"] == 0
     assert "attribute: 0 created, 0 updated," in "\n".join(summary.lines())
@@ -273,9 +274,9 @@ def test_replace_reports_removed_and_unchanged(app, copy_package):
 def test_merge_then_replace_with_the_same_file_agree(app, tmp_path, copy_package):
     package = copy_package()
     with app.app_context():
-        import_package(package, merge=True)
+        import_directory(package, merge=True)
         merged = {t.id: t.slug for t in db.session.scalars(select(TaxonomyTerm))}
-        import_package(package)
+        import_directory(package)
         assert merged == {t.id: t.slug for t in db.session.scalars(select(TaxonomyTerm))}
 
 

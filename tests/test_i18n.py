@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from pwa_app.config import Config
-from pwa_app.i18n import CATALOGUE_FOLDERS
+from pwa_app.web.config import Config
+from pwa_app.web.i18n import CATALOGUE_FOLDERS
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 

@@ -7,10 +7,11 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
-from pwa_app import i18n, taxonomy_names
-from pwa_app.config import Config
-from pwa_app.extensions import db
-from pwa_app.models import Service
+from pwa_app.web import i18n
+from pwa_app.present import taxonomy_names
+from pwa_app.web.config import Config
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Service
 
 PAGES = ["/{l}/", "/{l}/categories/food", "/{l}/search?q=food", "/{l}/about", "/{l}/language", "SERVICE"]
 RTL = {"ar", "fa", "ur"}

@@ -5,10 +5,21 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from pwa_app.cli import DEMO_PACKAGE
-from pwa_app.extensions import db
-from pwa_app.hsds.importer import ImportFailed, import_package
-from pwa_app.models import Language, Location, Organization, Phone, Schedule, Service, ServiceAtLocation, TaxonomyTerm, Translation
+from pwa_app.cli.database import DEMO_PACKAGE
+from pwa_app.db.extensions import db
+from pwa_app.cli.database import import_directory
+from pwa_app.hsds.package import ImportFailed
+from pwa_app.db.models import (
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+    Translation,
+)
 
 from .helpers import edit_cell, read_csv, write_csv
 
@@ -53,7 +64,7 @@ def test_top_level_categories_have_plain_slugs(app):
 def test_demo_package_reimports_identically(app):
     with app.app_context():
         before = db.session.get(Service, db.session.scalar(select(Service.id).order_by(Service.id))).description
-        import_package(DEMO_PACKAGE)
+        import_directory(DEMO_PACKAGE)
         assert count(Service) >= 150
         assert db.session.get(Service, db.session.scalar(select(Service.id).order_by(Service.id))).description == before
 
@@ -87,7 +98,7 @@ def test_defect_is_located_and_database_untouched(app, copy_package, file, row, 
     package = copy_package()
     edit_cell(package, file, row, column, value)
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(package)
+        import_directory(package)
     where = f"{file}:{row + 2}:{column}"
     assert any(str(p).startswith(where) and reason in p.message for p in failed.value.problems), failed.value.problems
     assert snapshot(app) == before
@@ -99,7 +110,7 @@ def test_duplicate_id_names_both_rows(app, copy_package):
     rows[3]["id"] = rows[1]["id"]
     write_csv(package / "organizations.csv", header, rows)
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(package)
+        import_directory(package)
     assert any(str(p).startswith("organizations.csv:5:id") and "first at organizations.csv:3" in p.message
                for p in failed.value.problems)
 
@@ -112,7 +123,7 @@ def test_taxonomy_cycle_is_rejected(app, copy_package):
     parent["parent_id"] = child["id"]
     write_csv(package / "taxonomy_terms.csv", header, rows)
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(package)
+        import_directory(package)
     assert any("loops back" in p.message for p in failed.value.problems)
 
 
@@ -121,7 +132,7 @@ def test_every_problem_is_reported_at_once(app, copy_package):
     edit_cell(package, "services.csv", 0, "status", "bogus")
     edit_cell(package, "locations.csv", 0, "latitude", "91")
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(package)
+        import_directory(package)
     places = {str(p).split(": ")[0] for p in failed.value.problems}
     assert {"services.csv:2:status", "locations.csv:2:latitude"} <= places
 
@@ -131,7 +142,7 @@ def test_not_utf8_is_reported_not_imported_as_mojibake(app, copy_package):
     text = (package / "organizations.csv").read_text(encoding="utf-8")
     (package / "organizations.csv").write_bytes(text.replace("a", "é", 1).encode("latin-1", "replace"))
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(package)
+        import_directory(package)
     assert any(str(p).startswith("organizations.csv:") and "not UTF-8" in p.message for p in failed.value.problems)
 
 
@@ -140,7 +151,7 @@ def test_utf8_with_bom_is_accepted(app, copy_package):
     path = package / "services.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     with app.app_context():
-        import_package(package)
+        import_directory(package)
         assert count(Service) >= 150
 
 
@@ -153,7 +164,7 @@ def test_missing_required_column_and_missing_file(app, copy_package):
     write_csv(package / "addresses.csv", header, rows)
     (package / "phones.csv").unlink()
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(package)
+        import_directory(package)
     messages = [str(p) for p in failed.value.problems]
     assert "addresses.csv:1:city: required column is missing" in messages
     assert "phones.csv: is listed in datapackage.json but missing" in messages
@@ -166,7 +177,7 @@ def test_translation_of_unknown_field_is_rejected(app, copy_package):
     rows[1]["language"] = "not a language"
     write_csv(package / "translations.csv", header, rows)
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(package)
+        import_directory(package)
     places = {str(p).split(": ")[0] for p in failed.value.problems}
     assert {"translations.csv:2:field", "translations.csv:3:language"} <= places
 
@@ -177,7 +188,7 @@ def test_zip_package_imports(app, copy_package, tmp_path):
     package = copy_package()
     archive = shutil.make_archive(str(tmp_path / "region"), "zip", package)
     with app.app_context():
-        summary = import_package(archive)
+        summary = import_directory(archive)
         assert summary.unchanged["service"] >= 150  # the same region again: nothing new
 
 
@@ -185,7 +196,7 @@ def test_missing_descriptor(app, copy_package):
     package = copy_package()
     (package / "datapackage.json").unlink()
     with app.app_context(), pytest.raises(ImportFailed) as failed:
-        import_package(package)
+        import_directory(package)
     assert "datapackage.json" in str(failed.value.problems[0])
 
 
@@ -201,7 +212,7 @@ def test_cli_reports_problems_and_exits_nonzero(app, runner, copy_package):
 def test_init_db_with_broken_demo_names_file_row_field(empty_app, copy_package, monkeypatch):
     package = copy_package()
     edit_cell(package, "locations.csv", 2, "latitude", "north")
-    monkeypatch.setattr("pwa_app.cli.DEMO_PACKAGE", package)
+    monkeypatch.setattr("pwa_app.cli.database.DEMO_PACKAGE", package)
     result = empty_app.test_cli_runner().invoke(args=["init-db", "--demo-if-empty"])
     assert result.exit_code != 0
     assert "locations.csv:4:latitude" in result.output

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pwa_app import i18n
+from pwa_app.web import i18n
 
 
 def native_names(html: str) -> list[str]:

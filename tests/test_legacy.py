@@ -4,14 +4,22 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from pwa_app.cli import DEMO_PACKAGE
-from pwa_app.extensions import db
-from pwa_app.hsds.importer import import_package
+from pwa_app.cli.database import DEMO_PACKAGE
+from pwa_app.db.extensions import db
+from pwa_app.cli.database import import_directory
 from pwa_app.hsds.legacy import (
-    DAYS, Opening, convert_hsds11, convert_ohana_csv, convert_ohana_mongo, legacy_id, parse_date, parse_hours,
-    parse_range, parse_time,
+    DAYS,
+    Opening,
+    convert_hsds11,
+    convert_ohana_csv,
+    convert_ohana_mongo,
+    legacy_id,
+    parse_date,
+    parse_hours,
+    parse_range,
+    parse_time,
 )
-from pwa_app.models import Attribute, Location, Organization, Schedule, Service, TaxonomyTerm
+from pwa_app.db.models import Attribute, Location, Organization, Schedule, Service, TaxonomyTerm
 
 from .conftest import SHARED_DATA
 from .helpers import read_csv
@@ -95,7 +103,7 @@ def test_hsds11_sample_converts_and_imports(empty_app, tmp_path):
     report = convert_hsds11(SHARED_DATA / "hsds1.1-sample", tmp_path / "pkg")
     assert report.counts["service"] == 13 and report.counts["service_at_location"] == 13
     with empty_app.app_context():
-        import_package(tmp_path / "pkg")  # strict: the converter writes no defect
+        import_directory(tmp_path / "pkg")  # strict: the converter writes no defect
         assert db.session.scalar(select(func.count()).select_from(Service)) == 13
         schedules = list(db.session.scalars(select(Schedule).where(Schedule.freq == "WEEKLY").order_by(Schedule.byday)))
         assert [(s.byday, s.opens_at, s.closes_at) for s in schedules] == [
@@ -108,7 +116,7 @@ def test_ohana_csv_skips_test_records(empty_app, tmp_path):
     assert report.skipped["test organizations"] == 3
     assert any(line == "skipped 3 test organizations" for line in report.lines())
     with empty_app.app_context():
-        import_package(tmp_path / "pkg")
+        import_directory(tmp_path / "pkg")
         names = set(db.session.scalars(select(Organization.name)))
         assert "Fake Org" not in names and "Admin Test Org" not in names and len(names) == 5
         located = db.session.scalar(select(func.count()).select_from(Location).where(Location.latitude.is_not(None)))
@@ -130,7 +138,7 @@ def test_san_mateo_county_loads_its_human_services(empty_app, san_mateo):
     assert report.skipped["locations of kind 'libraries'"] == 84 and report.skipped["locations of kind 'test'"] == 4
     assert any(line.startswith("opening hours: ") for line in report.lines())
     with empty_app.app_context():
-        import_package(package)
+        import_directory(package)
         assert db.session.scalar(select(func.count()).select_from(Service)) == kept
         assert db.session.scalar(select(func.count()).select_from(Attribute)) > 3000
         # Categories are the shipped Open Eligibility terms, with their ids.

@@ -8,9 +8,9 @@ from urllib.parse import unquote
 import pytest
 from sqlalchemy import select
 
-from pwa_app import referral
-from pwa_app.extensions import db
-from pwa_app.models import Service
+from pwa_app.core import referral
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Service
 
 
 def active_ids(app, n: int) -> list[str]:
@@ -128,7 +128,7 @@ def test_clearing_from_this_page_works_by_origin_too(client):
     ({"Sec-Fetch-Site": "same-origin"}, "another browser's"),
 ])
 def test_clearing_is_refused_unless_the_confirmation_page_itself_asks(app, client, headers, token):
-    from pwa_app import safety
+    from pwa_app.views import safety
 
     page = client.get("/en/clear").get_data(as_text=True)
     nonce = client.get_cookie("clear", path="/en/clear").value
@@ -147,7 +147,7 @@ def test_clearing_is_refused_unless_the_confirmation_page_itself_asks(app, clien
 
 
 def test_a_token_lives_a_few_minutes_for_one_nonce(app):
-    from pwa_app import safety
+    from pwa_app.views import safety
 
     with app.test_request_context():
         now = time.time()

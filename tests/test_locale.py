@@ -10,10 +10,11 @@ from babel import Locale
 from babel.dates import format_date, format_time
 from sqlalchemy import func, select
 
-from pwa_app import localize, search_data
-from pwa_app.extensions import db
-from pwa_app.localize import LocalText, language_name
-from pwa_app.models import Language, Service
+from pwa_app.present import localize
+from pwa_app.views import search_data
+from pwa_app.db.extensions import db
+from pwa_app.present.localize import LocalText, language_name
+from pwa_app.db.models import Language, Service
 
 INTERFACE = ["en", "fr", "es", "pt", "ar", "fa", "ur", "zh_Hans", "zh_Hant", "pa", "hi", "ta", "tl", "vi", "ko", "uk",
              "ru", "so", "ti", "iu"]

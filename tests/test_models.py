@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pwa_app.extensions import db
+from pwa_app.db.extensions import db
 from pwa_app.hsds.schema import resources
-from pwa_app.models import HSDS_MODELS, LOCAL_COLUMNS, Service
+from pwa_app.db.models import HSDS_MODELS, LOCAL_COLUMNS, Service
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,9 +5,9 @@ import re
 
 from sqlalchemy import select
 
-from pwa_app import name_order
-from pwa_app.extensions import db
-from pwa_app.models import Service, Translation
+from pwa_app.present import name_order
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Service, Translation
 
 
 def test_names_sort_without_case_accents_or_punctuation():

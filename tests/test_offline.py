@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from pwa_app import snapshot
-from pwa_app.extensions import db
-from pwa_app.models import OfflineRecord, Service, Translation
-from pwa_app.textnorm import normalize, tokens
+from pwa_app.db.extensions import db
+from pwa_app.db.models import OfflineRecord, Service, Translation
+from pwa_app.core.textnorm import normalize, tokens
 
 VECTORS = json.loads((Path(__file__).parent / "data" / "textnorm_vectors.json").read_text())
 
@@ -284,7 +284,7 @@ def test_every_precached_url_answers_200(client):
 
 def test_sw_version_follows_the_shell(client, app, monkeypatch):
     before = client.get("/sw.js").headers["ETag"]
-    from pwa_app import offline
+    from pwa_app.views import offline
 
     monkeypatch.setitem(app.config, "HELPLINE_NUMBER", "311")  # the shell page changes
     assert client.get("/sw.js").headers["ETag"] != before

@@ -6,8 +6,10 @@ import time
 
 import pytest
 
-from pwa_app import directory, page_cache
-from pwa_app.extensions import db
+from pwa_app.db import data_version
+from pwa_app.views import directory
+from pwa_app.web import page_cache
+from pwa_app.db.extensions import db
 
 
 @pytest.fixture
@@ -40,7 +42,7 @@ def test_a_page_is_rendered_once_then_served_from_the_cache(client, renders):
 def test_a_cached_page_is_gzipped_once_and_sent_as_each_client_asks(client, renders, monkeypatch):
     import gzip
 
-    from pwa_app import compress
+    from pwa_app.web import compress
 
     plain = client.get("/en/").data
     zipped = [client.get("/en/", headers={"Accept-Encoding": "gzip"}) for _ in range(3)]
@@ -95,7 +97,7 @@ def test_threads_that_miss_together_wait_for_one_render(app, renders, monkeypatc
 def test_a_change_to_the_data_renders_the_page_again(app, client, renders):
     client.get("/en/")
     with app.app_context():
-        page_cache.touch(db.session)
+        data_version.touch(db.session)
         db.session.commit()
     client.get("/en/")
     assert renders["n"] == 2
@@ -151,7 +153,7 @@ def test_at_the_turn_of_the_minute_one_thread_renders_while_the_others_answer(ap
 
 
 def test_a_warmed_worker_has_built_what_pages_share(app):
-    from pwa_app import warmup
+    from pwa_app.web import warmup
 
     shared = app.extensions.setdefault("filter_choices", {})
     shared.clear()

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from pwa_app import search
-from pwa_app.extensions import db
-from pwa_app.models import Service
+from pwa_app.search import fulltext
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Service
 
 RELEVANCE = Path(__file__).parent / "data" / "relevance.tsv"
 
@@ -31,7 +31,7 @@ def searcher(databases):
     app = make_app(databases.demo())
     with app.app_context():
         names = {s.id: s.name for s in db.session.scalars(select(Service))}
-        yield lambda query: [names[i] for i in search.search(db.session, query, limit=5).service_ids]
+        yield lambda query: [names[i] for i in fulltext.search(db.session, query, limit=5).service_ids]
         db.session.remove()
         db.engine.dispose()
 

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from pwa_app import rate_limit
-from pwa_app.extensions import db
-from pwa_app.models import RateLimitHit, Report, Service
+from pwa_app.db import rate_limit
+from pwa_app.db.extensions import db
+from pwa_app.db.models import RateLimitHit, Report, Service
 
 from .conftest import make_app
 

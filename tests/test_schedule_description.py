@@ -6,9 +6,10 @@ import re
 
 from sqlalchemy import delete, select
 
-from pwa_app import hours, snapshot
-from pwa_app.extensions import db
-from pwa_app.models import Schedule, Service
+from pwa_app.core import hours
+from pwa_app import snapshot
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Schedule, Service
 
 BY_APPOINTMENT = "By appointment only. Call first."
 

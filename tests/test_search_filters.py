@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from pwa_app import filters, search, spelling
-from pwa_app.extensions import db
-from pwa_app.models import Service
-from pwa_app.textnorm import search_words, segment
+from pwa_app.search import filters, fulltext, spelling
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Service
+from pwa_app.core.textnorm import search_words, segment
 
 DATA = Path(__file__).parent / "data"
 TZ = ZoneInfo("America/Toronto")
@@ -80,7 +80,7 @@ def test_each_filter_narrows_with_the_right_services(app, client):
     free = names(client.get("/en/search?q=food&free=1").get_data(as_text=True))
     assert free and set(free) < everything
     with app.app_context():
-        from pwa_app.presenters import is_free
+        from pwa_app.present.presenters import is_free
         for n in free:
             assert is_free(db.session.get(Service, by_name[n]).cost_options), n
     arabic = names(client.get("/en/search?speaks=ar").get_data(as_text=True))
@@ -93,7 +93,7 @@ def test_each_filter_narrows_with_the_right_services(app, client):
 
 
 def test_open_now_and_open_at_agree_with_the_hours_engine(app, client):
-    from pwa_app import hours
+    from pwa_app.core import hours
     by_name = ids_by_name(app)
     shown = names(client.get("/en/search?q=food&day=sun&time=evening").get_data(as_text=True))
     assert shown  # a few food services open on Sunday evenings: each is checked below
@@ -147,8 +147,8 @@ def test_typo_tolerance_and_corrections(app, client):
         assert names(html), typo
         assert f"Showing results for “{word}”." in html, typo
     with app.app_context():
-        assert search.search(db.session, "sheltr").total > 0
-        assert search.search(db.session, "food").corrected is None
+        assert fulltext.search(db.session, "sheltr").total > 0
+        assert fulltext.search(db.session, "food").corrected is None
         assert spelling.distance("pharmasy", "pharmacy", 2) == 1
         assert spelling.distance("shleter", "shelter", 2) == 1  # a swap counts once
         assert spelling.distance("abc", "xyz", 1) == 2

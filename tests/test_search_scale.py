@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, select, update
 
-from pwa_app import page_cache, search
-from pwa_app.extensions import db
-from pwa_app.models import SearchDocument, Service
-from pwa_app.textnorm import normalize
+from pwa_app.db import data_version
+from pwa_app.search import fulltext
+from pwa_app.db.extensions import db
+from pwa_app.db.models import SearchDocument, Service
+from pwa_app.core.textnorm import normalize
 
 
 def all_pages(query: str, size: int) -> list[str]:
     ids, offset = [], 0
     while True:
-        page = search.search(db.session, query, limit=size, offset=offset).service_ids
+        page = fulltext.search(db.session, query, limit=size, offset=offset).service_ids
         ids += page
         if len(page) < size:
             return ids
@@ -21,9 +22,9 @@ def all_pages(query: str, size: int) -> list[str]:
 
 def test_large_result_sets_list_name_matches_first_then_the_rest_in_name_order(app, monkeypatch):
     with app.app_context():
-        exact = search.search(db.session, "food", limit=1000)
-        monkeypatch.setattr(search, "RANK_ALL", 3)  # the demo region is small: make "food" a large result set
-        tiered = search.search(db.session, "food", limit=1000)
+        exact = fulltext.search(db.session, "food", limit=1000)
+        monkeypatch.setattr(fulltext, "RANK_ALL", 3)  # the demo region is small: make "food" a large result set
+        tiered = fulltext.search(db.session, "food", limit=1000)
         assert exact.total == tiered.total == len(tiered.service_ids) > 3
         assert sorted(tiered.service_ids) == sorted(exact.service_ids)
         names = dict(db.session.execute(select(Service.id, Service.name)).all())
@@ -34,16 +35,16 @@ def test_large_result_sets_list_name_matches_first_then_the_rest_in_name_order(a
         assert rest == sorted(rest)
         assert all_pages("food", 4) == tiered.service_ids  # pages cut the same order, across the tier boundary
         for offset in range(len(tiered.service_ids) + 1):  # any page, whichever tier it starts in
-            page = search.search(db.session, "food", limit=3, offset=offset)
+            page = fulltext.search(db.session, "food", limit=3, offset=offset)
             assert (page.service_ids, page.total) == (tiered.service_ids[offset:offset + 3], tiered.total)
 
 
 def test_the_rest_tier_is_the_same_whether_the_index_is_walked_or_the_matches_sorted(app, monkeypatch):
     with app.app_context():
-        monkeypatch.setattr(search, "RANK_ALL", 3)
-        monkeypatch.setattr(search, "WALK_COST", 0)  # always walk the index in name order
+        monkeypatch.setattr(fulltext, "RANK_ALL", 3)
+        monkeypatch.setattr(fulltext, "WALK_COST", 0)  # always walk the index in name order
         walked = all_pages("food", 5)
-        monkeypatch.setattr(search, "WALK_COST", 10**9)  # always gather the matches and sort them (PostgreSQL)
+        monkeypatch.setattr(fulltext, "WALK_COST", 10**9)  # always gather the matches and sort them (PostgreSQL)
         assert all_pages("food", 5) == walked and len(walked) > 10
 
 
@@ -53,26 +54,26 @@ def test_postgresql_planner_settings_last_for_the_search_only(app):
             return  # SQLite has no planner settings to change
         setting = lambda: db.session.scalar(db.text("SELECT current_setting('enable_seqscan')"))  # noqa: E731
         assert setting() == "on"
-        assert search.search(db.session, "food").total
+        assert fulltext.search(db.session, "food").total
         assert setting() == "on"
 
 
 def test_tsvector_input_escapes_quotes_and_backslashes_and_caps_positions():
-    assert search.tsvector_literal("a'b c\\d", "x", "") == "'a''b':1A 'c\\\\d':2A 'x':3B"
-    assert search.tsvector_literal("", "", "") == ""
-    long = search.tsvector_literal("w " * search.MAX_POSITION, "x  y", "z").split()
-    assert long[-4:] == [f"'w':{search.MAX_POSITION}A", f"'x':{search.MAX_POSITION}B", f"'y':{search.MAX_POSITION}B",
-                         f"'z':{search.MAX_POSITION}C"]
+    assert fulltext.tsvector_literal("a'b c\\d", "x", "") == "'a''b':1A 'c\\\\d':2A 'x':3B"
+    assert fulltext.tsvector_literal("", "", "") == ""
+    long = fulltext.tsvector_literal("w " * fulltext.MAX_POSITION, "x  y", "z").split()
+    assert long[-4:] == [f"'w':{fulltext.MAX_POSITION}A", f"'x':{fulltext.MAX_POSITION}B", f"'y':{fulltext.MAX_POSITION}B",
+                         f"'z':{fulltext.MAX_POSITION}C"]
 
 
 def test_the_index_holds_listed_services_only_in_name_order(app):
     with app.app_context():
         service = db.session.scalars(select(Service).where(Service.name == "Diaper Bank")).one()
-        before = search.search(db.session, "diapers")
+        before = fulltext.search(db.session, "diapers")
         assert service.id in before.service_ids
         service.status = "inactive"
-        search.rebuild_index(db.session)
-        after = search.search(db.session, "diapers")
+        fulltext.rebuild_index(db.session)
+        after = fulltext.search(db.session, "diapers")
         assert service.id not in after.service_ids and after.total == before.total - 1
         assert db.session.scalar(select(func.count()).where(SearchDocument.service_id == service.id)) == 0
         names = list(db.session.scalars(select(SearchDocument.name).order_by(SearchDocument.rowid)))
@@ -88,17 +89,17 @@ def test_reindex_search_rebuilds_a_stale_index_in_one_go(app, runner):
         else:
             db.session.execute(db.text("UPDATE search_document SET tsv = ''::tsvector"))
         db.session.commit()
-        assert search.search(db.session, "shelter").total == 0
-        listed = db.session.scalar(select(func.count()).where(Service.status.in_(search.SEARCHABLE_STATUSES)))
-        version = page_cache.current_version(db.session)
+        assert fulltext.search(db.session, "shelter").total == 0
+        listed = db.session.scalar(select(func.count()).where(Service.status.in_(fulltext.SEARCHABLE_STATUSES)))
+        version = data_version.current(db.session)
         db.session.remove()
     result = runner.invoke(args=["reindex-search"])
     assert result.exit_code == 0, result.output
     assert f"Search index rebuilt: {listed} services." in result.output
     with app.app_context():
-        assert page_cache.current_version(db.session) != version
+        assert data_version.current(db.session) != version
         assert "Overnight Emergency Shelter" in [
-            db.session.get(Service, i).name for i in search.search(db.session, "shelter", limit=5).service_ids]
+            db.session.get(Service, i).name for i in fulltext.search(db.session, "shelter", limit=5).service_ids]
 
 
 def test_reindex_search_leaves_the_index_alone_when_it_fails(app, runner, monkeypatch):
@@ -110,7 +111,7 @@ def test_reindex_search_leaves_the_index_alone_when_it_fails(app, runner, monkey
         session.execute(delete(SearchDocument))
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(search, "build_documents", broken)
+    monkeypatch.setattr(fulltext, "build_documents", broken)
     result = runner.invoke(args=["reindex-search"])
     assert result.exit_code != 0
     with app.app_context():

@@ -7,8 +7,8 @@ import json
 
 import brotli
 
-from pwa_app import snapshot_files
-from pwa_app.extensions import db
+from pwa_app.snapshot import files
+from pwa_app.db.extensions import db
 
 
 def build(app, tmp_path):
@@ -56,14 +56,14 @@ def test_bad_names_are_404(app, client, tmp_path):
 def test_a_new_import_falls_back_to_building_until_rebuilt(app, client, tmp_path):
     folder, index = build(app, tmp_path)
     with app.app_context():
-        from pwa_app.models import Service
+        from pwa_app.db.models import Service
 
         s = db.session.scalars(db.select(Service).where(Service.status == "active")).first()
         s.name = "Renamed for the test"
         db.session.commit()
         from pwa_app import snapshot
 
-        snapshot.refresh_current_app(db.session)
+        snapshot.refresh(db.session, snapshot.Settings.from_app(app, db.session))
         db.session.commit()
     r = client.get("/en/offline/snapshot.json")
     body = gzip.decompress(r.data) if r.headers.get("Content-Encoding") == "gzip" else r.data
@@ -76,5 +76,5 @@ def test_a_new_import_falls_back_to_building_until_rebuilt(app, client, tmp_path
 def test_prune_keeps_current_files(app, tmp_path):
     folder, index = build(app, tmp_path)
     (folder / ("a" * 64 + ".json")).write_bytes(b"{}")
-    assert snapshot_files.prune(folder, keep_seconds=0) == 1
+    assert files.prune(folder, keep_seconds=0) == 1
     assert all((folder / n).exists() for per in index["files"].values() for n in per.values())

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from pwa_app.models import Report
+from pwa_app.db.models import Report
 
 from .helpers import wait_until
 

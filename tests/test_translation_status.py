@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from pwa_app import i18n
-from pwa_app.config import Config
+from pwa_app.web import i18n
+from pwa_app.web.config import Config
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "translations"

@@ -5,10 +5,10 @@ import logging
 
 import pytest
 
-from pwa_app.phones import dial, to_e164
-from pwa_app.security import DropQueryStrings, safe_url
-from pwa_app.slugs import assign_slugs, slugify
-from pwa_app.textnorm import normalize, tokens
+from pwa_app.core.phones import dial, to_e164
+from pwa_app.core.security import DropQueryStrings, safe_url
+from pwa_app.core.slugs import assign_slugs, slugify
+from pwa_app.core.textnorm import normalize, tokens
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -106,7 +106,7 @@ def test_ascii_fast_path_equals_the_general_path():
     import random
     import string
 
-    from pwa_app import textnorm
+    from pwa_app.core import textnorm
 
     rng = random.Random(7)
     for _ in range(2000):

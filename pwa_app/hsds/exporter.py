@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import HSDS_MODELS, LOCAL_COLUMNS, DirectoryInfo, Translation
-from .importer import DIRECTORY_INFO_KEYS
-from .json_input import EXTRA_LISTS, PLURALS, object_schema
-from .schema import TRANSLATIONS_RESOURCE, package_descriptor, resources
+from pwa_app.db.models import HSDS_MODELS, LOCAL_COLUMNS, DirectoryInfo, Translation
+from pwa_app.hsds.importer import DIRECTORY_INFO_KEYS
+from pwa_app.hsds.json_input import EXTRA_LISTS, PLURALS, object_schema
+from pwa_app.hsds.schema import TRANSLATIONS_RESOURCE, package_descriptor, resources
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 TRANSLATION_FIELDS = ("entity", "id", "field", "language", "value")

@@ -7,10 +7,6 @@ same tables and goes through the same checks.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,42 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
 
-from ..extensions import db
-from ..models import HSDS_MODELS, LOCAL_COLUMNS, DirectoryInfo, SearchDocument, TaxonomyTerm, Translation
-from ..slugs import assign_slugs
-from .. import page_cache, search
-from .schema import Resource, resources, translations_resource
-from .validate import RANGES, Problem, check_row, find_cycles, is_language_code
+from pwa_app.db import data_version
+from pwa_app.db.models import HSDS_MODELS, LOCAL_COLUMNS, DirectoryInfo, SearchDocument, TaxonomyTerm, Translation
+from pwa_app.core.slugs import assign_slugs
+from pwa_app.hsds.package import ImportFailed, Package, at
+from pwa_app.hsds.reading import all_resources, read_source
+from pwa_app.hsds.schema import Resource
+from pwa_app.hsds.validate import RANGES, Problem, check_row, find_cycles, is_language_code
 
-csv.field_size_limit(1_000_000)  # a longer cell is reported by the validator, not by csv
 
-JSON_SUFFIXES = (".json", ".ndjson", ".jsonl")
 DIRECTORY_INFO_KEYS = ("region_name", "timezone", "base_language")
 BATCH = 2000
-
-
-class ImportFailed(Exception):
-    """The package has defects; nothing was written."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
-
-
-@dataclass
-class Package:
-    """The decoded tables of a datapackage: resource name -> (file name, rows as dicts).
-
-    Rows from JSON carry their own location (a JSON pointer) under "__where".
-    """
-
-    title: str = ""
-    extra: dict = field(default_factory=dict)
-    tables: dict[str, tuple[str, list[dict[str, str]]]] = field(default_factory=dict)
-    ignored: list[str] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # defects repaired while reading (--lenient)
-    from_json: bool = False  # JSON problems stay local, so the cells are worth checking anyway
 
 
 @dataclass
@@ -72,107 +45,6 @@ class Summary:
                f"{self.unchanged[name]} unchanged, {self.removed[name]} removed" for name in names]
         out += [f"warning: {w}" for w in self.warnings]
         return out + [f"ignored: {item}" for item in self.ignored]
-
-
-def at(place: str, column: str) -> str:
-    """Locate a column: `file:row:column` in a CSV, `file#/pointer/column` in JSON."""
-    return f"{place}/{column}" if "#" in place else f"{place}:{column}"
-
-
-class _Files:
-    """Read files by name from a folder or a .zip, whichever the curator gave."""
-
-    def __init__(self, source: Path):
-        self.source = source
-        self.zip = zipfile.ZipFile(source) if source.is_file() else None
-        if self.zip is not None:
-            names = [n for n in self.zip.namelist() if n.endswith("datapackage.json")]
-            self.prefix = min(names, key=len)[: -len("datapackage.json")] if names else ""
-
-    def read(self, name: str) -> bytes | None:
-        if self.zip is not None:
-            try:
-                return self.zip.read(self.prefix + name)
-            except KeyError:
-                return None
-        path = self.source / name
-        return path.read_bytes() if path.is_file() else None
-
-
-def decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
-    """Return UTF-8 text (a BOM is dropped), or None with a problem naming the first bad byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(f"{name}:{line}", f"is not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8 and import again"))
-        return None
-
-
-def all_resources() -> dict[str, Resource]:
-    return {**resources(), "translations": translations_resource()}
-
-
-def read_package(source: Path, lenient: bool = False) -> tuple[Package, list[Problem]]:
-    """Decode the datapackage at `source` (folder or .zip) without judging its contents."""
-    problems: list[Problem] = []
-    package = Package()
-    if not source.exists():
-        return package, [Problem(str(source), "does not exist")]
-    try:
-        files = _Files(source)
-    except zipfile.BadZipFile:
-        return package, [Problem(str(source), "is neither a folder nor a readable .zip file")]
-    raw = files.read("datapackage.json")
-    if raw is None:
-        return package, [Problem(f"{source}/datapackage.json", "is missing; a tabular datapackage needs one")]
-    text = decode(raw, "datapackage.json", problems)
-    if text is None:
-        return package, problems
-    try:
-        descriptor = json.loads(text)
-        listed = {r["name"]: r["path"] for r in descriptor["resources"]}
-    except (ValueError, KeyError, TypeError) as exc:
-        return package, [Problem("datapackage.json", f"is not a datapackage descriptor ({exc})")]
-    package.title = str(descriptor.get("title") or descriptor.get("name") or "")
-    package.extra = descriptor.get("passerelle") or {}
-    known = {r.name: r for r in all_resources().values()}
-    for name, path in listed.items():
-        if name not in known:
-            package.ignored.append(f"resource {name!r} ({path}) is not part of HSDS 3.0")
-            continue
-        data = files.read(path)
-        if data is None:
-            problems.append(Problem(path, "is listed in datapackage.json but missing"))
-            continue
-        content = decode(data, path, problems)
-        if content is None:
-            continue
-        reader = csv.DictReader(io.StringIO(content, newline=""))
-        try:
-            rows = list(reader)
-        except csv.Error as exc:
-            problems.append(Problem(f"{path}:{reader.line_num}", f"is not well-formed CSV ({exc})"))
-            continue
-        header = reader.fieldnames or []
-        missing = [f.name for f in known[name].fields if f.required and f.name not in header]
-        if lenient and name == "attribute" and "link_entity" in missing:
-            missing.remove("link_entity")  # inferred from link_id in check_package (the UK profile omits it)
-        problems += [Problem(f"{path}:1:{col}", "required column is missing") for col in missing]
-        extra = [h for h in header if h not in known[name].field_names]
-        if extra:
-            package.ignored.append(f"{path}: columns not in HSDS 3.0: {', '.join(extra)}")
-        package.tables[name] = (path, rows)
-    return package, problems
-
-
-def read_source(source: Path, lenient: bool = False) -> tuple[Package, list[Problem]]:
-    """Read a datapackage (folder or .zip) or an HSDS JSON file, whichever `source` is."""
-    if source.is_file() and source.suffix.lower() in JSON_SUFFIXES:
-        from .json_input import read_json
-
-        return read_json(source, lenient)
-    return read_package(source, lenient)
 
 
 @dataclass
@@ -320,32 +192,28 @@ def _known(session) -> Known:
     return known
 
 
-def import_package(source: Path, progress: Callable[[str, int], None] | None = None, *,
+def import_package(session: Session, source: Path, progress: Callable[[str, int], None] | None = None, *,
                    merge: bool = False, lenient: bool = False) -> Summary:
-    """Load the data at `source`, or raise ImportFailed and change nothing.
+    """Write the data at `source` into `session`'s transaction, or raise ImportFailed and write nothing.
 
     By default the directory is replaced; with `merge`, records are upserted by id and records
-    absent from `source` stay. With `lenient`, see `check_package`.
+    absent from `source` stay. With `lenient`, see `check_package`. The importer only writes: the
+    caller rebuilds what derives from the records (search index, snapshots) and commits, so an
+    import is all or nothing (pwa_app.cli.hsds.import_directory).
     """
     package, problems = read_source(Path(source), lenient)
     warnings: list[Problem] = list(package.warnings)
     parsed: dict = {}
     if not problems or package.from_json:
-        known = _known(db.session) if merge else None
+        known = _known(session) if merge else None
         parsed, more = check_package(package, lenient, known, warnings)
         problems += more
         package.tables.clear()  # the raw cells are no longer needed: free them before writing
     if problems:
-        db.session.rollback()
         raise ImportFailed(_first_per_place(problems))
     summary = Summary(ignored=package.ignored, warnings=warnings)
-    try:
-        _write(parsed, package, summary, progress, merge)
-        page_cache.touch(db.session)  # pages rendered from the old data are stale now
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    _write(session, parsed, package, summary, progress, merge)
+    data_version.touch(session)  # pages rendered from the old data are stale now
     return summary
 
 
@@ -374,8 +242,7 @@ def _clean(rows: list[dict], columns: list[str]) -> list[dict]:
     return rows
 
 
-def _write(parsed, package: Package, summary: Summary, progress, merge: bool) -> None:
-    session = db.session
+def _write(session: Session, parsed, package: Package, summary: Summary, progress, merge: bool) -> None:
     incoming: dict[str, list[dict]] = {}
     for name in HSDS_MODELS:
         columns = _columns(name)
@@ -400,24 +267,21 @@ def _write(parsed, package: Package, summary: Summary, progress, merge: bool) ->
         counter = summary.created if before is None else summary.unchanged if before == row["value"] else summary.updated
         counter["translations"] += 1
     if merge:
-        _merge(incoming, translations, progress)
+        _merge(session, incoming, translations, progress)
     else:
         summary.removed["translations"] = len(existing)
-        _replace(incoming, translations, progress)
+        _replace(session, incoming, translations, progress)
     info = {"title": package.title, "demo": "1" if package.extra.get("demo") else "", **{
         k: str(v) for k, v in package.extra.items() if k in DIRECTORY_INFO_KEYS}}
     if not merge or package.title:
         session.execute(delete(DirectoryInfo))
         session.execute(insert(DirectoryInfo), [{"key": k, "value": v} for k, v in info.items()])
-    search.rebuild_index(session)
-    from ..snapshot import refresh_current_app  # issue 4: phones then fetch only what this import changed
-    refresh_current_app(session)
 
 
-def _insert(model, rows: list[dict], name: str, progress) -> None:
+def _insert(session: Session, model, rows: list[dict], name: str, progress) -> None:
     # Core inserts: the ORM's bulk path costs a third of the import time on 60,000 services.
     for start in range(0, len(rows), BATCH):
-        db.session.execute(insert(model.__table__), rows[start : start + BATCH])
+        session.execute(insert(model.__table__), rows[start : start + BATCH])
         if progress:
             progress(name, min(BATCH, len(rows) - start))
 
@@ -430,21 +294,19 @@ def _key(row) -> tuple:
     return (row["entity"], row["id"], row["field"], row["language"])
 
 
-def _replace(incoming: dict[str, list[dict]], translations: list[dict], progress) -> None:
-    session = db.session
+def _replace(session: Session, incoming: dict[str, list[dict]], translations: list[dict], progress) -> None:
     for model in [SearchDocument, Translation, DirectoryInfo, *reversed(HSDS_MODELS.values())]:
         session.execute(delete(model))
     for name, model in HSDS_MODELS.items():
         rows = incoming[name]
         if name == "taxonomy_term":
             assign_slugs(rows)
-        _insert(model, rows, name, progress)
-    _insert(Translation, translations, "translations", progress)
+        _insert(session, model, rows, name, progress)
+    _insert(session, Translation, translations, "translations", progress)
 
 
-def _merge(incoming: dict[str, list[dict]], translations: list[dict], progress) -> None:
+def _merge(session: Session, incoming: dict[str, list[dict]], translations: list[dict], progress) -> None:
     """Upsert by id, parents before children so that every reference holds at every step."""
-    session = db.session
     for name, model in HSDS_MODELS.items():
         present = set(session.scalars(select(model.id)))
         new = [r for r in incoming[name] if r["id"] not in present]
@@ -452,14 +314,14 @@ def _merge(incoming: dict[str, list[dict]], translations: list[dict], progress) 
         if name == "taxonomy_term":
             for row in new:
                 row["slug"] = None  # given below, once every term is in
-        _insert(model, new, name, progress)
+        _insert(session, model, new, name, progress)
         for start in range(0, len(old), BATCH):
             session.execute(update(model), old[start : start + BATCH])
             if progress:
                 progress(name, min(BATCH, len(old) - start))
     _reslug(session)
     existing = {(t.entity, t.id, t.field, t.language): t.value for t in session.scalars(select(Translation))}
-    _insert(Translation, [r for r in translations if _key(r) not in existing], "translations", progress)
+    _insert(session, Translation, [r for r in translations if _key(r) not in existing], "translations", progress)
     changed = [r for r in translations if _key(r) in existing and existing[_key(r)] != r["value"]]
     if changed:
         session.execute(update(Translation), changed)

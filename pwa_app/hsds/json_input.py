@@ -18,15 +18,14 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from .schema import SCHEMA_DIR, resources
-from .validate import Problem
+from pwa_app.hsds.schema import SCHEMA_DIR, resources
+from pwa_app.hsds.package import Package, decode
+from pwa_app.hsds.validate import Problem
 
-if TYPE_CHECKING:  # importer imports this module: at run time read_json imports it when called
-    from .importer import Package
 
 # Bundle key -> object type; also how nested lists are named.
 PLURALS = {
@@ -198,7 +197,6 @@ def _top_type(path: Path) -> str:
 
 def read_json(path: Path, lenient: bool = False) -> tuple[Package, list[Problem]]:
     """Decode an HSDS JSON file into tables without judging the cells (check_package does)."""
-    from .importer import Package, decode
 
     problems: list[Problem] = []
     package = Package(from_json=True)

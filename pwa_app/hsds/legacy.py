@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from .schema import TRANSLATIONS_RESOURCE, package_descriptor, resources
+from pwa_app.hsds.schema import TRANSLATIONS_RESOURCE, package_descriptor, resources
 
 NAMESPACE = uuid.UUID("6f1c3c8e-2f53-4c55-9d7e-5d0b6a1f6b11")  # Passerelle's legacy-id namespace
 DEMO_DATA = Path(__file__).resolve().parent.parent / "demo_data"

@@ -26,10 +26,28 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import (
-    LOCAL_COLUMNS, Accessibility, Address, Attribute, Contact, CostOption, Funding, Language, Location,
-    Metadata, Organization, OrganizationIdentifier, Phone, Program, RequiredDocument, Schedule, Service,
-    ServiceArea, ServiceAtLocation, Taxonomy, TaxonomyTerm,
+from pwa_app.db.models import (
+    LOCAL_COLUMNS,
+    Accessibility,
+    Address,
+    Attribute,
+    Contact,
+    CostOption,
+    Funding,
+    Language,
+    Location,
+    Metadata,
+    Organization,
+    OrganizationIdentifier,
+    Phone,
+    Program,
+    RequiredDocument,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
 )
 
 Variant = Literal["minimal", "list", "full"]

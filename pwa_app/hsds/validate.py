@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from .schema import Field, Resource
+from pwa_app.hsds.schema import Field, Resource
 
 MAX_TEXT = 20_000  # characters in one cell; more is a broken export, not a description
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from pwa_app.extensions import db
+from pwa_app.db.extensions import db
 
 from ..conftest import make_app
 
@@ -90,7 +90,7 @@ class LiveServer:
     def active_ids(self, limit: int | None = None) -> list[str]:
         from sqlalchemy import select
 
-        from pwa_app.models import Service
+        from pwa_app.db.models import Service
 
         with self.app.app_context():
             query = select(Service.id).where(Service.status == "active").order_by(Service.id).limit(limit)
@@ -105,6 +105,6 @@ class LiveServer:
 
 def serve(databases, server_class=LiveServer, **config):
     """Start `server_class` on a fresh copy of the demo region; times as the phone shows them."""
-    from pwa_app.config import Config
+    from pwa_app.web.config import Config
 
     return server_class(make_app(databases.demo(), BABEL_DEFAULT_TIMEZONE=Config.REGION_TIMEZONE, **config))

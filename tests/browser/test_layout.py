@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from pwa_app.config import Config
+from pwa_app.web.config import Config
 
 pytestmark = pytest.mark.browser
 

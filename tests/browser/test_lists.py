@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from pwa_app import referral
-from pwa_app.extensions import db
-from pwa_app.models import Report, Service, Translation
+from pwa_app.core import referral
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Report, Service, Translation
 
 from ..helpers import wait_until
 from .conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, serve

@@ -9,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date, format_time
 from babel.lists import format_list
 
-from pwa_app import localize
+from pwa_app.present import localize
 
 from ..test_locale import INTERFACE
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, or_, select, update
 
-from pwa_app import offline, snapshot
-from pwa_app.extensions import db
-from pwa_app.models import Schedule, Service, ServiceAtLocation, Translation
+from pwa_app.views import offline
+from pwa_app import snapshot
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Schedule, Service, ServiceAtLocation, Translation
 
 from .conftest import PHONE, LiveServer, serve
 
@@ -103,7 +104,7 @@ def test_js_twins_agree_with_python_on_shared_vectors(context, server):
     }""", text_vectors)
     assert got == [{"normalized": v["normalized"], "tokens": v["tokens"]} for v in text_vectors]
     # Every combining mark, after a Latin letter and after a letter that keeps its marks.
-    from pwa_app.textnorm import normalize
+    from pwa_app.core.textnorm import normalize
 
     marks = [chr(cp) for cp in range(0x300, 0x20000) if unicodedata.category(chr(cp)) in ("Mn", "Mc")]
     samples = [f"e{m}x" for m in marks] + [f"\u0915{m}x" for m in marks]

@@ -49,7 +49,7 @@ def live_server(databases, tmp_path_factory):
 
     from werkzeug.serving import make_server
 
-    from pwa_app.extensions import db
+    from pwa_app.db.extensions import db
 
     app = make_app(databases.demo(), SNAPSHOT_FOLDER=str(tmp_path_factory.mktemp("snapshots")))
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -169,7 +169,7 @@ def test_index_is_the_one_add_all_builds(browser, live_server):
 
 
 def test_latin_fast_path_folds_as_python(page, live_server):
-    from pwa_app.textnorm import normalize, segment
+    from pwa_app.core.textnorm import normalize, segment
 
     latin = [chr(cp) for cp in range(0x300) if not 0xD800 <= cp <= 0xDFFF]
     samples = [f"x{ch}Y{ch}{ch} z" for ch in latin] + ["Aînés  CLSC—Côte-des-Neiges", "STRASSE straße ŉ ǅ", "  ÀÉÎ-õü\t\n"]

@@ -1,0 +1,103 @@
+"""The database commands (`init-db`, `build-snapshots`) and what the other commands share: the schema, and an
+import that is all or nothing."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from sqlalchemy import func, select
+
+from pwa_app import snapshot
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Service
+from pwa_app.hsds.importer import Summary, import_package
+from pwa_app.hsds.package import ImportFailed
+from pwa_app.search import fulltext
+from pwa_app.snapshot import files
+
+DEMO_PACKAGE = Path(__file__).resolve().parents[1] / "demo_data"
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def create_schema() -> None:
+    """Bring the database to the newest schema by running every pending migration."""
+    from flask_migrate import upgrade
+
+    upgrade(directory=str(MIGRATIONS))
+    fulltext.ensure_schema(db.session)
+    db.session.commit()
+
+
+def reachable_schema() -> None:
+    """create_schema, or one clear line (not a traceback) when the database cannot be reached."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        create_schema()
+    except OperationalError as exc:
+        url = db.engine.url.render_as_string(hide_password=True)
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise click.ClickException(f"Cannot reach the database at {url}: {reason}") from None
+
+
+def import_directory(source: Path, progress: Callable[[str, int], None] | None = None, *,
+                     merge: bool = False, lenient: bool = False) -> Summary:
+    """Import `source` into the app's database, all or nothing: the records, then the search index and
+    the phones' snapshot records built from them (phones then fetch only what changed), in one
+    transaction. Raises ImportFailed, and changes nothing, on a defect."""
+    session = db.session
+    try:
+        summary = import_package(session, source, progress, merge=merge, lenient=lenient)
+        fulltext.rebuild_index(session)
+        snapshot.refresh(session, snapshot.Settings.from_app(current_app, session))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return summary
+
+
+def load(path: Path, merge: bool = False, lenient: bool = False, label: str | None = None) -> None:
+    """Import with a progress bar and a summary; on defects print each one and exit non-zero."""
+    with click.progressbar(length=0, label=label or f"Importing {path}", file=sys.stderr) as bar:
+        def progress(_table: str, rows: int) -> None:
+            bar.length += rows
+            bar.update(rows)
+
+        try:
+            summary = import_directory(path, progress, merge=merge, lenient=lenient)
+        except ImportFailed as exc:
+            click.echo("", err=True)
+            for problem in exc.problems:
+                click.echo(f"  {problem}", err=True)
+            hint = "" if lenient else " (--lenient repairs the defects common in published examples: see docs/hsds.md)"
+            raise click.ClickException(f"{len(exc.problems)} problem(s) in {path}; nothing was imported{hint}.") from exc
+    for line in summary.lines():
+        click.echo(line)
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("init-db")
+    @click.option("--demo-if-empty", is_flag=True, help="Load the demo region when there are no services.")
+    def init_db(demo_if_empty: bool) -> None:
+        """Create or upgrade the database tables, and load the demo region into an empty database."""
+        reachable_schema()
+        if demo_if_empty and not db.session.scalar(select(func.count()).select_from(Service)):
+            load(DEMO_PACKAGE)
+
+    @app.cli.command("build-snapshots")
+    @click.option("--out", type=click.Path(path_type=Path), default=None,
+                  help="Folder to write (default: SNAPSHOT_FOLDER, else instance/snapshots).")
+    @click.option("--prune-days", type=int, default=7, show_default=True,
+                  help="Delete superseded files older than this many days.")
+    def build_snapshots(out: Path | None, prune_days: int) -> None:
+        """Write every language's offline snapshot as static, content-addressed files (.json, .gz, .br)."""
+        folder = out or files.folder_of(app)
+        index = files.build(db.session, snapshot.Settings.from_app(app, db.session), folder)
+        db.session.commit()
+        removed = files.prune(folder, prune_days * 24 * 3600)
+        count = sum(len(v) for v in index["files"].values())
+        click.echo(f"version {index['version']}: {count} snapshot(s) in {folder}" + (f"; {removed} old file(s) removed" if removed else ""))

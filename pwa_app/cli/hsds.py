@@ -1,0 +1,56 @@
+"""Flask commands for HSDS exchange: `import-hsds`, `import-legacy`, `export-hsds`."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import click
+from flask import Flask
+
+from pwa_app.cli.database import create_schema, load
+from pwa_app.db.extensions import db
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("import-hsds")
+    @click.argument("path", type=click.Path(path_type=Path))
+    @click.option("--replace/--merge", default=True,
+                  help="Replace the whole directory (default), or upsert by id and keep records not in PATH.")
+    @click.option("--lenient", is_flag=True,
+                  help="Empty dangling optional references and drop impossible coordinates, with a warning each.")
+    def import_hsds(path: Path, replace: bool, lenient: bool) -> None:
+        """Load an HSDS 3.0 datapackage (folder or .zip) or HSDS JSON, all or nothing."""
+        create_schema()
+        load(path, merge=not replace, lenient=lenient)
+
+    @app.cli.command("import-legacy")
+    @click.argument("kind", type=click.Choice(["hsds-1.1", "ohana-csv", "ohana-mongo"]))
+    @click.argument("path", type=click.Path(exists=True, path_type=Path))
+    @click.option("--replace/--merge", default=True, help="Replace the whole directory (default), or upsert by id.")
+    @click.option("--out", type=click.Path(path_type=Path), help="Only write the converted HSDS 3.0 datapackage here.")
+    def import_legacy(kind: str, path: Path, replace: bool, out: Path | None) -> None:
+        """Convert an HSDS 1.1 datapackage or an Ohana CSV/Mongo export to HSDS 3.0 and load it."""
+        from pwa_app.hsds.legacy import CONVERTERS
+
+        with tempfile.TemporaryDirectory() as tmp:
+            target = out or Path(tmp) / "package"
+            report = CONVERTERS[kind](path, target)
+            for line in report.lines():
+                click.echo(line)
+            if out is None:
+                create_schema()
+                load(target, merge=not replace, label=f"Importing {path}")
+
+    @app.cli.command("export-hsds")
+    @click.argument("out", type=click.Path(path_type=Path))
+    @click.option("--format", "format_", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+                  help="A tabular datapackage folder, or one JSON file.")
+    def export_hsds(out: Path, format_: str) -> None:
+        """Write the directory as an HSDS 3.0 datapackage (csv) or JSON file that re-imports identically."""
+        from pwa_app.hsds.exporter import export_csv, export_json
+
+        counts = export_csv(db.session, out) if format_ == "csv" else export_json(db.session, out)
+        for name, n in counts.items():
+            if n:
+                click.echo(f"{name}: {n}")
+        click.echo(f"Written to {out}")

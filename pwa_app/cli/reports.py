@@ -1,0 +1,42 @@
+"""`flask reports list`: what people reported, for curators."""
+from __future__ import annotations
+
+import json
+
+import click
+from flask import Flask
+from sqlalchemy import select
+
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Report, Service
+
+
+def register(app: Flask) -> None:
+    @app.cli.group("reports")
+    def reports_group() -> None:
+        """Read the problems people reported about services."""
+
+    @reports_group.command("list")
+    @click.option("--status", default=None, help="Only reports with this status (new, …).")
+    @click.option("--limit", default=50, show_default=True, help="How many, newest first.")
+    @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+    def list_reports(status: str | None, limit: int, as_json: bool) -> None:
+        """List reports, newest first: when, what is wrong, which service, details, contact."""
+        query = select(Report, Service.name).outerjoin(Service, Service.id == Report.service_id)
+        if status:
+            query = query.where(Report.status == status)
+        rows = db.session.execute(query.order_by(Report.created_at.desc(), Report.id.desc()).limit(limit)).all()
+        for report, name in rows:
+            fields = {"id": report.id, "created_at": report.created_at.isoformat(timespec="seconds") if report.created_at else None,
+                      "status": report.status, "kind": report.kind, "service_id": report.service_id,
+                      "service_name": name, "language": report.language, "details": report.details,
+                      "contact": report.contact}
+            if as_json:
+                click.echo(json.dumps(fields, ensure_ascii=False))
+            else:
+                details = " ".join(report.details.split())
+                click.echo(f"{fields['id']}\t{fields['created_at']}\t{report.status}\t{report.kind}\t"
+                           f"{report.service_id} ({name or 'no longer in the directory'})\t"
+                           f"{details[:120] + ('…' if len(details) > 120 else '')}\t{report.contact}")
+        if not rows and not as_json:
+            click.echo("No reports.")

@@ -1,0 +1,100 @@
+"""Read a datapackage (folder or .zip) or an HSDS JSON file into a Package, without judging its contents."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from pwa_app.hsds.json_input import read_json
+from pwa_app.hsds.package import Package, decode
+from pwa_app.hsds.schema import Resource, resources, translations_resource
+from pwa_app.hsds.validate import Problem
+
+JSON_SUFFIXES = (".json", ".ndjson", ".jsonl")
+csv.field_size_limit(1_000_000)  # a longer cell is reported by the validator, not by csv
+
+
+class _Files:
+    """Read files by name from a folder or a .zip, whichever the curator gave."""
+
+    def __init__(self, source: Path):
+        self.source = source
+        self.zip = zipfile.ZipFile(source) if source.is_file() else None
+        if self.zip is not None:
+            names = [n for n in self.zip.namelist() if n.endswith("datapackage.json")]
+            self.prefix = min(names, key=len)[: -len("datapackage.json")] if names else ""
+
+    def read(self, name: str) -> bytes | None:
+        if self.zip is not None:
+            try:
+                return self.zip.read(self.prefix + name)
+            except KeyError:
+                return None
+        path = self.source / name
+        return path.read_bytes() if path.is_file() else None
+
+
+def all_resources() -> dict[str, Resource]:
+    return {**resources(), "translations": translations_resource()}
+
+
+def read_package(source: Path, lenient: bool = False) -> tuple[Package, list[Problem]]:
+    """Decode the datapackage at `source` (folder or .zip) without judging its contents."""
+    problems: list[Problem] = []
+    package = Package()
+    if not source.exists():
+        return package, [Problem(str(source), "does not exist")]
+    try:
+        files = _Files(source)
+    except zipfile.BadZipFile:
+        return package, [Problem(str(source), "is neither a folder nor a readable .zip file")]
+    raw = files.read("datapackage.json")
+    if raw is None:
+        return package, [Problem(f"{source}/datapackage.json", "is missing; a tabular datapackage needs one")]
+    text = decode(raw, "datapackage.json", problems)
+    if text is None:
+        return package, problems
+    try:
+        descriptor = json.loads(text)
+        listed = {r["name"]: r["path"] for r in descriptor["resources"]}
+    except (ValueError, KeyError, TypeError) as exc:
+        return package, [Problem("datapackage.json", f"is not a datapackage descriptor ({exc})")]
+    package.title = str(descriptor.get("title") or descriptor.get("name") or "")
+    package.extra = descriptor.get("passerelle") or {}
+    known = {r.name: r for r in all_resources().values()}
+    for name, path in listed.items():
+        if name not in known:
+            package.ignored.append(f"resource {name!r} ({path}) is not part of HSDS 3.0")
+            continue
+        data = files.read(path)
+        if data is None:
+            problems.append(Problem(path, "is listed in datapackage.json but missing"))
+            continue
+        content = decode(data, path, problems)
+        if content is None:
+            continue
+        reader = csv.DictReader(io.StringIO(content, newline=""))
+        try:
+            rows = list(reader)
+        except csv.Error as exc:
+            problems.append(Problem(f"{path}:{reader.line_num}", f"is not well-formed CSV ({exc})"))
+            continue
+        header = reader.fieldnames or []
+        missing = [f.name for f in known[name].fields if f.required and f.name not in header]
+        if lenient and name == "attribute" and "link_entity" in missing:
+            missing.remove("link_entity")  # inferred from link_id in check_package (the UK profile omits it)
+        problems += [Problem(f"{path}:1:{col}", "required column is missing") for col in missing]
+        extra = [h for h in header if h not in known[name].field_names]
+        if extra:
+            package.ignored.append(f"{path}: columns not in HSDS 3.0: {', '.join(extra)}")
+        package.tables[name] = (path, rows)
+    return package, problems
+
+
+def read_source(source: Path, lenient: bool = False) -> tuple[Package, list[Problem]]:
+    """Read a datapackage (folder or .zip) or an HSDS JSON file, whichever `source` is."""
+    if source.is_file() and source.suffix.lower() in JSON_SUFFIXES:
+        return read_json(source, lenient)
+    return read_package(source, lenient)

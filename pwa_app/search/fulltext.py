@@ -1,0 +1,377 @@
+"""Full-text search over services: one interface, two database engines underneath.
+
+Every service gets a `SearchDocument` whose text is normalised by `textnorm` (case, accents,
+punctuation), so neither engine has to understand a language: a word is whatever lies between
+two spaces. SQLite indexes that table with FTS5 and its plain `ascii` tokenizer; PostgreSQL gets a
+tsvector built from the very same words (no parser, no dictionary), so both engines, and the
+browser, agree on what a word is and give the same results.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, delete, insert, select, text
+from sqlalchemy.orm import Session
+
+from pwa_app.db.models import (
+    Address,
+    Attribute,
+    Language,
+    Location,
+    Organization,
+    SearchDocument,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+    Translation,
+)
+from pwa_app.search import spelling
+from pwa_app.present import taxonomy_names
+from pwa_app.core.textnorm import has_unspaced, search_words, segment
+
+# Column weights for ranking: a word in the name counts most, then the category, then the rest.
+WEIGHTS = (10.0, 4.0, 1.0)
+SEARCHABLE_STATUSES = ("active", "temporarily closed")
+MAX_TOKENS = 12
+MAX_WORD = 64  # characters; longer "words" are cut so that no engine rejects them (PostgreSQL's limit is 2 KB)
+
+# Every word matches as a prefix; prefix indexes of 2, 3 and 4 letters spare SQLite merging the
+# lists of every word that starts so ("care": career, caregiver...), 10 ms at 60,000 services.
+SQLITE_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "name, categories, body, content='search_document', content_rowid='rowid', tokenize='ascii', prefix='2 3 4')",
+)
+# The words of a service's name as a tsvector, for the "name matches first" tier of large result sets
+# (see _run); an expression index rather than a column, so PostgreSQL keeps it current by itself.
+POSTGRES_NAME_VECTOR = "array_to_tsvector(string_to_array(d.name, ' '))"
+POSTGRES_DDL = (
+    "ALTER TABLE search_document ADD COLUMN IF NOT EXISTS tsv tsvector",
+    "CREATE INDEX IF NOT EXISTS ix_search_document_tsv ON search_document USING gin (tsv)",
+    "CREATE INDEX IF NOT EXISTS ix_search_document_name_words ON search_document"
+    " USING gin ((array_to_tsvector(string_to_array(name, ' '))))",
+)
+
+
+def _engine(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def ensure_schema(session: Session) -> None:
+    """Create the engine's full-text index if it is missing."""
+    for statement in {"sqlite": SQLITE_DDL, "postgresql": POSTGRES_DDL}.get(_engine(session), ()):
+        session.execute(text(statement))
+
+
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+MAX_POSITION = 16383  # PostgreSQL's largest position in a tsvector
+
+
+def tsvector_literal(name: str, categories: str, body: str) -> str:
+    """Return PostgreSQL tsvector input for a document: its words as they are, weighted A/B/C by column."""
+    parts, start = [], 1
+    for column, weight in ((name, "A"), (categories, "B"), (body, "C")):
+        # Escaped as a whole (escaping adds no space); 60,000 documents hold some 40 million words.
+        words = column.replace("\\", "\\\\").replace("'", "''").split()
+        positions = range(start, start + len(words))
+        start += len(words)
+        parts += [f"'{word}':{min(position, MAX_POSITION)}{weight}" for word, position in zip(words, positions, strict=True)]
+    return " ".join(parts)
+
+
+NAME_FIELDS = ("name", "alternate_name")
+
+
+def _clip(text: str) -> str:
+    """Normalise and segment `text` (CJK and other unspaced runs become character pairs); cut long words."""
+    return " ".join(word[:MAX_WORD] for word in segment(text))
+
+
+def _translations(session: Session) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    out: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    rows = select(Translation.entity, Translation.id, Translation.field, Translation.value)
+    for entity, ident, field, value in session.execute(rows):
+        out[(entity, ident)].append((field, value))
+    return out
+
+
+def build_documents(session: Session) -> list[dict]:
+    """Return one normalised search document per service (pure read; no writes)."""
+    tr = _translations(session)
+    terms = {t.id: t for t in session.scalars(select(TaxonomyTerm))}
+    term_texts: dict[str, str] = {}
+
+    def term_text(term: TaxonomyTerm) -> str:
+        """A term's words, normalised once however many services use it: every name and synonym."""
+        if term.id not in term_texts:
+            words = [term.name, *(v for _, v in tr[("taxonomy_term", term.id)])]
+            if taxonomy_names.is_open_eligibility(term.code, term.name):  # names and synonyms, every language
+                words += taxonomy_names.words(term.code)
+            term_texts[term.id] = _clip(" ".join(words))  # normalised and segmented once per term
+        return term_texts[term.id]
+
+    orgs = {o.id: o for o in session.scalars(select(Organization))}
+    categories: dict[str, list[str]] = defaultdict(list)
+    for link_id, term_id in session.execute(
+        select(Attribute.link_id, Attribute.taxonomy_term_id).where(Attribute.link_entity == "service")
+    ):
+        term, seen = terms.get(term_id), set()
+        while term is not None and term.id not in seen:  # a service in "Food Pantry" is also in "Food"
+            seen.add(term.id)
+            categories[link_id].append(term_text(term))
+            term = terms.get(term.parent_id)
+    languages: dict[str, list[str]] = defaultdict(list)
+    for service_id, name in session.execute(select(Language.service_id, Language.name)):
+        languages[service_id].append(name or "")
+    places: dict[str, list[str]] = defaultdict(list)
+    for service_id, city in session.execute(
+        select(ServiceAtLocation.service_id, Address.city).join(Location, Location.id == ServiceAtLocation.location_id)
+        .join(Address, Address.location_id == Location.id)
+    ):
+        places[service_id].append(city or "")
+    docs = []
+    for s in session.scalars(select(Service).where(Service.status.in_(SEARCHABLE_STATUSES))):
+        org = orgs.get(s.organization_id)
+        translated = tr[("service", s.id)]
+        names = [s.name, s.alternate_name, *(v for f, v in translated if f in NAME_FIELDS)]
+        body = [s.description, s.eligibility_description, s.fees_description, s.application_process,
+                *(v for f, v in translated if f not in NAME_FIELDS), *languages[s.id], *places[s.id]]
+        if org is not None:
+            body += [org.name, *(v for _, v in tr[("organization", org.id)])]
+        docs.append({
+            "service_id": s.id,
+            "name": _clip(" ".join(n for n in names if n)),
+            "categories": " ".join(categories[s.id]),
+            "body": _clip(" ".join(b for b in body if b)),
+        })
+    return docs
+
+
+def rebuild_index(session: Session) -> None:
+    """Recompute every search document and the engine's index, inside the caller's transaction."""
+    index_documents(session, build_documents(session))
+
+
+POSTGRES_BATCH = 5000  # documents per executemany: bounds the memory the tsvector strings take
+_POSTGRES_INSERT = text("INSERT INTO search_document (service_id, name, categories, body, tsv)"
+                        " VALUES (:service_id, :name, :categories, :body, CAST(:tsv AS tsvector))")
+
+
+def index_documents(session: Session, docs: list[dict]) -> None:
+    """Replace the search documents with `docs` and rebuild the engine's index on them.
+
+    Documents are stored in name order, so that the index's own order (rowid) is alphabetical:
+    large result sets page through it without sorting every match (see _run).
+    """
+    ensure_schema(session)
+    session.execute(delete(SearchDocument))
+    docs = sorted(docs, key=lambda d: (d["name"], d["service_id"]))
+    if _engine(session) == "postgresql":
+        # Each row is written once, with its tsvector (an UPDATE per row after the insert wrote each twice).
+        for start in range(0, len(docs), POSTGRES_BATCH):
+            session.execute(_POSTGRES_INSERT, [{**d, "tsv": tsvector_literal(d["name"], d["categories"], d["body"])}
+                                               for d in docs[start:start + POSTGRES_BATCH]])
+        # Merge the entries the full-text indexes still hold aside, which every search would otherwise scan.
+        session.execute(text("SELECT gin_clean_pending_list('ix_search_document_tsv'),"
+                             " gin_clean_pending_list('ix_search_document_name_words')"))
+    elif docs:
+        session.execute(insert(SearchDocument), docs)
+    if _engine(session) == "sqlite":
+        session.execute(text("INSERT INTO search_fts(search_fts) VALUES('rebuild')"))
+    spelling.forget()
+
+
+@dataclass(frozen=True)
+class Results:
+    service_ids: list[str]
+    total: int
+    corrected: str | None = None  # the query as spelling correction read it, when it did
+
+
+MAX_RESULTS = 100_000  # "every match", for callers that filter and paginate themselves
+
+# A query is a list of words; each word is a list of spellings, any of which may match.
+Query = list[list[str]]
+
+
+def _prefix(word: str) -> bool:
+    """Match a word as a prefix, except a lone letter: "f" would be every word starting with f (a lone CJK character still is)."""
+    return len(word) > 1 or has_unspaced(word)
+
+
+# Up to this many matches are all ranked (BM25 or ts_rank, every column weighted). Beyond it, ranking
+# every match costs too much (tens of milliseconds per thousand at 60,000 services), so the order
+# becomes: the matches whose name holds every query word, ranked on the name alone (cheap: names are
+# short); then the others in name order, read straight from the index. The demo region and most
+# real queries stay under it.
+RANK_ALL = 200
+
+
+@dataclass(frozen=True)
+class EngineSql:
+    """One query's SQL on one engine; each statement takes :limit and :offset, and :statuses where it joins services."""
+    count_all: str  # every match, and the span of the index's rowids (about how many documents it holds)
+    rank_all: str  # every match, best first
+    count_named: str  # matches whose name holds every word
+    rank_named: str  # those, best first
+    rest: str  # the other matches, in name order
+    params: dict
+    rest_sparse: str = ""  # the same, for matches too sparse to walk the index in order (PostgreSQL; see _rest)
+
+
+# Two subqueries: SQLite reads max() or min() of the rowid straight off the index only when it is alone.
+SPAN = "((SELECT max(rowid) FROM search_document) - (SELECT min(rowid) FROM search_document) + 1)"
+SQLITE_RANK = "bm25(search_fts, {}, {}, {})".format(*WEIGHTS)
+SQLITE_SERVICE = ("CROSS JOIN search_document d ON d.rowid = f.rowid CROSS JOIN service s ON s.id = d.service_id"
+                  " WHERE s.status IN :statuses")  # CROSS JOIN: SQLite keeps this order, the full-text match first
+
+
+def _sqlite_query(words: Query, joiner: str) -> EngineSql:
+    group = lambda spellings: "(" + " OR ".join(f'"{w}"' + "*" * _prefix(w) for w in spellings) + ")"  # noqa: E731
+    match = (" AND " if joiner == " " else " OR ").join(group(w) for w in words)  # FTS5 wants AND between brackets
+    in_name = "{name} : (" + match + ")"
+
+    def page(param: str, rank: str) -> str:  # rank and cut in the index; join services for one page only
+        return (f"SELECT d.service_id FROM (SELECT rowid{rank and f', {rank} AS rank'} FROM search_fts WHERE search_fts MATCH"
+                f" :{param} ORDER BY {rank and 'rank, '}rowid LIMIT :limit OFFSET :offset) f {SQLITE_SERVICE}"
+                f" ORDER BY {rank and 'f.rank, '}f.rowid")
+
+    return EngineSql(
+        count_all=f"SELECT count(*), {SPAN} FROM search_fts WHERE search_fts MATCH :q",
+        rank_all=(f"SELECT d.service_id FROM (SELECT rowid, {SQLITE_RANK} AS rank FROM search_fts WHERE search_fts MATCH :q) f "
+                  f"{SQLITE_SERVICE} ORDER BY f.rank, s.name, s.id LIMIT :limit OFFSET :offset"),
+        count_named="SELECT count(*) FROM search_fts WHERE search_fts MATCH :named",
+        rank_named=page("named", SQLITE_RANK),  # rowid order is name order (see index_documents)
+        rest=page("rest", ""),
+        params={"q": match, "named": in_name, "rest": f"({match}) NOT {in_name}"},
+    )
+
+
+def _postgres_query(words: Query, joiner: str) -> EngineSql:
+    group = lambda spellings: "(" + " | ".join(_lexeme(w) + ":*" * _prefix(w) for w in spellings) + ")"  # noqa: E731
+    match = (" & " if joiner == " " else " | ").join(group(w) for w in words)
+    # ts_rank's weights are listed D, C, B, A; ours are A (name), B (category), C (body).
+    weights = "'{0.0, %s, %s, %s}'" % tuple(w / WEIGHTS[0] for w in reversed(WEIGHTS))  # noqa: UP031 - SQL braces
+    matches = "d.tsv @@ CAST(:q AS tsquery)"
+    in_name = f"{POSTGRES_NAME_VECTOR} @@ CAST(:q AS tsquery)"
+    source = "FROM search_document d JOIN service s ON s.id = d.service_id WHERE s.status IN :statuses AND"
+    page = "LIMIT :limit OFFSET :offset"
+
+    def cut(where: str, order: str, inner_order: str = "") -> str:  # sort and cut in the index; join services for one page only
+        return (f"SELECT d.service_id FROM (SELECT d.service_id, d.rowid, length(d.name) AS name_length"
+                f" FROM search_document d WHERE {where} ORDER BY {inner_order or order} {page}) d"
+                f" JOIN service s ON s.id = d.service_id WHERE s.status IN :statuses ORDER BY {order}")
+
+    rest = f"{matches} AND NOT ({in_name})"
+    return EngineSql(
+        count_all=f"SELECT count(*), {SPAN} FROM search_document d WHERE {matches}",
+        rank_all=(f"SELECT d.service_id {source} {matches} "
+                  f"ORDER BY ts_rank({weights}, d.tsv, CAST(:q AS tsquery)) DESC, s.name, s.id {page}"),
+        count_named=f"SELECT count(*) FROM search_document d WHERE {in_name}",
+        # Among names holding every word, the shortest fit best (BM25 reasons the same way on SQLite).
+        rank_named=cut(in_name, "d.name_length, d.rowid", inner_order="name_length, d.rowid"),
+        rest=cut(rest, "d.rowid"),
+        # "rowid + 0" keeps PostgreSQL off the rowid index, whose every step reads a whole tsvector
+        # (categories in every language: kilobytes): the full-text index finds the matches, then they are sorted.
+        rest_sparse=cut(rest, "d.rowid", inner_order="d.rowid + 0"),
+        params={"q": match},
+    )
+
+
+QUERIES = {"sqlite": _sqlite_query, "postgresql": _postgres_query}
+
+# PostgreSQL's planner cannot know that reading a row's tsvector is costly (categories in every
+# language: kilobytes, out of line), so for the search's few statements it gets no sequential scan
+# (every one has a full-text or rowid index to use), and no parallel workers nor JIT compilation,
+# whose start costs more than these millisecond queries. Set for the transaction, restored after.
+POSTGRES_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0", "jit": "off"}
+
+
+@contextmanager
+def _local_settings(session: Session, settings: dict[str, str]):
+    """Change PostgreSQL settings within the transaction, and put them back after (a statement each way)."""
+    if not settings:
+        yield
+        return
+    names = {f"n{i}": name for i, name in enumerate(settings)}
+    read = text("SELECT " + ", ".join(f"current_setting(:{n})" for n in names))
+    change = text("SELECT " + ", ".join(f"set_config(:{n}, :v{n}, true)" for n in names))
+    before = session.execute(read, names).one()
+    session.execute(change, {**names, **{f"v{n}": v for n, v in zip(names, settings.values(), strict=True)}})
+    yield  # after an error, the caller's rollback undoes the change too (and a failed transaction takes no statement)
+    session.execute(change, {**names, **{f"v{n}": v for n, v in zip(names, before, strict=True)}})
+
+
+def _planner_settings(session: Session):
+    return _local_settings(session, POSTGRES_SETTINGS if _engine(session) == "postgresql" else {})
+
+
+def _run(session: Session, words: Query, joiner: str, limit: int, offset: int) -> Results:
+    sql = QUERIES[_engine(session)](words, joiner)
+
+    def run(statement: str, **page):
+        params = {**sql.params, "statuses": SEARCHABLE_STATUSES, **page}
+        query = text(statement)
+        if ":statuses" in statement:
+            query = query.bindparams(bindparam("statuses", expanding=True))
+        return session.execute(query, params)
+
+    total, span = run(sql.count_all).one()  # the index holds listed services only (see build_documents)
+    if not total:
+        return Results([], 0)
+    if total <= RANK_ALL:
+        return Results(list(run(sql.rank_all, limit=limit, offset=offset).scalars()), total)
+    ids = list(run(sql.rank_named, limit=limit, offset=offset).scalars())
+    if len(ids) == limit:
+        return Results(ids, total)
+    # The name tier ends on this page; its size is known without counting it, unless the page lies past it.
+    named = offset + len(ids) if ids or not offset else run(sql.count_named).scalar_one()
+    rest_offset, rest_limit = max(0, offset - named), limit - len(ids)
+    ids += run(_rest(sql, total - named, span, rest_offset + rest_limit), limit=rest_limit, offset=rest_offset).scalars()
+    return Results(ids, total)
+
+
+# Walking the index in name order reads each document it passes; gathering every match from the
+# full-text index and sorting them costs about this many times less per document.
+WALK_COST = 8
+
+
+def _rest(sql: EngineSql, matches: int, documents: int, needed: int) -> str:
+    """The query for the rest tier: walk the index in order while matches are dense enough to meet `needed` soon."""
+    walked = needed * documents / max(matches, 1)  # documents passed before the page is full, on average
+    return sql.rest if not sql.rest_sparse or walked * WALK_COST <= matches else sql.rest_sparse
+
+
+def search(session: Session, query: str, limit: int = 25, offset: int = 0) -> Results:
+    """Return the ids of listed services matching `query`, best first.
+
+    All words must match, each as a prefix. When nothing does, words the index has never seen are
+    read as typos of its nearest words ("pharmasy" -> "pharmacy"); then any word may match.
+    Normalisation has removed every quote, star, bracket and operator, and each word is quoted,
+    so nothing a person types can be read as query syntax (NEAR, OR, column filters, tsquery...).
+    """
+    words = [[w[:MAX_WORD]] for w in dict.fromkeys(search_words(query, MAX_TOKENS))]
+    if not words:
+        return Results([], 0)
+    with _planner_settings(session):
+        return _search(session, words, limit, offset)
+
+
+def _search(session: Session, words: Query, limit: int, offset: int) -> Results:
+    found = _run(session, words, " ", limit, offset)
+    if found.total:
+        return found
+    corrected, shown = spelling.correct(session, words)
+    if corrected != words:
+        found = _run(session, corrected, " ", limit, offset)
+        if found.total:
+            return Results(found.service_ids, found.total, shown)
+    if len(words) > 1:
+        found = _run(session, corrected, " OR ", limit, offset)
+        if found.total:
+            return Results(found.service_ids, found.total, shown if corrected != words else None)
+    return Results([], 0)

@@ -1,0 +1,1 @@
+"""Blueprints: one per area of the product. They import from the layers below, never from each other."""

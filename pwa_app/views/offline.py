@@ -1,0 +1,355 @@
+"""Offline: the service worker, the app manifest, the app shell, and the directory snapshots phones keep.
+
+`/sw.js` is served from static/sw.js with its precache list and version filled in, so that a
+change to any asset (or to the shell page) changes its bytes and browsers install the update.
+Snapshots and the changes feed are described in snapshot.py; here they get their ETags (one per
+language, region set and version), so a phone that is up to date pays one 304 to find out.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections import OrderedDict
+from pathlib import Path
+
+from babel import Locale
+from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request, send_from_directory, url_for
+from flask_babel import get_translations, gettext as _
+
+from pwa_app.db import data_version
+from pwa_app.web import i18n
+from pwa_app.snapshot import files
+from pwa_app import snapshot
+from pwa_app.db.extensions import db
+from pwa_app.present.localize import clock_data, language_name, list_patterns
+
+try:  # smaller snapshots where the browser takes brotli (Chromium does over HTTPS)
+    import brotli
+except ImportError:  # pragma: no cover - gzip then, as for every other response
+    brotli = None
+
+bp = Blueprint("offline", __name__)
+
+ICONS = ("icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/icon-maskable-512.png")
+# Only the icon the pages show is precached: the browser fetches the manifest's PNGs itself when the
+# app is installed, so precaching them would cost every visitor 24 KB for nothing.
+PRECACHED_ICONS = ICONS[:1]
+THEME_COLOUR = "#0b5d4b"
+CACHE_SIZE = 32
+
+
+@bp.url_value_preprocessor
+def _pull_lang(_endpoint, values) -> None:
+    if values and "lang" in values:
+        lang = values.pop("lang")
+        if not i18n.is_supported(lang):
+            abort(404)
+        g.lang = lang
+
+
+@bp.url_defaults
+def _add_lang(endpoint, values) -> None:
+    if endpoint in ("offline.shell", "offline.snapshot_json", "offline.changes_json"):
+        values.setdefault("lang", g.get("lang") or current_app.config["DEFAULT_LANGUAGE"])
+
+
+@bp.app_context_processor
+def status_strings():
+    return {"offline_strings": page_strings}
+
+
+def page_strings() -> dict:
+    """What the scripts on every page say: saving progress, "available offline", updates, errors."""
+    return {
+        "lang": i18n.current().bcp47,
+        "saving": _("Saving the directory for offline use: %(percent)s %%, %(done)s of %(total)s"),
+        "available": _("Available offline · updated %(date)s · %(size)s"),
+        "offline": _("You are offline. This is the directory saved on this phone, updated %(date)s."),
+        "ready": _("Ready to work offline"),
+        "update": _("Update available"),
+        "updateNow": _("Update now"),
+        "quota": _("There is not enough space on this phone to keep the directory offline. "
+                   "Everything still works while you are online."),
+        "failed": _("The directory could not be saved for offline use. It will try again next time you are online."),
+        "regions": _("Areas kept on this phone"),
+        "wholeDirectory": _("The whole directory"),
+        "save": _("Save"),
+        # The status line's "updated <date>": the Gregorian calendar, in the locale's words and digits.
+        "clock": clock_data(Locale.parse(i18n.current().code), ("when",)),
+    }
+
+
+def render_strings() -> dict:
+    """What the app shell needs to draw directory pages from the data on the phone."""
+    lang = i18n.current()
+    locale = Locale.parse(lang.code)
+    languages = set(current_app.config["LANGUAGES"]) | {"en", "fr"}
+    return {
+        "open24": _("Open 24 hours"), "unknown": _("Hours not listed"), "closed": _("Closed"),
+        "openCloses": _("Open now · closes %(time)s"), "openClosesDay": _("Open now · closes %(day)s %(time)s"),
+        "opensToday": _("Closed · opens today %(time)s"), "opensTomorrow": _("Closed · opens tomorrow %(time)s"),
+        "opensDay": _("Closed · opens %(day)s %(time)s"),
+        "languagesList": _("Languages: %(list)s"), "free": _("Free"), "call": _("Call"), "ext": _("ext. %(ext)s"),
+        "text": _("Text"), "home": _("Home"), "breadcrumb": _("Breadcrumb"), "categories": _("Categories"),
+        "moreSpecific": _("More specific"),
+        "services": _plural("%(num)d service", "%(num)d services", locale),
+        "results": _plural("%(num)d result for “%(query)s”", "%(num)d results for “%(query)s”", locale),
+        "noResults": _("No results for “%(query)s”"), "search": _("Search"),
+        "searchQuery": _("Search: %(query)s"),
+        "tryFewer": _("Try fewer or simpler words, or check the spelling."),
+        "callHelp": _("Call %(number)s: someone will help you find a service", number=current_app.config["HELPLINE_NUMBER"]),
+        "browse": _("Or browse a category"),
+        "typeWhat": _("Type what you need, such as food, shelter or dentist, in the box above."),
+        "findHelp": _("Find help near you"), "lead": _("Free and confidential. No account, no tracking."),
+        "fallback": _("Some of this information is only available in %(language)s."),
+        "notOffered": _("This service is not currently offered (%(status)s). Call %(number)s for other options."),
+        "statusNames": {"temporarily closed": _("temporarily closed")},
+        "about": _("About this service"), "who": _("Who can use it"),
+        "noEligibility": _("No eligibility requirements are listed."),
+        "agesBoth": _("Ages %(min)s to %(max)s"), "agesMin": _("Ages %(min)s and over"), "agesMax": _("Ages up to %(max)s"),
+        "cost": _("Cost"), "askCost": _("Call to ask about costs."), "how": _("How to get it"),
+        "spoken": _("Languages spoken"), "hours": _("Hours"), "weekCaption": _("Opening hours for the next 7 days"),
+        "today": _("today"), "holiday": _("Closed (holiday)"), "noHours": _("Hours are not listed. Call before you go."),
+        "location": _("Location"), "directions": _("Directions"), "mapSite": _("Open the map website"),
+        "gettingThere": _("Getting there:"), "locationHours": _("Hours at this location"), "online": _("Online"),
+        "verified": _("Last verified %(date)s"), "notVerified": _("Not verified yet"),
+        "report": _("Report a problem"),
+        "notSaved": _("This page is not saved on this phone. Connect to the internet, or call %(number)s.",
+                      number=current_app.config["HELPLINE_NUMBER"]),
+        "notSavedTitle": _("Not available offline"),
+        # A name, or [name, language] where it is not in the reader's language (static/js/render.js ltext).
+        "languageNames": {code: [t.value, t.lang] if t.fallback else t.value
+                          for code, t in ((code, language_name(locale, code)) for code in sorted(languages))},
+        # How Babel writes times, dates and lists here (pwa_app/localize.py): the phone's Intl may not know them.
+        "clock": clock_data(locale), "list": list_patterns(locale),
+        "helpline": current_app.config["HELPLINE_NUMBER"],
+    }
+
+
+def _plural(singular: str, plural: str, locale: Locale) -> dict[str, str]:
+    """Each CLDR plural category's message, unformatted: the browser picks one with Intl.PluralRules."""
+    forms: dict[str, str] = {}
+    for n in (0, 1, 2, 3, 5, 11, 21, 100, 1_000_000):
+        forms.setdefault(locale.plural_form(n), get_translations().ngettext(singular, plural, n))
+    return forms
+
+
+@bp.route("/<lang>/offline")
+def shell(lang=None):
+    """The app shell: the service worker answers with it for directory pages it has no network for."""
+    return _render_shell()
+
+
+def _render_shell() -> str:
+    icons = sorted(p.stem for p in (Path(current_app.template_folder) / "icons").glob("cat-*.svg"))
+    return render_template("offline/shell.html", render_strings=render_strings(), category_icons=icons)
+
+
+def settings() -> snapshot.Settings:
+    s = snapshot.Settings.from_app(current_app, db.session)
+    snapshot.ensure_ready(db.session, s)
+    return s
+
+
+def _wanted_regions(s: snapshot.Settings) -> tuple[str, ...]:
+    known = {r.id for r in snapshot.regions(db.session, s)}
+    asked = [r for r in re.split(r"[ ,+]", request.args.get("regions", "")) if r in known]
+    return tuple(sorted(set(asked))) or (snapshot.ALL,)
+
+
+def _etag(lang: str, wanted: tuple[str, ...], version: int) -> str:
+    return f"{lang}.{'+'.join(wanted)}.{version}"
+
+
+def _not_modified(etag: str) -> bool:
+    # compress.py appends "-gz" to the ETags of bodies it gzips; either spelling names this state.
+    sent = request.headers.get("If-None-Match", "")
+    return any(t.strip().removeprefix("W/").strip('"').removesuffix("-gz") == etag for t in sent.split(","))
+
+
+def _json(body: bytes, etag: str, key: tuple | None = None) -> Response:
+    """Answer with `body`, brotli- or gzip-compressed once per version and kept for the next phone."""
+    accepted = request.headers.get("Accept-Encoding", "")
+    encoding = "br" if brotli and "br" in accepted else "gzip" if "gzip" in accepted else None
+    data = body
+    if encoding and len(body) > 600:
+        compress = lambda: brotli.compress(body, quality=11) if encoding == "br" else gzip.compress(body, 9, mtime=0)  # noqa: E731
+        data = _cached((*key, encoding), compress) if key else compress()
+    else:
+        encoding = None
+    response = Response(data, mimetype="application/json")
+    if encoding:
+        response.headers["Content-Encoding"] = encoding
+        response.vary.add("Accept-Encoding")
+    response.headers["ETag"] = f'"{etag}"'
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Checksum-SHA256"] = hashlib.sha256(body).hexdigest()
+    response.headers["X-Uncompressed-Length"] = str(len(body))
+    return response
+
+
+def _cached(key: tuple, build) -> bytes:
+    """A snapshot's bytes, built once per language, regions and version (and encoding) in each process."""
+    cache: OrderedDict = current_app.extensions.setdefault("offline_bodies", OrderedDict())
+    if key not in cache:
+        cache[key] = build()
+        while len(cache) > CACHE_SIZE:
+            cache.popitem(last=False)
+    return cache[key]
+
+
+def _not_modified_response(etag: str) -> Response:
+    response = Response(status=304)
+    response.headers["ETag"] = f'"{etag}"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.route("/offline/regions.json")
+def regions_json():
+    """The regions a phone can keep, and which one to keep when nobody chose."""
+    s = settings()
+    regions = snapshot.regions(db.session, s)
+    body = {"version": snapshot.current_version(db.session),
+            "regions": [{"id": r.id, "name": r.name, "services": r.services} for r in regions],
+            "default": snapshot.ALL if len(regions) == 1 else None}
+    response = Response(snapshot.encode(body), mimetype="application/json")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.route("/<lang>/offline/snapshot.json")
+def snapshot_json(lang=None):
+    """Everything the directory pages need, in one language, for the regions asked for."""
+    s = settings()
+    wanted = _wanted_regions(s)
+    version = snapshot.current_version(db.session)
+    etag = _etag(g.lang, wanted, version)
+    if _not_modified(etag):
+        return _not_modified_response(etag)
+    prebuilt = files.lookup(files.folder_of(current_app), g.lang, wanted, version, data_version.current(db.session))
+    if prebuilt:  # a static, content-addressed file: any server or CDN can send it
+        return redirect(url_for("offline.snapshot_file", name=prebuilt), code=302)
+    key = (g.lang, wanted, version)
+    body = _cached(key, lambda: snapshot.encode(snapshot.snapshot(db.session, g.lang, wanted)))
+    return _json(body, etag, key)
+
+
+@bp.route("/snapshots/<name>")
+def snapshot_file(name: str):
+    """A built snapshot, precompressed, cached forever: its name is its content's SHA-256."""
+    if not files.NAME.match(name):
+        abort(404)
+    folder = files.folder_of(current_app)
+    accepted = request.headers.get("Accept-Encoding", "")
+    for encoding, suffix in (("br", ".br"), ("gzip", ".gz"), (None, "")):
+        if (encoding is None or encoding in accepted) and (folder / (name + suffix)).exists():
+            break
+    else:
+        abort(404)
+    response = send_from_directory(folder, name + suffix, mimetype="application/json", max_age=31536000,
+                                   conditional=True, etag=name[:-5])
+    if encoding:
+        response.headers["Content-Encoding"] = encoding
+    response.vary.add("Accept-Encoding")
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    response.headers["X-Checksum-SHA256"] = name[:-5]
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.route("/<lang>/offline/changes.json")
+def changes_json(lang=None):
+    """What changed since `?since=<version>`: changed records and the ids to delete; 304 if nothing."""
+    since = request.args.get("since", "")
+    if not since.isdigit():
+        abort(400)
+    s = settings()
+    wanted = _wanted_regions(s)
+    version = snapshot.current_version(db.session)
+    etag = _etag(g.lang, wanted, version)
+    if _not_modified(etag) or int(since) == version:
+        return _not_modified_response(etag)
+    body = snapshot.encode(snapshot.changes(db.session, g.lang, wanted, int(since)))
+    return _json(body, etag, (g.lang, wanted, version, int(since)))
+
+
+@bp.route("/manifest.webmanifest")
+def manifest():
+    """Make the app installable, starting in the language it was installed from."""
+    lang = request.args.get("lang")
+    lang = lang if i18n.is_supported(lang) else current_app.config["DEFAULT_LANGUAGE"]
+    g.lang = lang
+    icon = lambda name, size, purpose="any": {  # noqa: E731
+        "src": url_for("static", filename=f"icons/{name}"), "sizes": size, "type": "image/png", "purpose": purpose}
+    body = {
+        "id": "/", "name": "Passerelle", "short_name": "Passerelle", "lang": i18n.current().bcp47,
+        "dir": i18n.current().dir,
+        "description": _("Free, confidential help finding food, housing, health care and other community services near you."),
+        "start_url": url_for("directory.home", lang=lang), "scope": "/", "display": "standalone",
+        "background_color": "#ffffff", "theme_color": THEME_COLOUR,
+        "icons": [icon("icon-192.png", "192x192"), icon("icon-512.png", "512x512"),
+                  icon("icon-maskable-512.png", "512x512", "maskable")],
+    }
+    response = Response(json.dumps(body, ensure_ascii=False), mimetype="application/manifest+json")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def precache_urls() -> list[str]:
+    """The app shell: fingerprinted bundles, the page icon and the default language's shell page."""
+    from pwa_app.web.assets import BUNDLES
+
+    env = current_app.extensions["assets"]
+    urls = [env[name].urls()[0] for name in BUNDLES]
+    urls += [url_for("static", filename=name) for name in PRECACHED_ICONS]
+    # One shell up front; sw.js keeps the shell of every other language a person uses as they use it,
+    # so twenty languages do not cost a phone twenty downloads.
+    urls.append(url_for("offline.shell", lang=current_app.config["DEFAULT_LANGUAGE"]))
+    return urls
+
+
+def _app_version(urls: list[str]) -> str:
+    """A hash of the app itself: asset URLs carry their own hashes; every language's shell and the icons are hashed here.
+
+    None of it depends on the directory's data, so each process works it out once.
+    """
+    known = current_app.extensions.setdefault("offline_app_version", {})
+    # Shells show configured numbers and texts: a configuration change is a new app version.
+    settings = sorted((k, v) for k, v in current_app.config.items() if isinstance(v, (str, int, tuple)))
+    key = repr(("\n".join(urls), settings))
+    if key not in known:
+        known[key] = _hash_app(urls)
+    return known[key]
+
+
+def _hash_app(urls: list[str]) -> str:
+    digest = hashlib.sha256("\n".join(urls).encode())
+    static = Path(current_app.static_folder)
+    for name in ICONS:
+        digest.update((static / name).read_bytes())
+    for code in current_app.config["LANGUAGES"]:
+        with current_app.app_context(), current_app.test_request_context(f"/{code}/offline"):
+            g.lang = code
+            digest.update(_render_shell().encode())
+    return digest.hexdigest()[:16]
+
+
+@bp.route("/sw.js")
+def service_worker():
+    """static/sw.js with its version and precache list filled in; never cached without asking."""
+    urls = precache_urls()
+    version = _app_version(urls)
+    if _not_modified(version):
+        return _not_modified_response(version)
+    source = (Path(current_app.static_folder) / "sw.js").read_text(encoding="utf-8")
+    source = re.sub(r"^const VERSION = .*;$", f"const VERSION = {json.dumps(version)};", source, count=1, flags=re.M)
+    source = re.sub(r"^const PRECACHE_URLS = .*;$", f"const PRECACHE_URLS = {json.dumps(urls)};", source,
+                    count=1, flags=re.M)
+    response = Response(source, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["Service-Worker-Allowed"] = "/"
+    response.headers["ETag"] = f'"{version}"'
+    return response

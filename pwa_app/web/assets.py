@@ -1,0 +1,62 @@
+"""The stylesheet and scripts, bundled and fingerprinted by webassets."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import Flask
+from webassets import Bundle, Environment
+from webassets.filter import Filter
+
+
+class JoinModules(Filter):
+    """Join our ES modules into one module: drop the imports between them and their `export` keywords.
+
+    No Node at run time: the files are written in dependency order, with distinct top-level names.
+    """
+
+    name = "join-modules"
+
+    def input(self, _in, out, **kw):
+        source = re.sub(r"^import [^;]+ from '\./[\w-]+\.js';\n", "", _in.read(), flags=re.M)
+        source = re.sub(r"^//# sourceMappingURL=.*$", "", source, flags=re.M)  # maps are not shipped
+        out.write(re.sub(r"^export (?=(async )?function|const |let |class )", "", source, flags=re.M))
+
+
+# Saved lists, referral sheets, the report outbox, quick exit and clearing data (issue 7).
+TOOLS_JS = ("lists-store.js", "referral.js", "lists.js", "report-queue.js", "safety.js", "toolkit.js")
+
+# The offline app (issue 4), dependencies first; static/sw.js is served by offline.py instead.
+OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js", "sync.js", "sw-bridge.js",
+              "local-search.js", "render.js", *TOOLS_JS, "entry.js")
+
+# Search, filters and "near me" on the page (issue 6); the search itself runs in a worker, with
+# MiniSearch from node_modules (package-lock.json pins it; `make install` runs `npm ci`).
+FINDING_JS = ("filters.js", "search-client.js", "live-search.js", "near-me.js")
+MINISEARCH = Path(__file__).resolve().parents[2] / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+SEARCH_WORKER_JS = ("textnorm.js", "store.js", "search-core.js", "search-worker.js")
+
+BUNDLES = {
+    "css": Bundle("css/app.css", "css/offline.css", "css/search.css", "css/lists.css", filters="rcssmin", output="gen/app.%(version)s.css"),
+    "js": Bundle(*(f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)), filters=JoinModules(), output="gen/app.%(version)s.js"),
+    "search-worker": Bundle(str(MINISEARCH), *(f"js/{name}" for name in SEARCH_WORKER_JS), filters=JoinModules(),
+                            output="gen/search-worker.%(version)s.js"),
+}
+
+
+def init_app(app: Flask) -> Environment:
+    static = Path(app.static_folder)
+    env = Environment(directory=str(static), url=app.static_url_path)
+    env.versions = "hash"
+    env.manifest = f"json:{static / 'gen' / 'manifest.json'}"
+    env.cache = False
+    env.url_expire = False
+    env.auto_build = True
+    for name, bundle in BUNDLES.items():
+        env.register(name, bundle)
+    (static / "gen").mkdir(exist_ok=True)
+    urls = {name: env[name].urls()[0] for name in BUNDLES}  # builds once, at start-up
+
+    app.extensions["assets"] = env
+    app.jinja_env.globals["asset_url"] = urls.__getitem__
+    return env

@@ -1,0 +1,213 @@
+"""Interface languages: which exist, how each names itself, which way it is written, which one a visitor gets."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, g, request
+from flask_babel import get_locale
+
+from pwa_app.present.localize import CATALOGUE_FOLDERS
+
+RTL = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
+# Each language in its own name and script; the picker never shows flags.
+NATIVE_NAMES = {
+    "en": "English", "fr": "Français", "es": "Español", "pt": "Português", "ar": "العربية",
+    "fa": "فارسی", "ur": "اردو", "zh_Hans": "简体中文", "zh_Hant": "繁體中文", "pa": "ਪੰਜਾਬੀ",
+    "hi": "हिन्दी", "ta": "தமிழ்", "tl": "Tagalog", "vi": "Tiếng Việt", "ko": "한국어",
+    "uk": "Українська", "ru": "Русский", "so": "Soomaali", "ti": "ትግርኛ", "iu": "ᐃᓄᒃᑎᑐᑦ",
+}
+COOKIE = "lang"  # set only when a person picks a language; it wins over Accept-Language
+
+
+@dataclass(frozen=True)
+class Lang:
+    code: str  # as in the URL: en, fr, zh_Hans
+    name: str
+
+    @property
+    def bcp47(self) -> str:
+        """The code for HTML `lang` and `hreflang` attributes (zh_Hans -> zh-Hans)."""
+        return self.code.replace("_", "-")
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.code.split("_")[0] in RTL else "ltr"
+
+
+def languages() -> list[Lang]:
+    return [Lang(code, NATIVE_NAMES.get(code, code)) for code in current_app.config["LANGUAGES"]]
+
+
+def is_supported(code: str | None) -> bool:
+    return isinstance(code, str) and code in current_app.config["LANGUAGES"]
+
+
+def current() -> Lang:
+    code = g.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
+    return Lang(code, NATIVE_NAMES.get(code, code))
+
+
+def select_locale() -> str:
+    """Babel's locale: the one in the URL, else the default (error pages outside /<lang>/)."""
+    return g.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
+
+
+def preferred_language() -> str:
+    """Pick a visitor's language: their explicit choice (cookie), else Accept-Language, else the default."""
+    chosen = request.cookies.get(COOKIE)
+    if is_supported(chosen):
+        return chosen
+    supported = [(code, _parse(code)) for code in current_app.config["LANGUAGES"]]
+    for tag, _quality in request.accept_languages:  # best first
+        wanted = _parse(tag)
+        if wanted is None:
+            continue
+        for code, offered in supported:
+            # zh-TW wants Traditional script, zh-CN Simplified: Babel fills in the likely script.
+            if offered and offered.language == wanted.language and (
+                    not offered.script or not wanted.script or offered.script == wanted.script):
+                return code
+    return current_app.config["DEFAULT_LANGUAGE"]
+
+
+@lru_cache(maxsize=512)
+def _parse(tag: str):
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+
+
+def babel_locale_code() -> str:
+    return str(get_locale())
+
+
+def _pull_lang(_endpoint, values) -> None:
+    lang = (values or {}).pop("lang", None)
+    if not is_supported(lang):
+        abort(404)  # rendered in the default language, since g.lang stays unset
+    g.lang = lang
+
+
+def _add_lang(_endpoint, values) -> None:
+    values.setdefault("lang", g.get("lang") or current_app.config["DEFAULT_LANGUAGE"])
+
+
+def localized_blueprint(name: str, import_name: str) -> Blueprint:
+    """A blueprint whose URLs all start with a supported language: /<lang>/..."""
+    bp = Blueprint(name, import_name, url_prefix="/<lang>")
+    bp.url_value_preprocessor(_pull_lang)
+    bp.url_defaults(_add_lang)
+    return bp
+
+
+def url_in(code: str) -> str:
+    """This page's URL in another language (its home page when the page has no language)."""
+    from flask import url_for
+
+    endpoint = request.endpoint
+    if endpoint and "lang" in (request.url_rule.arguments if request.url_rule else ()):
+        args = {**(request.view_args or {}), "lang": code}
+        query = {k: v for k, v in request.args.items() if k in ("q", "page")}
+        return url_for(endpoint, **args, **query)
+    return url_for("directory.home", lang=code)
+
+
+def same_page_in(code: str, path: str | None) -> str:
+    """Map a local path such as /fr/services/1 to the same page in `code`; anything else goes home.
+
+    Only paths on this site that start with a supported language are accepted, so the language
+    chooser cannot be used to send people elsewhere.
+    """
+    from flask import url_for
+
+    parts = (path or "").split("/")
+    if path and path.startswith("/") and not path.startswith("//") and len(parts) > 2 and is_supported(parts[1]) \
+            and "\\" not in path:
+        return "/".join(["", code, *parts[2:]])
+    return url_for("directory.home", lang=code)
+
+
+_HEADER_KEY = re.compile(r"#\s?([A-Z][A-Za-z -]*):\s*(.*)")
+
+
+@cache
+def catalogue_status(code: str, folder: str) -> dict[str, str]:
+    """How a language's interface was made, read from its .po header comment.
+
+    `# Translated by: …` says who (ending "(machine-assisted draft)" for a draft); `# Review: …`
+    starts "original language" for a language the interface was written in, "reviewed" once a
+    fluent speaker has reviewed it, anything else otherwise. A comment line that is not a new
+    `# Key:` continues the one before it. `kind` sums it up for the about page: "original",
+    "reviewed", "draft" (machine-assisted, not reviewed) or "unreviewed".
+    """
+    path = Path(folder) / CATALOGUE_FOLDERS.get(code, code) / "LC_MESSAGES" / "messages.po"
+    fields: dict[str, str] = {}
+    key = None
+    try:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if not line.startswith("#"):
+                    break
+                m = _HEADER_KEY.match(line)
+                if m:
+                    key = m.group(1).lower()
+                    fields[key] = m.group(2).strip()
+                elif key and line.startswith("# "):  # not a flag line such as "#, fuzzy"
+                    fields[key] = f"{fields[key]} {line[1:].strip()}".strip()
+    except OSError:
+        pass
+    found = {"translated_by": fields.get("translated by", "").rstrip("."),
+             "review": fields.get("review", "").rstrip(".")}
+    review = found["review"].lower()
+    if review.startswith("original language"):
+        found["kind"] = "original"
+    elif review.startswith("reviewed"):
+        found["kind"] = "reviewed"
+    elif "(machine-assisted draft)" in found["translated_by"]:
+        found["kind"] = "draft"
+    else:
+        found["kind"] = "unreviewed"
+    return found
+
+
+def translation_statuses() -> list[tuple[Lang, dict[str, str]]]:
+    folder = current_app.config["BABEL_TRANSLATION_DIRECTORIES"]
+    return [(lang, catalogue_status(lang.code, folder)) for lang in languages()]
+
+
+def install_template_gettext(app) -> None:
+    """Templates' `_`, `gettext` and `ngettext`, as Flask-Babel installs them, but writing whole
+    numbers in the page language's digits ("۱۷ خدمت"), as times and dates already are; and the
+    `digits` filter for a number that stands alone."""
+    from babel import Locale
+    from flask_babel import get_translations
+    from jinja2 import pass_context
+
+    from pwa_app.present.localize import fill_message
+
+    def fill(context, message: str, variables: dict) -> str:
+        return fill_message(message, variables, Locale.parse(babel_locale_code()), context.eval_ctx.autoescape)
+
+    @pass_context
+    def gettext(context, string: str, **variables) -> str:
+        return fill(context, get_translations().ugettext(string), variables)
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, num: int, **variables) -> str:
+        variables.setdefault("num", num)
+        return fill(context, get_translations().ungettext(singular, plural, num), variables)
+
+    def digits(value) -> str:
+        """A bare number ("12" beside a category) in the page language's digits."""
+        from pwa_app.present.localize import with_digits
+
+        return with_digits(str(value), Locale.parse(babel_locale_code()))
+
+    app.jinja_env.globals.update(gettext=gettext, ngettext=ngettext)
+    app.jinja_env.filters["digits"] = digits

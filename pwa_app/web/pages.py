@@ -1,0 +1,159 @@
+"""What every page shares: the request's view model (`presenter()`), what the templates call to
+format in the reader's language (times, dates, distances, language names, "open now"), the
+directory's own facts, and what is built once per data version.
+
+Blueprints import from here, never from each other.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask import Flask, current_app, g
+from flask_babel import format_date, format_time, get_locale, gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from pwa_app.core.hours import Status
+from pwa_app.db import data_version
+from pwa_app.db.extensions import db
+from pwa_app.db.models import Attribute, DirectoryInfo, Location, Service, ServiceAtLocation
+from pwa_app.present import localize
+from pwa_app.present.categories import Tree, load_tree
+from pwa_app.present.localize import LocalText
+from pwa_app.present.presenters import Presenter
+from pwa_app.web import i18n
+
+CARD_LOADS = (
+    selectinload(Service.organization),
+    selectinload(Service.phones),
+    selectinload(Service.schedules),
+    selectinload(Service.languages),
+    selectinload(Service.cost_options),
+)
+_SAL = selectinload(Service.service_at_locations)
+_LOCATION = _SAL.selectinload(ServiceAtLocation.location)
+SERVICE_LOADS = (
+    *CARD_LOADS,
+    _SAL.selectinload(ServiceAtLocation.schedules),
+    _SAL.selectinload(ServiceAtLocation.phones),
+    _LOCATION.selectinload(Location.addresses),
+    _LOCATION.selectinload(Location.accessibility),
+    _LOCATION.selectinload(Location.phones),
+    selectinload(Service.attributes).selectinload(Attribute.taxonomy_term),
+)
+
+
+def page_globals():
+    return {"directory_info": directory_info(), "lang": i18n.current(), "languages": i18n.languages()}
+
+
+def init_app(app: Flask) -> None:
+    """Give every template the page's globals and helpers."""
+    app.context_processor(page_globals)
+    # Globals, not context: macros imported without context can use them too.
+    app.jinja_env.globals.update(
+        open_label=open_label, format_date=local_date, format_time=local_time, url_in=i18n.url_in,
+        language_name=language_name, language_list=language_list, marked=localize.marked,
+        status_name=status_name, format_distance=format_distance,
+        translation_statuses=i18n.translation_statuses,
+    )
+
+
+def directory_info() -> dict[str, str]:
+    if "directory_info" not in g:
+        try:
+            g.directory_info = {r.key: r.value for r in db.session.scalars(select(DirectoryInfo))}
+        except Exception:  # the error page must render even when the database is the error
+            db.session.rollback()
+            g.directory_info = {}
+    return g.directory_info
+
+
+def format_distance(km: float) -> str:
+    """"1.2 km", "350 m", as the reader's language writes them."""
+    from babel.units import format_unit
+
+    if km < 1:
+        text = format_unit(max(50, round(km * 1000, -1)), "length-meter", "short", locale=get_locale())
+    else:
+        text = format_unit(round(km, 1) if km < 10 else round(km), "length-kilometer", "short", locale=get_locale())
+    return localize.with_digits(text, get_locale())
+
+
+def local_time(value, format: str = "short") -> str:
+    """Flask-Babel's format_time in the reader's digits (Persian: ۵:۰۰); the phone writes them alike (cldr-format.js)."""
+    return localize.with_digits(format_time(value, format), get_locale())
+
+
+def local_date(value, format: str = "medium") -> str:
+    """Flask-Babel's format_date (Gregorian, as every page) in the reader's digits."""
+    return localize.with_digits(format_date(value, format), get_locale())
+
+
+def language_name(code: str) -> LocalText:
+    """Name a language in the reader's language ("en" -> "anglais"), marked where it falls back to another."""
+    return localize.language_name(get_locale(), code)
+
+
+def language_list(items) -> str:
+    """Language names as the reader's language lists them ("anglais, espagnol et français"), as HTML."""
+    return localize.list_html(get_locale(), items)
+
+
+def status_name(status: str) -> str:
+    names = {"inactive": _("inactive"), "defunct": _("no longer offered"), "temporarily closed": _("temporarily closed")}
+    return names.get(status, status)
+
+
+def presenter() -> Presenter:
+    cfg = current_app.config
+    return Presenter(db.session, g.lang, cfg["REGION_TIMEZONE"], cfg["PHONE_COUNTRY_CODE"],
+                     directory_info().get("base_language") or "en")
+
+
+def tree() -> Tree:
+    """The category tree, built once per data version (at 60,000 services that takes half a second)."""
+    if "tree" not in g:
+        g.tree = per_version("tree", _whole_tree)
+    return g.tree
+
+
+def _whole_tree() -> Tree:
+    t = load_tree(db.session)
+    for term_id in t.terms:  # every count worked out now: threads sharing the tree then only read it
+        t.services_under(term_id)
+    return t
+
+
+def open_label(status: Status, now: datetime | None = None) -> str:
+    """Say in words whether a service is open: "Open now · closes 5:00 PM", "Closed · opens tomorrow 9:00 AM"."""
+    if status.state == "open24":
+        return _("Open 24 hours")
+    if status.state == "unknown":
+        return _("Hours not listed")
+    now = now or datetime.now(status.closes_at.tzinfo if status.closes_at else None)
+    when = status.closes_at if status.state == "open" else status.opens_at
+    if when is None:
+        return _("Closed")
+    today = now.astimezone(when.tzinfo).date()
+    time = local_time(when, "short")
+    if status.state == "open":
+        if when.date() == today:
+            return _("Open now · closes %(time)s", time=time)
+        return _("Open now · closes %(day)s %(time)s", day=local_date(when, "EEEE"), time=time)
+    if when.date() == today:
+        return _("Closed · opens today %(time)s", time=time)
+    if when.date() == today + timedelta(days=1):
+        return _("Closed · opens tomorrow %(time)s", time=time)
+    return _("Closed · opens %(day)s %(time)s", day=local_date(when, "EEEE"), time=time)
+
+
+def per_version(name: str, build):
+    """Something built from the data, kept until the data changes (an import bumps the version)."""
+    key = (name, data_version.current(db.session), str(db.engine.url))
+    cache = current_app.extensions.setdefault("filter_choices", {})
+    if key not in cache:
+        if len(cache) > 32:
+            cache.clear()
+        cache[key] = build()
+    return cache[key]

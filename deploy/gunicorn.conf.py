@@ -36,7 +36,7 @@ loglevel = os.environ.get("LOG_LEVEL", "info")
 
 
 def post_worker_init(worker):
-    """Build what every page shares before this worker takes requests (pwa_app/warmup.py)."""
-    from pwa_app.warmup import warm
+    """Build what every page shares before this worker takes requests (pwa_app/web/warmup.py)."""
+    from pwa_app.web.warmup import warm
 
     warm(worker.wsgi)

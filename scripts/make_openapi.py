@@ -30,7 +30,7 @@ LISTS = ("service_list", "service_at_location_list", "organization_list")  # HSD
 # Datapackage and documentation keys that mean nothing to JSON Schema; dropped to keep the file small.
 DROP = {"name", "path", "datapackage_metadata", "constraints", "core", "tabular_required", "example",
         "datapackage_type", "title"}
-MAX_PER_PAGE, MAX_PAGE = 500, 1_000_000  # keep in step with pwa_app/api.py
+MAX_PER_PAGE, MAX_PAGE = 500, 1_000_000  # keep in step with pwa_app/views/api.py
 
 
 def ref(name: str) -> dict:

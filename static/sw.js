@@ -1,7 +1,7 @@
 /* Passerelle's service worker: the app shell from a cache, pages from the network when it answers
    in time, else the shell, which draws the page from the directory saved in IndexedDB. */
 
-// Filled in by pwa_app/offline.py when it serves /sw.js: a hash of everything precached, and the list.
+// Filled in by pwa_app/views/offline.py when it serves /sw.js: a hash of everything precached, and the list.
 const VERSION = 'dev';
 const PRECACHE_URLS = [];
 

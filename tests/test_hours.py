@@ -1,4 +1,4 @@
-"""Tests for pwa_app.hours: shared JSON vectors (also run by the JS twin) plus focused cases."""
+"""Tests for pwa_app.core.hours: shared JSON vectors (also run by the JS twin) plus focused cases."""
 import json
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path

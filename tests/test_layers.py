@@ -118,4 +118,6 @@ def test_the_checks_can_fail(tmp_path):
     sample = tmp_path / "offender.py"
     sample.write_text("def f():\n    from pwa_app.views import directory\nfrom ..web import i18n\n")
     found = imports("pwa_app.present.offender", sample)
-    assert [(m, layer(m)) for m, _ in found] == [("pwa_app.views.directory", "views"), ("pwa_app.web.i18n", "web")]
+    assert sorted((line, m, layer(m)) for m, line in found) == [(2, "pwa_app.views.directory", "views"),
+                                                                (3, "pwa_app.web.i18n", "web")]
+    assert LAYERS.index("views") > LAYERS.index("present") and LAYERS.index("web") > LAYERS.index("present")

@@ -1,6 +1,6 @@
 """The taxonomy translations (pwa_app/taxonomy_i18n/<lang>.json) pass the one check, and the check can fail.
 
-The JSON files are the only source of the category names and synonyms; `pwa_app.taxonomy_check` is
+The JSON files are the only source of the category names and synonyms; `pwa_app.present.taxonomy_check` is
 their only check. Broken copies, written to tmp_path, prove each kind of mistake is reported.
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ import unicodedata
 
 import pytest
 
-from pwa_app import taxonomy_check
-from pwa_app.config import Config
-from pwa_app.taxonomy_names import DATA  # the files the app loads
+from pwa_app.present import taxonomy_check
+from pwa_app.web.config import Config
+from pwa_app.present.taxonomy_names import DATA  # the files the app loads
 
 from .conftest import SHARED_DATA
 

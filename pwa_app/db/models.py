@@ -3,6 +3,9 @@
 Tables and columns follow the HSDS 3.0 tabular datapackage so that import and export are a
 straight copy. Columns that are ours and not HSDS (such as a category's URL slug) are listed in
 `LOCAL_COLUMNS` and never exported. `Translation` is our documented extension table.
+
+Size: one class per HSDS 3.0 table (21 of them) and our own tables; HSDS names them, and one file
+shows the whole schema as the migrations see it.
 """
 from __future__ import annotations
 

@@ -4,6 +4,10 @@ Reading and checking happen entirely before the first write, and the writes happ
 transaction, so a defect anywhere leaves the database exactly as it was. The input is a tabular
 datapackage (folder or .zip) or HSDS 3.0 JSON (see json_input.py), which is flattened into the
 same tables and goes through the same checks.
+
+Size: the checks that need the whole package at once (ids, references, taxonomy cycles,
+translations) and the writes (replace or merge) share the parsed rows; reading and the package type
+live in reading.py and package.py.
 """
 from __future__ import annotations
 

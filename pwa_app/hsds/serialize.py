@@ -15,6 +15,9 @@ numbers, so a null would not validate. Shapes:
   required_documents, contacts, attributes (each with its taxonomy_term) and metadata;
 - `"list"`: the service's own fields plus organization and program (HSDS's `service_list`);
 - `"minimal"`: id, name, status and last_modified.
+
+Size: one small function per HSDS 3.0 object, in the order of the specification; they call each
+other for nested objects.
 """
 from __future__ import annotations
 

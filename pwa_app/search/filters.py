@@ -3,6 +3,9 @@
 Every filter is optional and they combine (AND). A value that cannot be used is dropped and
 named in `Filters.ignored`, so the page can say so kindly instead of failing. The same rules run
 in the browser (static/js/filters.js) over the offline snapshot.
+
+Size: the filters are one contract (parse, offer, apply) that static/js/filters.js mirrors line for
+line; split, the two would be harder to compare.
 """
 from __future__ import annotations
 

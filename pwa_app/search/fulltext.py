@@ -5,6 +5,9 @@ punctuation), so neither engine has to understand a language: a word is whatever
 two spaces. SQLite indexes that table with FTS5 and its plain `ascii` tokenizer; PostgreSQL gets a
 tsvector built from the very same words (no parser, no dictionary), so both engines, and the
 browser, agree on what a word is and give the same results.
+
+Size: one interface over two engines (SQLite FTS5 and PostgreSQL tsvector), with the ranking and
+typo tolerance they share; apart, the engines would drift.
 """
 from __future__ import annotations
 

@@ -6,6 +6,9 @@ can use). Lists are HSDS Page objects ordered by id, or by distance when `lat` a
 given, or by relevance with `search`; every parameter narrows the list (AND). `format=ndjson`
 gives one object per line, and every result when no page is asked for. A malformed parameter is a
 400 and an unknown id a 404, both in JSON (see errors.py). Messages are for developers, in English.
+
+Size: one blueprint for the HSDS API's endpoints, each a few lines over shared paging and filtering;
+together they are one contract (hsds/schema/openapi.json).
 """
 from __future__ import annotations
 

@@ -122,7 +122,7 @@ def search_page():
     return html, 200, {"Cache-Control": "no-store"}
 
 
-# --- filters (pwa_app/filters.py): what the form offers, what the URL asks, one page of what passes ---
+# --- filters (pwa_app/search/filters.py): what the form offers, what the URL asks, one page of what passes ---
 
 def places() -> list[filtering.Place]:
     return per_version("places", lambda: filtering.places(db.session))

@@ -4,6 +4,9 @@
 change to any asset (or to the shell page) changes its bytes and browsers install the update.
 Snapshots and the changes feed are described in snapshot.py; here they get their ETags (one per
 language, region set and version), so a phone that is up to date pays one 304 to find out.
+
+Size: one blueprint for what a phone needs to work offline (worker, manifest, shell, snapshot files
+and the changes feed); each route is short, and they share the ETag and cache rules.
 """
 from __future__ import annotations
 
@@ -122,7 +125,7 @@ def render_strings() -> dict:
         # A name, or [name, language] where it is not in the reader's language (static/js/render.js ltext).
         "languageNames": {code: [t.value, t.lang] if t.fallback else t.value
                           for code, t in ((code, language_name(locale, code)) for code in sorted(languages))},
-        # How Babel writes times, dates and lists here (pwa_app/localize.py): the phone's Intl may not know them.
+        # How Babel writes times, dates and lists here (pwa_app/present/localize.py): the phone's Intl may not know them.
         "clock": clock_data(locale), "list": list_patterns(locale),
         "helpline": current_app.config["HELPLINE_NUMBER"],
     }

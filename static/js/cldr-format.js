@@ -1,6 +1,6 @@
 /**
  * Times, dates and lists written exactly as the server's Babel writes them. The server sends each
- * language's CLDR patterns, names, day periods, digits and list pattern (pwa_app/localize.py
+ * language's CLDR patterns, names, day periods, digits and list pattern (pwa_app/present/localize.py
  * clock_data and list_patterns, in the shell's render strings and the page strings); this module
  * only substitutes them. Chromium's own date data lacks some languages (Somali, Tigrinya,
  * Inuktitut) and differs in others, and Intl.DateTimeFormat('fa') counts in the Persian calendar:

@@ -1,5 +1,5 @@
 /**
- * The filters on pages drawn from the saved directory: the twin of pwa_app/filters.py, over
+ * The filters on pages drawn from the saved directory: the twin of pwa_app/search/filters.py, over
  * snapshot records and /<lang>/offline/search-data.json. Same GET parameters, same rules.
  */
 import { openStatus } from './hours.js';

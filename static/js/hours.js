@@ -1,5 +1,5 @@
 /**
- * Opening hours for HSDS 3.0 schedule rows: the JavaScript twin of pwa_app/hours.py, held to the
+ * Opening hours for HSDS 3.0 schedule rows: the JavaScript twin of pwa_app/core/hours.py, held to the
  * same conventions by tests/data/hours_vectors.json. Instants are epoch milliseconds; wall-clock
  * days are day numbers (days since 1970-01-01) and times are seconds since midnight.
  */

@@ -1,5 +1,5 @@
 /**
- * The browser's twin of pwa_app/referral.py: the checksummed share token for a list of service
+ * The browser's twin of pwa_app/core/referral.py: the checksummed share token for a list of service
  * ids, and an SMS body of names and numbers that fits in one or two messages where it can.
  */
 

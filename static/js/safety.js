@@ -2,7 +2,7 @@
  * Safety (issues 7 and 13): "Quick exit" leaves for a neutral site and takes this page out of the
  * history; moving between Passerelle pages replaces the history entry too, so Back after Quick exit
  * does not reach Passerelle. Quick exit also forgets the pages the service worker kept from visits
- * and this tab's session data, but not the offline directory or saved lists (pwa_app/safety.py says
+ * and this tab's session data, but not the offline directory or saved lists (pwa_app/views/safety.py says
  * what is kept and why). "Clear Passerelle data from this phone" deletes lists, queued reports, the
  * offline directory, caches and the service worker (the server's Clear-Site-Data answer does it again).
  */

@@ -4,7 +4,7 @@
  * without spaces) and every category's names and synonyms in every language. Ranking: name above
  * category above description. Loaded in the search worker, where MiniSearch is a global.
  */
-/* global MiniSearch -- node_modules/minisearch, bundled ahead of this file (pwa_app/assets.py) */
+/* global MiniSearch -- node_modules/minisearch, bundled ahead of this file (pwa_app/web/assets.py) */
 import { hasUnspaced, normalize, searchWords, segment } from './textnorm.js';
 
 const SEARCH_FIELDS = ['name', 'categories', 'body'];

@@ -1,5 +1,5 @@
 /**
- * Search text normalisation, the twin of pwa_app/textnorm.py (tests/data/textnorm_vectors.json
+ * Search text normalisation, the twin of pwa_app/core/textnorm.py (tests/data/textnorm_vectors.json
  * proves they agree): case folded, accents off Latin, Greek and Cyrillic letters only,
  * punctuation and symbols turned into spaces, words split by one space.
  */
@@ -67,7 +67,7 @@ function normalizeAnyScript(text) {
 // without spaces) folds one character at a time, each as the general path folds it alone: a
 // separator to a space, a letter to its lowercase without accents. Index building normalises
 // every record's texts; this makes it a table lookup per character (the textnorm vectors and
-// tests/browser/test_search_worker.py check it against pwa_app/textnorm.py).
+// tests/browser/test_search_worker.py check it against pwa_app/core/textnorm.py).
 const ASCII_TEXT = /^[\0-\x7f]*$/;
 const LATIN_TEXT = /^[\0-\u02ff]*$/;
 const latinFolds = [];

@@ -3,7 +3,7 @@
 Those JSON files are the only source of the category names and search synonyms: edit them by hand,
 then run this check (the tests run it on every file, `tests/test_taxonomy_i18n.py`):
 
-    python -m pwa_app.taxonomy_check [CSV_PATH] [--lang CODE[,CODE...]]
+    python -m pwa_app.present.taxonomy_check [CSV_PATH] [--lang CODE[,CODE...]]
 
 CSV_PATH defaults to the Open Eligibility taxonomy in ../shared/data, beside the repository.
 
@@ -31,6 +31,9 @@ For each file it checks:
   Ukrainian-only ones in Russian; Vietnamese names mostly carry Vietnamese diacritics.
 
 Standard library only, and no Flask: the tests and translators call it as it is.
+
+Size: most lines are data the rules need (each language's script ranges, simplified and traditional
+character pairs, spelling rules).
 """
 from __future__ import annotations
 
@@ -43,7 +46,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent  # pwa_app (update these two if this module moves)
+PACKAGE = Path(__file__).resolve().parents[1]  # pwa_app
 DATA = PACKAGE / "taxonomy_i18n"
 DEFAULT_CSV = PACKAGE.parent.parent / "shared" / "data" / "taxonomy" / "open-eligibility" / "taxonomy.csv"
 
@@ -333,7 +336,7 @@ def _in_script(ch: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pwa_app.taxonomy_check",
+    parser = argparse.ArgumentParser(prog="python -m pwa_app.present.taxonomy_check",
                                      description="Check the taxonomy translations in pwa_app/taxonomy_i18n/.")
     parser.add_argument("csv_path", nargs="?", default=str(DEFAULT_CSV),
                         help="the Open Eligibility taxonomy CSV (default: %(default)s)")

@@ -12,8 +12,9 @@ sqlite=$?
 
 # Browser tests measure pages, scripts and the phone's storage, the same on either engine: the
 # PostgreSQL run repeats only those marked `engine` (they write through the server, or compare the
-# phone with what the server reads). Everything else runs on both.
-echo "== Test suite on PostgreSQL (browser tests: only those marked engine) =="
+# phone with what the server reads). Of the other tests, those that take a database run on both;
+# those that never touch one (text normalisation, catalogues, layers...) run once (tests/conftest.py).
+echo "== Test suite on PostgreSQL (tests that take a database; browser tests only those marked engine) =="
 scripts/with_postgres.sh "$PY" -m pytest -p no:cacheprovider -m "not browser or engine" "$@"
 postgres=$?
 

@@ -163,3 +163,15 @@ def copy_package(tmp_path):
         return target
 
     return copy
+
+
+def pytest_collection_modifyitems(config, items):
+    """On the PostgreSQL run, only tests that take a database from `databases` (directly or through
+    `app`, `client`, a live server...): the others never touch the engine, and ran on SQLite."""
+    if not POSTGRES:
+        return
+    keep = [item for item in items if "databases" in getattr(item, "fixturenames", ())]
+    skipped = [item for item in items if "databases" not in getattr(item, "fixturenames", ())]
+    if skipped:
+        config.hook.pytest_deselected(items=skipped)
+        items[:] = keep

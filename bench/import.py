@@ -31,7 +31,7 @@ def run_case(case: str, services: int) -> dict:
         package = Path(tmp) / "package"
         started = time.perf_counter()
         if case == "san-mateo":
-            from pwa_app.hsds.legacy import convert_ohana_mongo
+            from pwa_app.hsds.legacy.ohana import convert_ohana_mongo
 
             convert_ohana_mongo(SAN_MATEO, package)
         else:

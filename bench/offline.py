@@ -43,7 +43,7 @@ def measure(case: str, services: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         package = DEMO_PACKAGE
         if case == "san-mateo":
-            from pwa_app.hsds.legacy import convert_ohana_mongo
+            from pwa_app.hsds.legacy.ohana import convert_ohana_mongo
 
             package = Path(tmp) / "package"
             convert_ohana_mongo(SAN_MATEO, package)

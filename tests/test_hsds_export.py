@@ -13,7 +13,7 @@ from pwa_app.db.extensions import db
 from pwa_app.hsds.exporter import build_json, cell, export_csv, export_json
 from pwa_app.cli.database import import_directory
 from pwa_app.hsds.json_input import PLURALS, read_json
-from pwa_app.hsds.legacy import convert_ohana_mongo
+from pwa_app.hsds.legacy.ohana import convert_ohana_mongo
 from pwa_app.hsds.schema import SCHEMA_DIR
 from pwa_app.db.models import HSDS_MODELS, DirectoryInfo, Location, Organization, Service, Translation
 

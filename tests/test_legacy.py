@@ -7,18 +7,10 @@ from sqlalchemy import func, select
 from pwa_app.cli.database import DEMO_PACKAGE
 from pwa_app.db.extensions import db
 from pwa_app.cli.database import import_directory
-from pwa_app.hsds.legacy import (
-    DAYS,
-    Opening,
-    convert_hsds11,
-    convert_ohana_csv,
-    convert_ohana_mongo,
-    legacy_id,
-    parse_date,
-    parse_hours,
-    parse_range,
-    parse_time,
-)
+from pwa_app.hsds.legacy.common import legacy_id
+from pwa_app.hsds.legacy.hours_text import DAYS, Opening, parse_date, parse_hours, parse_range, parse_time
+from pwa_app.hsds.legacy.hsds1 import convert_hsds11
+from pwa_app.hsds.legacy.ohana import convert_ohana_csv, convert_ohana_mongo
 from pwa_app.db.models import Attribute, Location, Organization, Schedule, Service, TaxonomyTerm
 
 from .conftest import SHARED_DATA
@@ -165,7 +157,8 @@ def test_import_legacy_command(empty_app, tmp_path):
 def test_holidays_are_closures_or_special_hours():
     from datetime import date
 
-    from pwa_app.hsds.legacy import Report, _holiday
+    from pwa_app.hsds.legacy.common import Report
+    from pwa_app.hsds.legacy.hours_text import _holiday
 
     day, report = date(2015, 12, 24), Report("test")
     assert _holiday({"closed": "true"}, day, day, report) == {

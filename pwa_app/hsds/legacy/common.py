@@ -1,0 +1,102 @@
+"""What every legacy converter shares: stable ids, the conversion report, and the package being written.
+
+`legacy_id` gives a legacy record a stable uuid5 of its format, table and old id, so converting the
+same file twice gives the same ids and a later --merge updates in place. `Tables` collects HSDS 3.0
+rows by table and writes them as a tabular datapackage (with our translations resource); `Report`
+counts what was converted and skipped. `open_eligibility` adds the shipped Open Eligibility taxonomy
+(demo_data/taxonomy_terms.csv, same ids), and the small readers are shared by the Ohana and HSDS 1.x
+converters.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pwa_app.hsds.schema import SCHEMA_DIR, TRANSLATIONS_RESOURCE, package_descriptor, resources
+
+NAMESPACE = uuid.UUID("6f1c3c8e-2f53-4c55-9d7e-5d0b6a1f6b11")  # Passerelle's legacy-id namespace
+DEMO_DATA = Path(__file__).resolve().parents[2] / "demo_data"
+
+
+def legacy_id(source: str, table: str, old: Any) -> str:
+    """Return the stable UUID of a legacy record."""
+    return str(uuid.uuid5(NAMESPACE, f"{source}:{table}:{old}"))
+
+
+@dataclass
+class Report:
+    source: str
+    counts: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"converted from {self.source}: " + ", ".join(f"{n} {k}" for k, n in self.counts.items() if n)]
+        out += [f"skipped {n} {what}" for what, n in sorted(self.skipped.items()) if n]
+        return out + self.notes
+
+
+class Tables:
+    """HSDS 3.0 rows by table, written out as a tabular datapackage."""
+
+    def __init__(self):
+        self.rows: dict[str, dict[str, dict]] = {name: {} for name in resources()}
+        self.translations: list[dict] = []
+
+    def add(self, table: str, row: dict) -> dict:
+        row = {k: v for k, v in row.items() if v not in (None, "")}
+        self.rows[table].setdefault(row["id"], row)
+        return row
+
+    def write(self, out: Path, title: str, report: Report) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        official = json.loads((SCHEMA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+        descriptor = {**package_descriptor(), "name": "passerelle-legacy-import", "title": title,
+                      "resources": [*official["resources"], TRANSLATIONS_RESOURCE]}
+        for resource in descriptor["resources"]:
+            name = resource["name"]
+            if name == "translations":
+                header, rows = ["entity", "id", "field", "language", "value"], self.translations
+            else:
+                header, rows = list(resources()[name].field_names), list(self.rows[name].values())
+                report.counts[name] = len(rows)
+            with (out / resource["path"]).open("w", encoding="utf-8", newline="") as f:
+                writer = csv.DictWriter(f, header, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+        (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(f)]
+
+
+def open_eligibility(tables: Tables) -> dict[str, str]:
+    """Add the shipped Open Eligibility taxonomy (with its translations); return code -> term id."""
+    for row in _read_csv(DEMO_DATA / "taxonomies.csv"):
+        tables.add("taxonomy", row)
+    codes = {}
+    for row in _read_csv(DEMO_DATA / "taxonomy_terms.csv"):
+        tables.add("taxonomy_term", row)
+        codes[row["code"]] = row["id"]
+    tables.translations += [r for r in _read_csv(DEMO_DATA / "translations.csv")
+                            if r["entity"] in ("taxonomy", "taxonomy_term")]
+    return codes
+
+
+def _split(text: str) -> list[str]:
+    return [p.strip() for p in (text or "").split(",") if p.strip()]
+
+
+def _number(text: str) -> str:
+    """Return a phone extension if it is a plain number, else ""."""
+    digits = (text or "").strip()
+    return digits if digits.isdigit() else ""

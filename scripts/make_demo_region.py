@@ -27,7 +27,7 @@ Where things are:
                            accessibility features, funding sources, transportation
       translations.json    service names and descriptions in other languages
       language_names.json  language names the demo writes its own way; the others come
-                           from CLDR (Babel), else from pwa_app/language_names.json
+                           from CLDR (Babel), else from pwa_app/present/language_names.json
       translations_resource.json  the datapackage resource of translations.csv
   * French names of the Open Eligibility terms come from the app's translations,
     pwa_app/taxonomy_i18n/fr.json, the terms themselves from the Open Eligibility
@@ -72,7 +72,7 @@ ROOT = os.path.dirname(HERE)
 DATA_DIR = os.path.join(HERE, "demo_region")
 OFFICIAL_DATAPACKAGE = os.path.join(ROOT, "pwa_app", "hsds", "schema", "datapackage.json")
 TAXONOMY_FR = os.path.join(ROOT, "pwa_app", "taxonomy_i18n", "fr.json")
-APP_LANGUAGE_NAMES = os.path.join(ROOT, "pwa_app", "language_names.json")  # names CLDR does not have
+APP_LANGUAGE_NAMES = os.path.join(ROOT, "pwa_app", "present", "language_names.json")  # names CLDR does not have
 OUT_DIR = os.path.join(ROOT, "pwa_app", "demo_data")
 OE_CSV_CANDIDATES = [
     os.path.join(ROOT, "data", "taxonomy", "open-eligibility", "taxonomy.csv"),

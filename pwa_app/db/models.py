@@ -42,6 +42,10 @@ class Organization(db.Model):
     parent_organization_id = mapped_column(ID)
 
     services = relationship("Service", back_populates="organization")
+    # Its own numbers (not a service's or a location's): what a service with none inherits.
+    phones = relationship("Phone", primaryjoin="and_(Organization.id == Phone.organization_id, Phone.service_id.is_(None), "
+                          "Phone.location_id.is_(None), Phone.service_at_location_id.is_(None))", order_by="Phone.id",
+                          viewonly=True)
 
 
 class Program(db.Model):

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 
 from pwa_app.core import hours
+from pwa_app.present import inherit
 from pwa_app.present.localize import LocalText, TextPicker, _primary, language_name, sorted_names, with_digits
 from pwa_app.db.models import Location, Phone, Service
 from pwa_app.core.phones import Dial, can_text, dial
@@ -125,6 +126,27 @@ SERVICE_TEXT_FIELDS = (
 )
 
 
+def _places(s: Service) -> list:
+    """The service at each of its locations, in the order pages list them."""
+    return [sal for sal in s.service_at_locations if sal.location is not None]
+
+
+def _own_hours(loc: Location) -> list:
+    """A location's own opening hours (not a service's there)."""
+    return [sc for sc in loc.schedules if not sc.service_id and not sc.service_at_location_id]
+
+
+def _hours(s: Service, places) -> list:
+    own = [sc for sc in s.schedules if not sc.service_at_location_id]
+    return inherit.service_hours(own, [(sal.schedules, _own_hours(sal.location)) for sal in places])
+
+
+def _phones(s: Service, places) -> list:
+    at_places = [ph for sal in places for ph in sal.phones if ph.service_id != s.id]
+    of_places = [ph for sal in places for ph in sal.location.phones if not ph.service_id and not ph.service_at_location_id]
+    return inherit.service_phones(list(s.phones), at_places, of_places, s.organization.phones if s.organization else [])
+
+
 class Presenter:
     """Builds page models for one reader: their language, the region's clock and phone plan."""
 
@@ -168,16 +190,12 @@ class Presenter:
     def service(self, s: Service, categories: list[tuple[str, LocalText]] | None = None) -> ServiceView:
         p = self.picker
         p.preload("service", [s.id])
-        schedules = [sc for sc in s.schedules if not sc.service_at_location_id]
         now = self.now()
-        locations = []
-        phones = [self.phone(ph) for ph in s.phones]
-        for sal in s.service_at_locations:
-            if sal.location is not None:
-                locations.append(self.location(sal.location, sal.schedules))
-                phones += [self.phone(ph) for ph in sal.phones if ph.service_id != s.id]
-        if not schedules:  # hours kept only per location: the first one speaks for the service
-            schedules = next((sal.schedules for sal in s.service_at_locations if sal.schedules), [])
+        places = _places(s)
+        locations = [self.location(sal.location, inherit.place_hours(sal.schedules, _own_hours(sal.location)))
+                     for sal in places]
+        phones = [self.phone(ph) for ph in _phones(s, places)]
+        schedules = _hours(s, places)
         free = is_free(s.cost_options)
         website = safe_url(s.url)
         return ServiceView(
@@ -206,8 +224,9 @@ class Presenter:
     def card(self, s: Service) -> CardView:
         """The light view for lists: no locations, no long texts."""
         p = self.picker
-        schedules = [sc for sc in s.schedules if not sc.service_at_location_id] or s.schedules
-        callable_phones = [ph for ph in s.phones if (ph.type or "").lower() != "fax"][:1]
+        places = _places(s)
+        schedules = _hours(s, places)
+        callable_phones = [ph for ph in _phones(s, places) if (ph.type or "").lower() != "fax"][:1]
         return CardView(
             id=s.id,
             name=p.pick("service", s, "name"),

@@ -16,29 +16,31 @@ from sqlalchemy.orm import selectinload
 from pwa_app.core.hours import Status
 from pwa_app.db import data_version
 from pwa_app.db.extensions import db
-from pwa_app.db.models import Attribute, DirectoryInfo, Location, Service, ServiceAtLocation
+from pwa_app.db.models import Attribute, DirectoryInfo, Location, Organization, Service, ServiceAtLocation
 from pwa_app.present import localize
 from pwa_app.present.categories import Tree, load_tree
 from pwa_app.present.localize import LocalText
 from pwa_app.present.presenters import Presenter
 from pwa_app.web import i18n
 
+_SAL = selectinload(Service.service_at_locations)
+_LOCATION = _SAL.selectinload(ServiceAtLocation.location)
+# A card shows hours and a number the service may inherit from where it is offered (present/inherit.py).
 CARD_LOADS = (
-    selectinload(Service.organization),
+    selectinload(Service.organization).selectinload(Organization.phones),
     selectinload(Service.phones),
     selectinload(Service.schedules),
     selectinload(Service.languages),
     selectinload(Service.cost_options),
-)
-_SAL = selectinload(Service.service_at_locations)
-_LOCATION = _SAL.selectinload(ServiceAtLocation.location)
-SERVICE_LOADS = (
-    *CARD_LOADS,
     _SAL.selectinload(ServiceAtLocation.schedules),
     _SAL.selectinload(ServiceAtLocation.phones),
+    _LOCATION.selectinload(Location.schedules),
+    _LOCATION.selectinload(Location.phones),
+)
+SERVICE_LOADS = (
+    *CARD_LOADS,
     _LOCATION.selectinload(Location.addresses),
     _LOCATION.selectinload(Location.accessibility),
-    _LOCATION.selectinload(Location.phones),
     selectinload(Service.attributes).selectinload(Attribute.taxonomy_term),
 )
 

@@ -6,6 +6,7 @@ import { renderPage } from './render.js';
 import {
   prepareAnnouncements, showError, showOffline, showProgress, showReady, showRegionChooser, showSaved, showUpdate, strings,
 } from './status-line.js';
+import { refreshSearchData } from './search-client.js';
 import { getDataset } from './store.js';
 import { connectServiceWorker } from './sw-bridge.js';
 import { availableRegions, chooseRegions, chosenRegions, syncDirectory } from './sync.js';
@@ -44,6 +45,9 @@ async function keepCurrent(lang) {
       if (result.dataset) showSaved(result.dataset);
       return;
     }
+    // One visit is enough: what offline search and filters need in this language is kept before the
+    // page says the directory is available offline.
+    await refreshSearchData(lang);
     showSaved(result.dataset, { announce: result.status === 'saved' || result.status === 'updated' }); // a new version
     if (result.status === 'saved' && navigator.storage && navigator.storage.persist) {
       navigator.storage.persist().catch(() => {}); // keep it through storage pressure, where the browser agrees

@@ -245,3 +245,30 @@ def test_near_me_sorts_by_distance_without_sending_the_position(browser, live_se
         assert not any("45.42" in u or "75.69" in u for u in requests_seen.urls)
     finally:
         context.close()
+
+
+CARD_IDS = r'<li class="card"[^>]*>\s*<h2><a href="/{lang}/services/([0-9a-f-]{{36}})"'
+
+
+@pytest.mark.parametrize("lang, query", [("ar", "طعام"), ("zh_Hant", "食物"), ("ti", "መግቢ")])
+def test_one_visit_is_enough_to_search_offline_in_the_readers_words(browser, live_server, lang, query):
+    """The first visit's "Available offline" already covers search in that language (its words for
+    the categories come with search-data.json), not only after a second page load."""
+    import urllib.parse
+    import urllib.request
+
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        install(page, live_server, f"/{lang}/")  # one visit, until the page says the directory is saved
+        url = f"/{lang}/search?q={urllib.parse.quote(query)}"
+        online = urllib.request.urlopen(live_server + url).read().decode()
+        expected = re.findall(CARD_IDS.format(lang=lang), online)
+        assert len(expected) >= 5  # the server finds food services by the word in this language
+        context.set_offline(True)
+        page.goto(live_server + url)
+        page.wait_for_selector("html[data-rendered]", timeout=WAIT_MS)
+        got = re.findall(CARD_IDS.format(lang=lang), page.content())
+        assert sorted(got) == sorted(expected)
+    finally:
+        context.close()

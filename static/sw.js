@@ -26,10 +26,11 @@ async function removeStaleCaches() {
   await Promise.all(stale.map((name) => caches.delete(name)));
 }
 
+// The shell in the page's language; a language not kept gets an honest page in its own words.
 async function shellFor(url) {
   const lang = url.pathname.split('/')[1];
   const cache = await caches.open(SHELL_CACHE);
-  return (await cache.match(`/${lang}/offline`)) || cache.match(PRECACHE_URLS.find((u) => u.endsWith('/offline')));
+  return (await cache.match(`/${lang}/offline`)) || cache.match('/offline/elsewhere');
 }
 
 // The shell of each language a person uses, kept as they use it (only the default one is precached).

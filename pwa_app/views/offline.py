@@ -19,7 +19,7 @@ from pathlib import Path
 
 from babel import Locale
 from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request, send_from_directory, url_for
-from flask_babel import get_translations, gettext as _
+from flask_babel import force_locale, get_translations, gettext as _
 
 from pwa_app.db import data_version
 from pwa_app.web import i18n
@@ -143,6 +143,26 @@ def _plural(singular: str, plural: str, locale: Locale) -> dict[str, str]:
 def shell(lang=None):
     """The app shell: the service worker answers with it for directory pages it has no network for."""
     return _render_shell()
+
+
+@bp.route("/offline/elsewhere")
+def elsewhere():
+    """What a phone shows offline in a language it has not kept: in that language, and linking those it keeps."""
+    config = current_app.config
+    entries = []
+    for lang in i18n.languages():
+        with force_locale(lang.code):
+            entries.append({
+                "code": lang.code, "bcp47": lang.bcp47, "dir": lang.dir, "name": lang.name,
+                "title": _("Not available offline"),
+                "text": _("This page is not saved on this phone. Connect to the internet, or call %(number)s.",
+                          number=config["HELPLINE_NUMBER"]),
+                "call": _("Call %(number)s", number=config["HELPLINE_NUMBER"]),
+                "emergency": _("Emergency numbers"), "danger": _("In danger?"),
+                "crisis": _("Suicide crisis line %(number)s", number=config["CRISIS_NUMBER"]),
+                "languages": _("Language"),
+            })
+    return render_template("offline/elsewhere.html", entries=entries)
 
 
 def _render_shell() -> str:
@@ -311,6 +331,8 @@ def precache_urls() -> list[str]:
     # One shell up front; sw.js keeps the shell of every other language a person uses as they use it,
     # so twenty languages do not cost a phone twenty downloads.
     urls.append(url_for("offline.shell", lang=current_app.config["DEFAULT_LANGUAGE"]))
+    # Any other language, until its shell is kept: an honest page in that language (a few kB for all of them).
+    urls += [url_for("offline.elsewhere"), url_for("static", filename="js/elsewhere.js")]
     return urls
 
 

@@ -402,3 +402,26 @@ def test_chromium_sees_an_installable_app(context, server):
     assert [e["errorId"] for e in errors] in ([], ["in-incognito"])
     manifest = cdp.send("Page.getAppManifest")
     assert manifest["url"].endswith("/manifest.webmanifest?lang=en") and not manifest["errors"]
+
+
+@pytest.mark.parametrize("lang", ["fr", pytest.param("ar", marks=pytest.mark.engine)])
+def test_a_language_not_kept_gets_an_honest_page_in_its_own_words(context, server, lang):
+    """Only /en/ was saved: offline, /<lang>/… says in <lang> that it is not saved, links the English
+    page the phone does keep, and keeps 911 and 211 a tap away; it never shows English as if it were the page."""
+    from flask_babel import force_locale, gettext
+
+    page = context.new_page()
+    install(page, server.url, "/en/")
+    context.set_offline(True)
+    page.goto(f"{server.url}/{lang}/categories/food")
+    page.wait_for_selector("html[data-rendered='elsewhere']", timeout=WAIT_MS)
+    with server.app.test_request_context(f"/{lang}/"), force_locale(lang):
+        title = gettext("Not available offline")
+    shown = page.locator("section:not([hidden])")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+        lang, "rtl" if lang == "ar" else "ltr"]
+    assert shown.locator("h1").inner_text() == title != "Not available offline"
+    assert shown.locator("ul.kept a").evaluate_all("els => els.map(e => [e.getAttribute('href'), e.lang])") == [
+        ["/en/categories/food", "en"]]
+    assert shown.locator("a[href='tel:911']").is_visible() and shown.locator("a[href='tel:211']").is_visible()
+    assert page.locator("section[hidden]").count() == len(server.app.config["LANGUAGES"]) - 1

@@ -127,20 +127,20 @@ def build_snapshots(url: str, folder: str) -> float:
 
     `flask build-snapshots` does this for every language and region; each costs about the same again.
     """
-    from pwa_app import create_app, snapshot
+    from pwa_app import create_app
     from pwa_app.db import data_version
-    from pwa_app.snapshot import files
+    from pwa_app.snapshot import feed, files, records, versions, wire
     from pwa_app.db.extensions import db
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
-        snapshot.ensure_ready(db.session, snapshot.Settings.from_app(app, db.session))
+        versions.ensure_ready(db.session, records.Settings.from_app(app, db.session))
         started = time.perf_counter()
-        body = snapshot.encode(snapshot.snapshot(db.session, "en", (snapshot.ALL,)))
+        body = wire.encode(feed.snapshot(db.session, "en", (versions.ALL,)))
         name = files.write_file(Path(folder), body)
         seconds = time.perf_counter() - started
-        index = {"version": snapshot.current_version(db.session), "data_version": data_version.current(db.session),
-                 "files": {"en": {snapshot.ALL: name}}}
+        index = {"version": versions.current_version(db.session), "data_version": data_version.current(db.session),
+                 "files": {"en": {versions.ALL: name}}}
         (Path(folder) / files.INDEX).write_text(json.dumps(index))
         db.session.commit()
         db.engine.dispose()

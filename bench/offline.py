@@ -34,11 +34,12 @@ def sizes(body: bytes) -> tuple[int, int]:
 
 def measure(case: str, services: int) -> dict:
     """Load a directory into a fresh database and measure its snapshot, a 1 % sync and an unchanged check."""
-    from pwa_app import create_app, snapshot
+    from pwa_app import create_app
     from pwa_app.cli.database import DEMO_PACKAGE, create_schema
     from pwa_app.db.extensions import db
     from pwa_app.cli.database import import_directory
     from pwa_app.db.models import Service
+    from pwa_app.snapshot import feed, records, versions, wire
 
     with tempfile.TemporaryDirectory() as tmp:
         package = DEMO_PACKAGE
@@ -60,30 +61,30 @@ def measure(case: str, services: int) -> dict:
             imported = time.perf_counter() - started
             row = {"case": case, "import_s": imported}
             for lang in app.config["LANGUAGES"]:
-                doc = snapshot.snapshot(db.session, lang, (snapshot.ALL,))
-                body = snapshot.encode(doc)
+                doc = feed.snapshot(db.session, lang, (versions.ALL,))
+                body = wire.encode(doc)
                 row[lang] = (len(doc["services"]), len(body), *sizes(body))
             count, raw, gz, br = row["en"]
             ids = list(db.session.scalars(select(Service.id).where(Service.status == "active").order_by(Service.id)))
             changed = ids[:: 100][: max(1, len(ids) // 100)]
-            before = snapshot.current_version(db.session)
+            before = versions.current_version(db.session)
             for sid in changed:
                 db.session.execute(update(Service).where(Service.id == sid).values(name=Service.name + " (updated)"))
             started = time.perf_counter()
-            snapshot.refresh(db.session, snapshot.Settings.from_app(app, db.session))
+            versions.refresh(db.session, records.Settings.from_app(app, db.session))
             db.session.commit()
             row["refresh_s"] = time.perf_counter() - started
-            feed = snapshot.changes(db.session, "en", (snapshot.ALL,), before)
-            delta = snapshot.encode(feed)
+            delta_doc = feed.changes(db.session, "en", (versions.ALL,), before)
+            delta = wire.encode(delta_doc)
             row["sync"] = (len(changed), len(delta), *sizes(delta))
             # A phone that missed an earlier edit of these records gets them whole, not as patches.
-            current = {s["i"]: s for s in snapshot.snapshot(db.session, "en", (snapshot.ALL,))["services"]}
-            whole = {k: v for k, v in feed.items() if k != "patches"}
-            whole["services"] = feed.get("services", []) + [current[p["i"]] for p in feed.get("patches", [])]
-            row["sync_whole"] = sizes(snapshot.encode(whole))[1]
+            current = {s["i"]: s for s in feed.snapshot(db.session, "en", (versions.ALL,))["services"]}
+            whole = {k: v for k, v in delta_doc.items() if k != "patches"}
+            whole["services"] = delta_doc.get("services", []) + [current[p["i"]] for p in delta_doc.get("patches", [])]
+            row["sync_whole"] = sizes(wire.encode(whole))[1]
             client = app.test_client()
-            etag = f'"en.all.{snapshot.current_version(db.session)}"'
-            url = f"/en/offline/changes.json?since={snapshot.current_version(db.session)}&regions=all"
+            etag = f'"en.all.{versions.current_version(db.session)}"'
+            url = f"/en/offline/changes.json?since={versions.current_version(db.session)}&regions=all"
             response = client.get(url, headers={"If-None-Match": etag, "Accept-Encoding": "gzip, br"})
             assert response.status_code == 304
             # What crosses the wire both ways: the request line and headers a browser sends, and the answer.

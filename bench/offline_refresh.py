@@ -1,4 +1,4 @@
-"""Offline records: how long `snapshot.refresh` takes after an import, with 20 interface languages.
+"""Offline records: how long `versions.refresh` takes after an import, with 20 interface languages.
 
 Run: .venv/bin/python -m bench.offline_refresh [--services 60000] [--write]
 The import writes only the records (the importer alone, not `flask import-hsds`), so each step is timed on its own: the first build
@@ -25,11 +25,12 @@ LANGUAGES = ("en", "fr", "es", "pt", "ar", "fa", "ur", "zh_Hans", "zh_Hant", "pa
 
 def measure(services: int) -> dict:
     """Import the demo region (0) or `services` synthetic ones, then time each refresh step."""
-    from pwa_app import create_app, snapshot
+    from pwa_app import create_app
     from pwa_app.cli.database import DEMO_PACKAGE, create_schema
     from pwa_app.db.extensions import db
     from pwa_app.hsds.importer import import_package
     from pwa_app.db.models import Service
+    from pwa_app.snapshot import feed, records, versions
 
     with tempfile.TemporaryDirectory() as tmp:
         package = DEMO_PACKAGE
@@ -43,7 +44,7 @@ def measure(services: int) -> dict:
             create_schema()
             import_package(db.session, package)  # the records only: the refresh is timed below
             db.session.commit()
-            settings = snapshot.Settings.from_app(app, db.session)
+            settings = records.Settings.from_app(app, db.session)
             row = {"services": 0}
 
             def timed(name, step):
@@ -53,14 +54,14 @@ def measure(services: int) -> dict:
                 row[name] = time.perf_counter() - started
                 return result
 
-            timed("first", lambda: snapshot.refresh(db.session, settings))
-            timed("unchanged", lambda: snapshot.refresh(db.session, settings))
+            timed("first", lambda: versions.refresh(db.session, settings))
+            timed("unchanged", lambda: versions.refresh(db.session, settings))
             ids = list(db.session.scalars(select(Service.id).where(Service.status == "active").order_by(Service.id)))
             for sid in ids[::100]:
                 db.session.execute(update(Service).where(Service.id == sid).values(name=Service.name + " (updated)"))
-            timed("changed", lambda: snapshot.refresh(db.session, settings))
+            timed("changed", lambda: versions.refresh(db.session, settings))
             for lang in ("en", "ar"):
-                doc = timed(f"snapshot_{lang}", lambda lang=lang: snapshot.snapshot(db.session, lang, (snapshot.ALL,)))
+                doc = timed(f"snapshot_{lang}", lambda lang=lang: feed.snapshot(db.session, lang, (versions.ALL,)))
                 row["services"] = len(doc["services"])
             db.engine.dispose()
     return row
@@ -73,7 +74,7 @@ def main() -> int:
     args = parser.parse_args()
     cases = [("Demo region", 0)] + ([(f"{args.services:,} synthetic services", args.services)] if args.services else [])
     lines = ["## Offline records refresh (`bench/offline_refresh.py`)", "",
-             f"`snapshot.refresh` after an import, with {len(LANGUAGES)} interface languages configured "
+             f"`versions.refresh` after an import, with {len(LANGUAGES)} interface languages configured "
              "(records are stored language-neutral; each language is rendered when a snapshot is asked for).", "",
              "| directory | services | first build | unchanged | after 1 % changed | snapshot `en` | snapshot `ar` |",
              "|---|---:|---:|---:|---:|---:|---:|"]

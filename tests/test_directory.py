@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from pwa_app.db import data_version
 from pwa_app.search import fulltext
-from pwa_app import snapshot
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Phone, Service, ServiceAtLocation, Translation
+
+from .wire import decode
 
 PAGES = ["/en/", "/fr/", "/en/categories/food", "/fr/categories/housing", "/en/search?q=food",
          "/fr/search?q=logement", "/en/about", "/fr/about"]
@@ -39,7 +40,7 @@ def listing(html: str, lang: str = "en") -> tuple[str, list[str]]:
 def get_snapshot(client, url: str):
     response = client.get(url, headers={"Accept-Encoding": "identity"})
     assert response.status_code == 200, url
-    return response, snapshot.decode(response.data)
+    return response, decode(response.data)
 
 
 def every_page(client, url: str) -> list[str]:

@@ -10,22 +10,25 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, update
 
-from pwa_app import snapshot
+from pwa_app.snapshot import feed, reader, versions, wire
+from pwa_app.snapshot.records import RECORD_FORMAT, Settings
 from pwa_app.db.extensions import db
 from pwa_app.db.models import OfflineRecord, Service, Translation
 from pwa_app.core.textnorm import normalize, tokens
+
+from .wire import apply_patch, decode
 
 VECTORS = json.loads((Path(__file__).parent / "data" / "textnorm_vectors.json").read_text())
 
 
 def get_json(client, url, **headers):
     response = client.get(url, headers={"Accept-Encoding": "identity", **headers})
-    return response, (snapshot.decode(response.data) if response.status_code == 200 else None)
+    return response, (decode(response.data) if response.status_code == 200 else None)
 
 
-def settings(app) -> snapshot.Settings:
+def settings(app) -> Settings:
     with app.app_context():
-        return snapshot.Settings.from_app(app, db.session)
+        return Settings.from_app(app, db.session)
 
 
 def curate(app, name_of: str | None = None, new_name: str = "", retire: str | None = None) -> int:
@@ -35,7 +38,7 @@ def curate(app, name_of: str | None = None, new_name: str = "", retire: str | No
             db.session.execute(update(Service).where(Service.id == name_of).values(name=new_name))
         if retire:
             db.session.execute(update(Service).where(Service.id == retire).values(status="inactive"))
-        version = snapshot.refresh(db.session, snapshot.Settings.from_app(app, db.session))
+        version = versions.refresh(db.session, Settings.from_app(app, db.session))
         db.session.commit()
         return version
 
@@ -53,7 +56,7 @@ def test_textnorm_vectors(vec):
 
 def test_snapshot_holds_every_listed_service_with_what_pages_show(client, app):
     response, doc = get_json(client, "/en/offline/snapshot.json")
-    assert response.status_code == 200 and doc["format"] == snapshot.FORMAT and doc["lang"] == "en"
+    assert response.status_code == 200 and doc["format"] == wire.FORMAT and doc["lang"] == "en"
     with app.app_context():
         listed = set(db.session.scalars(select(Service.id).where(Service.status.in_(("active", "temporarily closed")))))
     assert {s["i"] for s in doc["services"]} == listed
@@ -63,7 +66,7 @@ def test_snapshot_holds_every_listed_service_with_what_pages_show(client, app):
     assert doc["info"]["timezone"] == app.config["REGION_TIMEZONE"]
     # The body is checked on the phone against the header, and the state against the records.
     assert response.headers["X-Checksum-SHA256"] == hashlib.sha256(response.data).hexdigest()
-    assert doc["state"] == snapshot.state_checksum((s["i"], s["v"]) for s in doc["services"])
+    assert doc["state"] == versions.state_checksum((s["i"], s["v"]) for s in doc["services"])
 
 
 def test_snapshots_are_per_language_and_mark_fallbacks(client, app):
@@ -86,15 +89,15 @@ def test_snapshots_are_per_language_and_mark_fallbacks(client, app):
 def test_languages_come_from_the_configuration(app):
     app.config["LANGUAGES"] = ("en",)
     with app.app_context():
-        s = snapshot.Settings.from_app(app, db.session)
-        snapshot.ensure_ready(db.session, s)
-        body = json.loads(db.session.get(OfflineRecord, snapshot.META_KEY).body)
+        s = Settings.from_app(app, db.session)
+        versions.ensure_ready(db.session, s)
+        body = json.loads(db.session.get(OfflineRecord, versions.META_KEY).body)
     assert set(body) == {"en"}
 
 
 def test_snapshot_is_compact(client):
     response = client.get("/en/offline/snapshot.json", headers={"Accept-Encoding": "gzip"})
-    count = len(snapshot.decode(gzip.decompress(response.data))["services"])
+    count = len(decode(gzip.decompress(response.data))["services"])
     assert response.headers["Content-Encoding"] == "gzip"
     assert len(response.data) / count < 350  # bench/offline.py reports the exact figures (target 250, brotli)
 
@@ -124,10 +127,10 @@ def test_changes_carry_only_changed_and_deleted_records(client, app):
     assert "terms" not in changes  # no category changed: the categories are not sent again
     _, after = get_json(client, "/en/offline/snapshot.json")
     held = {s["i"]: s for s in before["services"] if s["i"] != retired}
-    held[renamed] = snapshot.apply_patch(held[renamed], changes["patches"][0])
+    held[renamed] = apply_patch(held[renamed], changes["patches"][0])
     assert held == {s["i"]: s for s in after["services"]}
     # What the phone holds after applying them matches the server's state checksum.
-    assert snapshot.state_checksum((i, s["v"]) for i, s in held.items()) == changes["state"]
+    assert versions.state_checksum((i, s["v"]) for i, s in held.items()) == changes["state"]
     assert len(response.data) < len(client.get("/en/offline/snapshot.json").data) / 20
 
 
@@ -154,11 +157,11 @@ PATCH_EXAMPLE = ({"i": "a", "v": 1, "n": "Food bank", "t": {"de": "Groceries", "
 
 def test_patches_add_and_remove_fields():
     held, record = PATCH_EXAMPLE
-    patch = snapshot.make_patch(held, record)
+    patch = feed.make_patch(held, record)
     assert patch == {"i": "a", "v": 2, "set": {"t.de": "Groceries and meals", "g": ["English"]}, "unset": ["t.el", "w"]}
-    assert snapshot.apply_patch(held, patch) == record
+    assert apply_patch(held, patch) == record
     # Where the whole record is as small, it goes whole.
-    assert snapshot.make_patch(held, {"i": "a", "v": 2, "n": "Other"}) is None
+    assert feed.make_patch(held, {"i": "a", "v": 2, "n": "Other"}) is None
 
 
 def test_refresh_without_changes_keeps_the_version(app):
@@ -197,9 +200,9 @@ def test_records_are_stored_once_whatever_the_number_of_languages(app):
     assert queries[20] <= queries[2] + 1 < 40, queries  # + 1: the meta record, kept per language, is written
     with app.app_context():
         after = {r.key: r.version for r in db.session.scalars(select(OfflineRecord))}
-        body = json.loads(db.session.get(OfflineRecord, next(k for k in after if k != snapshot.META_KEY)).body)
-    assert {k: v for k, v in after.items() if k != snapshot.META_KEY} == {
-        k: v for k, v in before.items() if k != snapshot.META_KEY}
+        body = json.loads(db.session.get(OfflineRecord, next(k for k in after if k != versions.META_KEY)).body)
+    assert {k: v for k, v in after.items() if k != versions.META_KEY} == {
+        k: v for k, v in before.items() if k != versions.META_KEY}
     assert not set(body) & set(TWENTY_LANGUAGES) and body["n"]
 
 
@@ -217,15 +220,15 @@ def test_a_new_interface_language_gets_language_names_in_that_language(client, a
 def test_records_stored_in_the_old_per_language_format_are_rebuilt(client, app):
     _, before = get_json(client, "/fr/offline/snapshot.json")
     with app.app_context():  # as an older release stored them: {language: the record}
-        for row in db.session.scalars(select(OfflineRecord).where(OfflineRecord.key != snapshot.META_KEY)):
-            row.body = json.dumps({lang: snapshot.render(json.loads(row.body), lang) for lang in ("en", "fr")})
+        for row in db.session.scalars(select(OfflineRecord).where(OfflineRecord.key != versions.META_KEY)):
+            row.body = json.dumps({lang: reader.render(json.loads(row.body), lang) for lang in ("en", "fr")})
             row.content_hash = hashlib.sha256(row.body.encode()).hexdigest()
         db.session.commit()
     _, after = get_json(client, "/fr/offline/snapshot.json")
     assert [{**s, "v": 0} for s in after["services"]] == [{**s, "v": 0} for s in before["services"]]
     with app.app_context():
-        bodies = db.session.scalars(select(OfflineRecord.body).where(OfflineRecord.key != snapshot.META_KEY))
-        assert {json.loads(body)["_"] for body in bodies} == {snapshot.RECORD_FORMAT}
+        bodies = db.session.scalars(select(OfflineRecord.body).where(OfflineRecord.key != versions.META_KEY))
+        assert {json.loads(body)["_"] for body in bodies} == {RECORD_FORMAT}
 
 
 def test_changes_from_another_history_ask_for_a_snapshot(client):
@@ -246,7 +249,7 @@ def test_large_directories_are_split_into_regions(client, app):
     assert part["regions"] == chosen and 0 < len(part["services"]) < len(whole["services"])
     with app.app_context():
         where = {r.key.split(":")[1]: r.regions.split() for r in db.session.scalars(select(OfflineRecord))
-                 if r.key != snapshot.META_KEY}
+                 if r.key != versions.META_KEY}
     assert all(not where[s["i"]] or set(where[s["i"]]) & set(chosen) for s in part["services"])
     assert len(part["services"]) <= regions[chosen[0]]["services"] + regions[chosen[1]]["services"]
 
@@ -324,18 +327,18 @@ def test_shell_carries_render_strings_in_the_page_language(client):
 
 TERMS = [{"s": "food", "n": "Food", "k": "102"}, {"s": "meals", "n": ["Repas", "fr"], "p": "food"},
          {"s": "orphan", "n": "Orphan", "p": "gone"}]
-UUIDS = [{"i": f"0f8fad5b-d9cb-469f-a165-70867728950{n}", "v": 1, "n": "A"} for n in range(snapshot.PACK_MIN)]
+UUIDS = [{"i": f"0f8fad5b-d9cb-469f-a165-70867728950{n}", "v": 1, "n": "A"} for n in range(wire.PACK_MIN)]
 MIXED_UUIDS = UUIDS[:-1] + [{**UUIDS[-1], "i": "0f8fad5b-d9cb-569f-a165-708677289509"}]
 # A reader's language the data lacks: every text falls back to English.
 IN_FALLBACK = [{"i": f"s{n}", "v": 1, "n": [f"Service {n}", "en"], "o": [f"Service {n}", "en"], "fb": ["en"],
                 **({"t": {"de": [f"About {n}", "en"]}} if n % 2 else {}),
-                "l": [{"n": ["Hall", "en"], "c": [["Ramp", "en"]]}]} for n in range(snapshot.PACK_MIN)]
+                "l": [{"n": ["Hall", "en"], "c": [["Ramp", "en"]]}]} for n in range(wire.PACK_MIN)]
 
 
 def test_packed_terms_unpack_to_the_categories_pages_show():
-    packed = json.loads(snapshot.encode({"terms": TERMS}))["terms"]
+    packed = json.loads(wire.encode({"terms": TERMS}))["terms"]
     assert packed["p"] == [None, 0, "gone"]  # parents by index where they are sent
-    assert snapshot.decode(snapshot.encode({"terms": TERMS}))["terms"] == TERMS
+    assert decode(wire.encode({"terms": TERMS}))["terms"] == TERMS
 
 
 def packing_examples() -> tuple[list[dict], list[dict]]:
@@ -374,25 +377,25 @@ def test_packed_services_unpack_to_the_records_pages_show():
     shown = json.loads(json.dumps(records))
     del shown[0]["p"][1], shown[0]["l"][0]["p"][1]
     shown[0]["l"][0]["p"][0] = {"d": "613-555-0150", "e": "+16135550150"}  # a location's phones show their number only
-    packed = snapshot.pack_services(records, terms)
+    packed = wire.pack_services(records, terms)
     assert packed["tab"]["g"] == ["English", "français"] and packed["tab"]["l.c"] == ["Rampe"]  # all in "fr", the usual fallback
     assert packed["cols"]["t.ap"] == ["Odd\x7ftext", None]  # by organization: "Agency" first
     assert packed["cols"]["w"] == "http://example.org\x7fhttps://www.example.org/a"
     body = json.dumps({"terms": terms, "services": packed})
-    assert snapshot.decode(body)["services"] == sorted(shown, key=lambda r: r["i"])
+    assert decode(body)["services"] == sorted(shown, key=lambda r: r["i"])
     uuids, mixed = UUIDS, MIXED_UUIDS
-    packed = json.loads(snapshot.encode({"services": uuids}))["services"]
+    packed = json.loads(wire.encode({"services": uuids}))["services"]
     # One string of ids without dashes, and without the version digit they all share.
     assert packed["uuid"] == "4" and packed["cols"]["i"].startswith("0f8fad5bd9cb69fa16570867728950")
     assert len(packed["cols"]["i"]) == 31 * len(uuids)
-    assert snapshot.decode(snapshot.encode({"services": uuids}))["services"] == uuids
-    packed = json.loads(snapshot.encode({"services": mixed}))["services"]
+    assert decode(wire.encode({"services": uuids}))["services"] == uuids
+    packed = json.loads(wire.encode({"services": mixed}))["services"]
     assert packed["uuid"] == 1 and len(packed["cols"]["i"]) == 32 * len(mixed)
-    assert snapshot.decode(snapshot.encode({"services": mixed}))["services"] == sorted(mixed, key=lambda r: r["i"])
-    packed = json.loads(snapshot.encode({"services": IN_FALLBACK}))["services"]
+    assert decode(wire.encode({"services": mixed}))["services"] == sorted(mixed, key=lambda r: r["i"])
+    packed = json.loads(wire.encode({"services": IN_FALLBACK}))["services"]
     assert set(packed["fa"]) == {"n", "t.de", "l.n", "l.c"} and packed["tab"]["l.c"] == ["Ramp"]
     # Columns of strings travel as one string, "" for null; "o" holds "same as the name" markers.
-    assert packed["cols"]["o"] == [1] * snapshot.PACK_MIN and packed["cols"]["t.de"] == "\x7fAbout 1\x7f\x7fAbout 3"
-    assert snapshot.decode(snapshot.encode({"services": IN_FALLBACK}))["services"] == IN_FALLBACK
+    assert packed["cols"]["o"] == [1] * wire.PACK_MIN and packed["cols"]["t.de"] == "\x7fAbout 1\x7f\x7fAbout 3"
+    assert decode(wire.encode({"services": IN_FALLBACK}))["services"] == IN_FALLBACK
     # A changes feed of a record or two goes as records: the columns' header would outweigh them.
-    assert json.loads(snapshot.encode({"services": uuids[:1]}))["services"] == uuids[:1]
+    assert json.loads(wire.encode({"services": uuids[:1]}))["services"] == uuids[:1]

@@ -7,9 +7,12 @@ import re
 from sqlalchemy import delete, select
 
 from pwa_app.core import hours
-from pwa_app import snapshot
+from pwa_app.snapshot import versions
+from pwa_app.snapshot.records import Settings
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Schedule, Service
+
+from .wire import decode
 
 BY_APPOINTMENT = "By appointment only. Call first."
 
@@ -31,7 +34,7 @@ def only_text_hours(app) -> tuple[str, str]:
         if sals:
             db.session.execute(delete(Schedule).where(Schedule.service_at_location_id.in_(sals)))
         db.session.add(Schedule(id="text-only-hours", service_id=service.id, description=BY_APPOINTMENT))
-        snapshot.refresh(db.session, snapshot.Settings.from_app(app, db.session))
+        versions.refresh(db.session, Settings.from_app(app, db.session))
         db.session.commit()
         return service.id, service.name
 
@@ -68,7 +71,7 @@ def test_a_timetable_keeps_its_table_and_its_description_is_not_repeated(client,
 def test_the_snapshot_carries_text_only_hours_and_nothing_more(app, client):
     sid, _name = only_text_hours(app)
     response = client.get("/en/offline/snapshot.json", headers={"Accept-Encoding": "identity"})
-    records = {r["i"]: r for r in snapshot.decode(response.data)["services"]}
+    records = {r["i"]: r for r in decode(response.data)["services"]}
     assert records[sid]["h"] == [{"description": BY_APPOINTMENT}]
     timed = [h for r in records.values() for h in r.get("h", []) if "opens_at" in h]
     assert timed and not any("description" in h for h in timed)  # a timetable's description only repeats it

@@ -61,9 +61,9 @@ def test_a_new_import_falls_back_to_building_until_rebuilt(app, client, tmp_path
         s = db.session.scalars(db.select(Service).where(Service.status == "active")).first()
         s.name = "Renamed for the test"
         db.session.commit()
-        from pwa_app import snapshot
+        from pwa_app.snapshot import records, versions
 
-        snapshot.refresh(db.session, snapshot.Settings.from_app(app, db.session))
+        versions.refresh(db.session, records.Settings.from_app(app, db.session))
         db.session.commit()
     r = client.get("/en/offline/snapshot.json")
     body = gzip.decompress(r.data) if r.headers.get("Content-Encoding") == "gzip" else r.data

@@ -10,13 +10,12 @@ import click
 from flask import Flask, current_app
 from sqlalchemy import func, select
 
-from pwa_app import snapshot
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Service
 from pwa_app.hsds.importer import Summary, import_package
 from pwa_app.hsds.package import ImportFailed
 from pwa_app.search import fulltext
-from pwa_app.snapshot import files
+from pwa_app.snapshot import files, records, versions
 
 DEMO_PACKAGE = Path(__file__).resolve().parents[1] / "demo_data"
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -52,7 +51,7 @@ def import_directory(source: Path, progress: Callable[[str, int], None] | None =
     try:
         summary = import_package(session, source, progress, merge=merge, lenient=lenient)
         fulltext.rebuild_index(session)
-        snapshot.refresh(session, snapshot.Settings.from_app(current_app, session))
+        versions.refresh(session, records.Settings.from_app(current_app, session))
         session.commit()
     except BaseException:
         session.rollback()
@@ -96,7 +95,7 @@ def register(app: Flask) -> None:
     def build_snapshots(out: Path | None, prune_days: int) -> None:
         """Write every language's offline snapshot as static, content-addressed files (.json, .gz, .br)."""
         folder = out or files.folder_of(app)
-        index = files.build(db.session, snapshot.Settings.from_app(app, db.session), folder)
+        index = files.build(db.session, records.Settings.from_app(app, db.session), folder)
         db.session.commit()
         removed = files.prune(folder, prune_days * 24 * 3600)
         count = sum(len(v) for v in index["files"].values())

@@ -20,7 +20,7 @@ import brotli
 from sqlalchemy.orm import Session
 
 from pwa_app.db import data_version
-from pwa_app import snapshot
+from pwa_app.snapshot import feed, records, versions, wire
 
 NAME = re.compile(r"^[0-9a-f]{64}\.json$")
 INDEX = "index.json"
@@ -44,17 +44,17 @@ def write_file(folder: Path, body: bytes) -> str:
     return name
 
 
-def build(session: Session, settings: snapshot.Settings, folder: Path) -> dict:
+def build(session: Session, settings: records.Settings, folder: Path) -> dict:
     """Write every language's snapshot, whole and per region, and the index; return the index."""
     folder.mkdir(parents=True, exist_ok=True)
-    snapshot.ensure_ready(session, settings)
-    version = snapshot.current_version(session)
-    region_sets = [(snapshot.ALL,)] + [(r.id,) for r in snapshot.regions(session, settings) if r.id != snapshot.ALL]
+    versions.ensure_ready(session, settings)
+    version = versions.current_version(session)
+    region_sets = [(versions.ALL,)] + [(r.id,) for r in versions.regions(session, settings) if r.id != versions.ALL]
     files: dict[str, dict[str, str]] = {}
     for lang in settings.languages:
         files[lang] = {}
         for wanted in region_sets:
-            body = snapshot.encode(snapshot.snapshot(session, lang, wanted))
+            body = wire.encode(feed.snapshot(session, lang, wanted))
             files[lang]["+".join(wanted)] = write_file(folder, body)
     # The data version tells this database's snapshots from another's at the same version number.
     index = {"version": version, "data_version": data_version.current(session), "built": int(time.time()),

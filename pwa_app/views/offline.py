@@ -2,8 +2,9 @@
 
 `/sw.js` is served from static/sw.js with its precache list and version filled in, so that a
 change to any asset (or to the shell page) changes its bytes and browsers install the update.
-Snapshots and the changes feed are described in snapshot.py; here they get their ETags (one per
-language, region set and version), so a phone that is up to date pays one 304 to find out.
+Snapshots and the changes feed are made in pwa_app/snapshot/ (format: docs/snapshot-format.md); here
+they get their ETags (one per language, region set and version), so a phone that is up to date pays
+one 304 to find out.
 
 Size: one blueprint for what a phone needs to work offline (worker, manifest, shell, snapshot files
 and the changes feed); each route is short, and they share the ETag and cache rules.
@@ -23,8 +24,7 @@ from flask_babel import force_locale, get_translations, gettext as _
 
 from pwa_app.db import data_version
 from pwa_app.web import i18n
-from pwa_app.snapshot import files
-from pwa_app import snapshot
+from pwa_app.snapshot import feed, files, records, versions, wire
 from pwa_app.db.extensions import db
 from pwa_app.present.localize import clock_data, language_name, list_patterns
 
@@ -170,16 +170,16 @@ def _render_shell() -> str:
     return render_template("offline/shell.html", render_strings=render_strings(), category_icons=icons)
 
 
-def settings() -> snapshot.Settings:
-    s = snapshot.Settings.from_app(current_app, db.session)
-    snapshot.ensure_ready(db.session, s)
+def settings() -> records.Settings:
+    s = records.Settings.from_app(current_app, db.session)
+    versions.ensure_ready(db.session, s)
     return s
 
 
-def _wanted_regions(s: snapshot.Settings) -> tuple[str, ...]:
-    known = {r.id for r in snapshot.regions(db.session, s)}
+def _wanted_regions(s: records.Settings) -> tuple[str, ...]:
+    known = {r.id for r in versions.regions(db.session, s)}
     asked = [r for r in re.split(r"[ ,+]", request.args.get("regions", "")) if r in known]
-    return tuple(sorted(set(asked))) or (snapshot.ALL,)
+    return tuple(sorted(set(asked))) or (versions.ALL,)
 
 
 def _etag(lang: str, wanted: tuple[str, ...], version: int) -> str:
@@ -234,11 +234,11 @@ def _not_modified_response(etag: str) -> Response:
 def regions_json():
     """The regions a phone can keep, and which one to keep when nobody chose."""
     s = settings()
-    regions = snapshot.regions(db.session, s)
-    body = {"version": snapshot.current_version(db.session),
+    regions = versions.regions(db.session, s)
+    body = {"version": versions.current_version(db.session),
             "regions": [{"id": r.id, "name": r.name, "services": r.services} for r in regions],
-            "default": snapshot.ALL if len(regions) == 1 else None}
-    response = Response(snapshot.encode(body), mimetype="application/json")
+            "default": versions.ALL if len(regions) == 1 else None}
+    response = Response(wire.encode(body), mimetype="application/json")
     response.headers["Cache-Control"] = "no-cache"
     return response
 
@@ -248,7 +248,7 @@ def snapshot_json(lang=None):
     """Everything the directory pages need, in one language, for the regions asked for."""
     s = settings()
     wanted = _wanted_regions(s)
-    version = snapshot.current_version(db.session)
+    version = versions.current_version(db.session)
     etag = _etag(g.lang, wanted, version)
     if _not_modified(etag):
         return _not_modified_response(etag)
@@ -256,7 +256,7 @@ def snapshot_json(lang=None):
     if prebuilt:  # a static, content-addressed file: any server or CDN can send it
         return redirect(url_for("offline.snapshot_file", name=prebuilt), code=302)
     key = (g.lang, wanted, version)
-    body = _cached(key, lambda: snapshot.encode(snapshot.snapshot(db.session, g.lang, wanted)))
+    body = _cached(key, lambda: wire.encode(feed.snapshot(db.session, g.lang, wanted)))
     return _json(body, etag, key)
 
 
@@ -291,11 +291,11 @@ def changes_json(lang=None):
         abort(400)
     s = settings()
     wanted = _wanted_regions(s)
-    version = snapshot.current_version(db.session)
+    version = versions.current_version(db.session)
     etag = _etag(g.lang, wanted, version)
     if _not_modified(etag) or int(since) == version:
         return _not_modified_response(etag)
-    body = snapshot.encode(snapshot.changes(db.session, g.lang, wanted, int(since)))
+    body = wire.encode(feed.changes(db.session, g.lang, wanted, int(since)))
     return _json(body, etag, (g.lang, wanted, version, int(since)))
 
 

@@ -2,11 +2,12 @@
  * Keep the directory on this phone current: a whole snapshot the first time, then only what
  * changed. Nothing is written until a download is complete and its checksums match, and then it
  * is written in one transaction, so an interrupted download leaves the old directory working.
+ * The format of what it downloads (documents, record keys, packed columns): docs/snapshot-format.md.
  */
 import { allServices, applyChanges, getDataset, replaceDataset } from './store.js';
 
 const REGIONS_KEY = 'passerelle-regions';
-/** The snapshot format this code reads (snapshot.FORMAT); a phone holding another downloads a whole snapshot. */
+/** The snapshot format this code reads (the server's wire.FORMAT); a phone holding another downloads a whole snapshot. */
 export const FORMAT = 3;
 const SMS_TYPES = new Set(['text', 'cell', 'mobile', 'sms']);
 const PHONE_TEXT = /^[0-9 +().\-/]*$/;
@@ -14,7 +15,7 @@ const SAME_AS_NAME = 1;
 const SAME_AS_ORGANIZATION = 2;
 const COLUMN_SEPARATOR = '\x7f';
 
-// snapshot._e164_guess: the E.164 form of a displayed number, where the server left it out.
+// The E.164 form of a displayed number, where the server left it out (as the server's phones.to_e164).
 function e164Guess(display, cc) {
   let digits = display.replace(/[^0-9]/g, '');
   const text = display.trim();
@@ -45,7 +46,7 @@ const unpackHours = (rows, fields) => rows.map((row) => Object.fromEntries(
 const hostOf = (url) => (url || '').replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[/?#:]/)[0];
 const holdsTexts = (column) => ['n', 'o', 'l.n', 'l.r', 'l.c'].includes(column) || column.startsWith('t.');
 
-/** Categories from the columns snapshot.pack_terms sent: [{s, n, p, k}]. */
+/** Categories from the columns wire.pack_terms sent: [{s, n, p, k}]. */
 export function unpackTerms(packed) {
   if (!packed || Array.isArray(packed)) return packed;
   return packed.s.map((s, n) => {
@@ -56,13 +57,13 @@ export function unpackTerms(packed) {
   });
 }
 
-// snapshot._unpack_id: ids came without dashes, and without the version digit where "uuid" names it.
+// As unpack._unpack_id: ids came without dashes, and without the version digit where "uuid" names it.
 function unpackId(i, uuid) {
   const hex = typeof uuid === 'string' ? i.slice(0, 12) + uuid + i.slice(12) : i;
   return hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 }
 
-/** Records from the columns snapshot.pack_services sent: the shape render.js and the search read. */
+/** Records from the columns wire.pack_services sent (as unpack.unpack_services): the shape render.js and the search read. */
 export function unpackServices(packed, terms) {
   if (!packed || Array.isArray(packed)) return packed || [];
   const cc = packed.cc || '1';
@@ -75,7 +76,7 @@ export function unpackServices(packed, terms) {
     const width = typeof uuid === 'string' ? 31 : 32;
     source.i = Array.from({ length: source.i.length / width }, (_, n) => source.i.slice(n * width, (n + 1) * width));
   }
-  for (const [key, values] of Object.entries(source)) { // snapshot.SEPARATOR: a column of strings in one
+  for (const [key, values] of Object.entries(source)) { // wire.SEPARATOR: a column of strings in one
     if (key !== 'i' && typeof values === 'string') source[key] = values.split(COLUMN_SEPARATOR).map((v) => v || null);
   }
   const tables = { ...(packed.tab || {}) };
@@ -132,7 +133,7 @@ export function unpackServices(packed, terms) {
   return out;
 }
 
-/** snapshot.apply_patch: records edited since the phone's version, from only the fields that changed. */
+/** As tests/wire.py apply_patch: records edited since the phone's version, from only the fields that changed. */
 export function applyPatches(held, patches) {
   const byId = new Map(held.map((s) => [s.i, s]));
   const out = [];
@@ -161,9 +162,9 @@ async function sha256Hex(data) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const STATE_HEX = 32; // snapshot.STATE_HEX
+const STATE_HEX = 32; // versions.STATE_HEX
 
-/** SHA-256 of the sorted "id:version" lines, cut to STATE_HEX: the server's snapshot.state_checksum. */
+/** SHA-256 of the sorted "id:version" lines, cut to STATE_HEX: the server's versions.state_checksum. */
 export async function stateChecksum(pairs) {
   const lines = pairs.map(([id, v]) => `${id}:${v}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return (await sha256Hex(lines.join('\n'))).slice(0, STATE_HEX);

@@ -12,10 +12,11 @@ import pytest
 from sqlalchemy import delete, or_, select, update
 
 from pwa_app.views import offline
-from pwa_app import snapshot
+from pwa_app.snapshot import feed, records, versions, wire
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Schedule, Service, ServiceAtLocation, Translation
 
+from ..wire import apply_patch, decode
 from .conftest import PHONE, LiveServer, serve
 
 pytestmark = pytest.mark.browser
@@ -32,7 +33,7 @@ class Server(LiveServer):
                 db.session.execute(update(Service).where(Service.id == rename[0]).values(name=rename[1]))
             if retire:
                 db.session.execute(update(Service).where(Service.id == retire).values(status="inactive"))
-            snapshot.refresh(db.session, snapshot.Settings.from_app(self.app, db.session))
+            versions.refresh(db.session, records.Settings.from_app(self.app, db.session))
             db.session.commit()
 
     def service_ids(self) -> list[str]:
@@ -110,10 +111,10 @@ def test_js_twins_agree_with_python_on_shared_vectors(context, server):
     samples = [f"e{m}x" for m in marks] + [f"\u0915{m}x" for m in marks]
     got = page.evaluate("async (s) => { const t = await import('/static/js/textnorm.js'); return s.map(t.normalize); }", samples)
     assert [s for s, g in zip(samples, got, strict=True) if normalize(s) != g] == []
-    # What the server packs, sync.js unpacks as snapshot.decode does.
+    # What the server packs, sync.js unpacks as tests/wire.py decode does.
     from ..test_offline import packing_documents
 
-    bodies = [snapshot.encode(document).decode() for document in packing_documents()]
+    bodies = [wire.encode(document).decode() for document in packing_documents()]
     got = page.evaluate("""async (bodies) => {
         const sync = await import('/static/js/sync.js');
         return bodies.map((body) => {
@@ -123,16 +124,16 @@ def test_js_twins_agree_with_python_on_shared_vectors(context, server):
             return {terms: terms || null, services: services.sort((a, b) => (a.i < b.i ? -1 : a.i > b.i ? 1 : 0))};
         });
     }""", bodies)
-    assert got == [{"terms": snapshot.decode(body).get("terms"), "services": snapshot.decode(body)["services"]}
+    assert got == [{"terms": decode(body).get("terms"), "services": decode(body)["services"]}
                    for body in bodies]
-    # And applies a patch as snapshot.apply_patch does.
+    # And applies a patch as tests/wire.py apply_patch does.
     from ..test_offline import PATCH_EXAMPLE
 
     held, record = PATCH_EXAMPLE
-    patch = snapshot.make_patch(held, record)
+    patch = feed.make_patch(held, record)
     got = page.evaluate("""async ([held, patch]) => (await import('/static/js/sync.js')).applyPatches([held], [patch])""",
                         [held, patch])
-    assert got == [snapshot.apply_patch(held, patch)] == [record]
+    assert got == [apply_patch(held, patch)] == [record]
 
 
 def test_offline_browse_search_and_call_a_service_never_visited(context, server):

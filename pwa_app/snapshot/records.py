@@ -1,0 +1,231 @@
+"""The neutral form: what `versions.refresh` stores (in OfflineRecord.body) and hashes.
+
+`neutral_records` reads the tables in a few bulk queries (never one per service) and makes one
+record per listed service, holding exactly what the list and service pages show, in no language
+in particular: base-language texts with every translation the data has, language codes, cost
+amounts, phone numbers already dialled (E.164), and the raw schedules (the phone works out "open
+now" itself with hours.js, the JavaScript twin of hours.py). reader.py renders it in a language.
+`meta_records` holds the categories and facts about the directory, per language.
+The keys: docs/snapshot-format.md ("Stored records").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pwa_app.core.phones import can_text, dial
+from pwa_app.core.security import safe_url
+from pwa_app.db.models import (
+    Accessibility,
+    Address,
+    Attribute,
+    CostOption,
+    DirectoryInfo,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+    Translation,
+)
+from pwa_app.present import taxonomy_names
+from pwa_app.present.categories import LISTED_STATUSES, load_tree
+from pwa_app.present.presenters import SERVICE_TEXT_FIELDS, address_lines, is_free
+from pwa_app.snapshot.reader import for_language, primary_language
+from pwa_app.snapshot.wire import NEUTRAL_TEXT_KEYS, SCHEDULE_FIELDS, compact
+
+RECORD_FORMAT = 2  # of the neutral records stored in OfflineRecord.body (1 held one record per language)
+TRANSLATED = ("service", "organization", "phone", "location", "accessibility")
+
+
+@dataclass(frozen=True)
+class Settings:
+    languages: tuple[str, ...]
+    timezone: str
+    country_code: str = "1"
+    base_language: str = "en"
+    region_max: int = 3000  # a directory with more listed services than this is offered in regions
+
+    @classmethod
+    def from_app(cls, app, session: Session) -> Settings:
+        cfg = app.config
+        base = session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == "base_language"))
+        return cls(tuple(cfg["LANGUAGES"]), cfg["REGION_TIMEZONE"], cfg["PHONE_COUNTRY_CODE"], base or "en",
+                   int(cfg.get("OFFLINE_REGION_MAX_SERVICES", 3000)))
+
+
+def _plain(v):
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+class _Texts:
+    """Every translation of the records a refresh reads, fetched in one query.
+
+    Gives neutral texts (None, the base-language string, or [base or None, {language: text}]).
+    Translations in the base language are left out: TextPicker never uses them.
+    """
+
+    def __init__(self, session: Session, base: str, entities: tuple[str, ...] = TRANSLATED):
+        self.by_record: dict[tuple[str, str], dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+        base_primary = primary_language(base)
+        rows = session.execute(select(Translation.entity, Translation.id, Translation.field, Translation.language,
+                                      Translation.value).where(Translation.entity.in_(entities)))
+        for entity, record_id, field, language, value in rows:
+            if primary_language(language) != base_primary:
+                self.by_record[(entity, record_id)][field][language] = value
+
+    def get(self, entity: str, record_id: str, field: str, base: str | None):
+        found = self.by_record.get((entity, record_id))
+        translations = found.get(field) if found else None
+        if translations:
+            return [base or None, dict(sorted(translations.items()))]
+        return base or None
+
+
+def _group(rows, key: int) -> dict[str, list]:
+    """Rows by one of their columns, each group in the order the database returned it."""
+    out: dict[str, list] = defaultdict(list)
+    for row in rows:
+        if row[key] is not None:
+            out[row[key]].append(row)
+    return out
+
+
+def _schedule(values) -> dict:
+    """A schedule's SCHEDULE_FIELDS values as the phone's hours.js reads them."""
+    out = {f: _plain(v) for f, v in zip(SCHEDULE_FIELDS, values, strict=True) if v is not None and v != ""}
+    if "opens_at" in out or "closes_at" in out:
+        out.pop("description", None)  # only text-only hours are shown (hours.descriptions)
+    return out
+
+
+def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
+    """Return id -> neutral record for every listed service, from a few bulk queries.
+
+    Relationships the ORM loads without an order are read in the database's natural order, as
+    selectinload returns them, so each list keeps the order the server's pages show.
+    """
+    base = settings.base_language
+    texts = _Texts(session, base)
+    services = session.execute(select(
+        Service.id, Service.organization_id, Service.name, Service.status, Service.url, Service.email,
+        Service.assured_date, Service.minimum_age, Service.maximum_age,
+        *(getattr(Service, f) for f in SERVICE_TEXT_FIELDS),
+    ).where(Service.status.in_(LISTED_STATUSES)).order_by(Service.id)).all()
+    organizations = dict(session.execute(select(Organization.id, Organization.name)).all())
+
+    phones = session.execute(select(Phone.id, Phone.service_id, Phone.service_at_location_id, Phone.location_id,
+                                    Phone.number, Phone.extension, Phone.type, Phone.description)).all()
+    phone_records = {}
+    for p in phones:
+        d = dial(p.number, p.extension, settings.country_code)
+        phone_records[p.id] = compact({"d": d.display, "e": d.e164, "x": d.extension, "t": p.type,
+                                       "c": texts.get("phone", p.id, "description", p.description),
+                                       "m": 1 if can_text(p.type, d) else None})
+    service_phones = {sid: sorted(rows, key=lambda p: p.id) for sid, rows in _group(phones, 1).items()}
+    sal_phones, location_phones = _group(phones, 2), _group(phones, 3)
+
+    schedules = [(row[0], row[1], _schedule(row[2:])) for row in session.execute(
+        select(Schedule.service_id, Schedule.service_at_location_id, *(getattr(Schedule, f) for f in SCHEDULE_FIELDS)))]
+    service_schedules = _group((s for s in schedules if not s[1]), 0)
+    sal_schedules = _group(schedules, 1)
+
+    addresses = defaultdict(list)
+    for a in session.execute(select(Address.location_id, Address.address_type, Address.address_1, Address.address_2,
+                                    Address.city, Address.state_province, Address.postal_code)):
+        addresses[a.location_id].append(a)
+    accessibility = _group(session.execute(select(Accessibility.location_id, Accessibility.id,
+                                                  Accessibility.description)), 0)
+    locations = {}
+    for loc in session.execute(select(Location.id, Location.name, Location.transportation, Location.latitude,
+                                      Location.longitude)):
+        first = sorted(addresses.get(loc.id, ()), key=lambda a: a.address_type or "")[:1]  # as Location.addresses
+        locations[loc.id] = {
+            "n": texts.get("location", loc.id, "name", loc.name),
+            "a": address_lines(first[0]) if first else [],
+            "g": [loc.latitude, loc.longitude] if loc.latitude is not None and loc.longitude is not None else None,
+            "r": texts.get("location", loc.id, "transportation", loc.transportation),
+            "c": [t for t in (texts.get("accessibility", a.id, "description", a.description)
+                              for a in accessibility.get(loc.id, ())) if t is not None],
+            "p": [phone_records[p.id] for p in location_phones.get(loc.id, ()) if not p.service_id],
+        }
+    sals = _group(session.execute(select(ServiceAtLocation.service_id, ServiceAtLocation.id,
+                                         ServiceAtLocation.location_id)), 0)
+    languages = _group(session.execute(select(Language.service_id, Language.code, Language.name)), 0)
+    costs = {sid: sorted(rows, key=lambda c: c.id) for sid, rows in _group(session.execute(select(
+        CostOption.service_id, CostOption.id, CostOption.option, CostOption.amount, CostOption.currency,
+        CostOption.amount_description)), 0).items()}
+    slugs = dict(session.execute(select(TaxonomyTerm.id, TaxonomyTerm.slug)).all())
+    terms = _group(session.execute(select(Attribute.link_id, Attribute.taxonomy_term_id)
+                                   .where(Attribute.link_entity == "service")), 0)
+
+    out: dict[str, dict] = {}
+    for s in services:
+        sid = s.id
+        own_sals = sals.get(sid, ())
+        own_schedules = service_schedules.get(sid) or next(
+            (sal_schedules[sal.id] for sal in own_sals if sal.id in sal_schedules), [])  # as Presenter.service
+        phones_here = [phone_records[p.id] for p in service_phones.get(sid, ())]
+        places = []
+        for sal in own_sals:
+            if sal.location_id in locations:
+                phones_here += [phone_records[p.id] for p in sal_phones.get(sal.id, ()) if p.service_id != sid]
+                hours_here = [sc[2] for sc in sal_schedules.get(sal.id, ())]
+                places.append(compact({**locations[sal.location_id], "h": hours_here}))
+        own_costs = costs.get(sid, ())
+        ages = [_plain(s.minimum_age), _plain(s.maximum_age)]
+        out[sid] = compact({
+            "_": RECORD_FORMAT, "b": base,
+            "n": texts.get("service", sid, "name", s.name),
+            "o": texts.get("organization", s.organization_id, "name", organizations[s.organization_id])
+            if s.organization_id in organizations else None,
+            "s": None if s.status == "active" else s.status,
+            "t": compact({key: texts.get("service", sid, field, getattr(s, field))
+                          for field, key in NEUTRAL_TEXT_KEYS.items()}),
+            "p": phones_here,
+            "l": places,
+            "h": [sc[2] for sc in own_schedules],
+            "g": [[lang.code, lang.name] for lang in languages.get(sid, ())],
+            "f": 1 if own_costs and is_free(own_costs) else None,
+            "k": [[c.option, c.amount, c.currency, c.amount_description] for c in own_costs if (c.amount or 0) > 0],
+            "w": safe_url(s.url), "e": s.email if s.email and "@" in s.email else None,
+            "d": s.assured_date.isoformat() if s.assured_date else None,
+            "a": ages if ages != [None, None] else None,
+            "c": [slugs[t.taxonomy_term_id] for t in terms.get(sid, ()) if slugs.get(t.taxonomy_term_id)],
+        })
+    return out
+
+
+def meta_records(session: Session, settings: Settings) -> dict[str, dict]:
+    """language -> the categories that hold listed services (names in that language) and facts about the directory.
+
+    One small record, so it is kept per language as phones receive it.
+    """
+    tree = load_tree(session)
+    kept = [t for t in tree.terms.values() if tree.services_under(t.id)]
+    texts = _Texts(session, settings.base_language, ("taxonomy_term",))
+    names = {t.id: texts.get("taxonomy_term", t.id, "name", t.name) for t in kept}
+    info = {r.key: r.value for r in session.scalars(select(DirectoryInfo))}
+    info = compact({"title": info.get("title"), "demo": bool(info.get("demo")), "timezone": settings.timezone})
+    out = {}
+    open_eligibility = {t.id for t in kept if taxonomy_names.is_open_eligibility(t.code, t.name)}
+    for lang in settings.languages:
+        reader = for_language(lang, settings.base_language)
+        # Named as directory.term_names names them: our Open Eligibility translations first, then the data's.
+        name = lambda t: (t.id in open_eligibility and taxonomy_names.name(t.code, lang)) or reader.text(names[t.id])  # noqa: E731, B023 - used in this iteration only
+        # Sorted by name, as the server lists sub-categories; the top level sorts again by code (only it has "k").
+        out[lang] = {"terms": [compact({"s": t.slug, "n": name(t),
+                                        "p": tree.terms[t.parent_id].slug if t.parent_id in tree.terms else None,
+                                        "k": None if t.parent_id in tree.terms else t.code})
+                               for t in sorted(kept, key=lambda t: (t.name, t.id))], "info": info}
+    return out

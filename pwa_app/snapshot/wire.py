@@ -1,0 +1,245 @@
+"""What phones download, byte for byte: the short record keys, the packed column form, `encode`.
+
+The format itself (every one-letter key, the documents, the packed columns, and which side works
+out what) is documented in one place: docs/snapshot-format.md. Change it there with the code here,
+unpack.py (the Python twin of the phone's unpacker) and static/js/sync.js (the phone's).
+
+Columns compress better than records (each holds alike values: ids, names, descriptions...), and
+what a phone can work out is left out. Measured on San Mateo County (bench/offline.py): 293 brotli
+bytes per service as records, 248 packed.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+from pwa_app.core.phones import to_e164
+from pwa_app.present.presenters import SERVICE_TEXT_FIELDS
+
+FORMAT = 3  # of what phones receive (3: terms and ids packed too; 2: services packed by column; 1: records)
+# Service text fields the pages show (alternate_name only feeds search), with their short keys ("t" in a record).
+TEXT_KEYS = {
+    "alternate_name": "an", "description": "de", "alert": "al", "eligibility_description": "el",
+    "application_process": "ap", "fees_description": "fe", "interpretation_services": "is",
+}
+# Every text the server picks (wait_time too): phones are not shown them all, but "fb" counts their fallbacks.
+NEUTRAL_TEXT_KEYS = {field: TEXT_KEYS.get(field, field) for field in SERVICE_TEXT_FIELDS}
+UNSHOWN_TEXT_KEYS = tuple(key for key in NEUTRAL_TEXT_KEYS.values() if key not in TEXT_KEYS.values())
+SCHEDULE_FIELDS = ("opens_at", "closes_at", "valid_from", "valid_to", "dtstart", "until", "freq", "byday",
+                   "bymonthday", "interval", "description")  # description: text-only hours ("By appointment")
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+PHONE_TEXT = re.compile(r"^[0-9 +().\-/]*$")  # displays whose digits and trimming read alike in JavaScript
+SMS_TYPES = ("text", "cell", "mobile", "sms")  # phones.SMS_TYPES, as sync.js derives "m"
+# Schedules are rows of values in this order (the packed form names it in "hf", so phones read any later field).
+HOURS_ORDER = ("opens_at", "closes_at", "byday", "freq", "valid_from", "valid_to", "dtstart", "until", "bymonthday",
+               "interval", *(f for f in SCHEDULE_FIELDS if f not in ("opens_at", "closes_at", "byday", "freq",
+                                                                    "valid_from", "valid_to", "dtstart", "until",
+                                                                    "bymonthday", "interval")))
+SAME_AS_NAME, SAME_AS_ORGANIZATION = 1, 2
+# A column of plain strings goes as one string, its values separated by DEL (measured on San Mateo:
+# 0.6 brotli bytes per service less than quotes and commas).
+SEPARATOR = "\x7f"
+TABULATED = ("g", "l.c")  # columns of lists sent as indexes into a table of their items
+PACK_MIN = 4  # fewer records (a small changes feed) go as they are: the columns' header would cost more than it saves
+
+
+def compact(d: dict) -> dict:
+    """Leave out empty values: a record never holds null, "", [] or {} (an absent key means none)."""
+    return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def encode(document: dict) -> bytes:
+    """Serialise compactly (UTF-8, no spaces, services packed by column): on a prepaid plan every byte counts."""
+    if isinstance(document.get("services"), list) and len(document["services"]) >= PACK_MIN:
+        document = {**document, "services": pack_services(document["services"], document.get("terms"))}
+    if isinstance(document.get("terms"), list):
+        document = {**document, "terms": pack_terms(document["terms"])}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _country_code(phones: list[dict]) -> str:
+    """The calling code most numbers were completed with (checked per number when packing)."""
+    votes: dict[str, int] = defaultdict(int)
+    for p in phones:
+        e, d = p.get("e"), p.get("d", "")
+        digits = re.sub(r"[^0-9]", "", d).lstrip("0")
+        if e and e.startswith("+") and not d.strip().startswith("+") and digits and e.endswith(digits[-7:]):
+            votes[e[1:len(e) - len(digits)] or "1"] += 1
+    return max(votes, key=votes.get) if votes else "1"
+
+
+def _pack_phone(p: dict, country_code: str, at_location: bool):
+    d, e = p.get("d", ""), p.get("e")
+    # sync.js repeats phones.to_e164 with ASCII digits: only displays of ASCII digits are left to it.
+    guess = to_e164(d, country_code) if PHONE_TEXT.match(d) else None
+    out = {"d": d}
+    if guess != e or not PHONE_TEXT.match(d):
+        out["e"] = e or ""
+    if p.get("x"):
+        out["x"] = p["x"]
+    if not at_location:
+        t = p.get("t") or ""
+        if t != "voice":
+            out["t"] = t
+        if bool(p.get("m")) != bool(t.lower() in SMS_TYPES and e and len(e) > 5):
+            out["m"] = 1 if p.get("m") else 0
+        if p.get("c") is not None:
+            out["c"] = p["c"]
+    return out["d"] if len(out) == 1 else out
+
+
+def _pack_hours(schedules: list[dict]) -> list[list]:
+    rows = []
+    for h in schedules:
+        if set(h) - set(HOURS_ORDER):
+            raise ValueError(f"schedule fields missing from HOURS_ORDER: {sorted(set(h) - set(HOURS_ORDER))}")
+        row = [h.get(f) for f in HOURS_ORDER]
+        while row and row[-1] is None:
+            row.pop()
+        rows.append(row)
+    return rows
+
+
+def _pack_order(record: dict) -> tuple:
+    """By organization, then categories: alike services side by side compress best (the phone keeps them by id)."""
+    dumps = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
+    return dumps(record.get("o")), dumps(record.get("c")), dumps(record.get("n")), record["i"]
+
+
+def pack_terms(terms: list[dict]) -> dict:
+    """Categories as columns (docs/snapshot-format.md, "Packed terms")."""
+    index = {t["s"]: n for n, t in enumerate(terms)}
+    return {"s": [t["s"] for t in terms], "n": [t.get("n") for t in terms],
+            "p": [index.get(t["p"], t["p"]) if t.get("p") is not None else None for t in terms],
+            "k": [t.get("k") for t in terms]}
+
+
+def _uuid_form(records: list[dict]):
+    """"uuid": 1 for UUIDs without dashes, their version digit where all share one, None for other ids."""
+    if not records or not all(UUID.match(r["i"]) for r in records):
+        return None
+    versions = {r["i"][14] for r in records}
+    return versions.pop() if len(versions) == 1 else 1
+
+
+def _pack_id(i: str, uuid) -> str:
+    i = i.replace("-", "")
+    return i[:12] + i[13:] if isinstance(uuid, str) else i
+
+
+def _tabulate(values: list) -> tuple[list, list]:
+    """A column of lists as indexes into a table of their distinct items (a few language names, say)."""
+    table = sorted({json.dumps(x, ensure_ascii=False) for v in values if v for x in v})
+    index = {item: n for n, item in enumerate(table)}
+    return ([json.loads(item) for item in table],
+            [None if v is None else [index[json.dumps(x, ensure_ascii=False)] for x in v] for v in values])
+
+
+def pack_services(records: list[dict], terms: list[dict] | None = None) -> dict:
+    """Records as columns (docs/snapshot-format.md, "Packed services"); unpack.unpack_services undoes it.
+
+    Categories are indexes into `terms` where it is given. Services are ordered by organization,
+    so that an organization's services sit together and compress together.
+    """
+    with_phones = [p for r in records for p in r.get("p", ())] + [p for r in records for loc in r.get("l", ())
+                                                                  for p in loc.get("p", ())]
+    cc = _country_code(with_phones)
+    uuid = _uuid_form(records)
+    slug_index = {t["s"]: i for i, t in enumerate(terms or ())}
+    order = sorted(records, key=_pack_order)
+    rows, locations = [], []
+    for r in order:
+        row = {k: v for k, v in r.items() if k not in ("t", "l", "p", "h", "o", "c")}
+        if uuid:
+            row["i"] = _pack_id(r["i"], uuid)
+        if "o" in r:
+            row["o"] = SAME_AS_NAME if r["o"] == r.get("n") else r["o"]
+        if "e" in r:
+            row["e"] = _pack_email(r["e"], r.get("w"))
+        if "p" in r:
+            row["p"] = [_pack_phone(p, cc, False) for p in r["p"] if p.get("t") != "fax"]
+        if "h" in r:
+            row["h"] = _pack_hours(r["h"])
+        if "c" in r:
+            row["c"] = [slug_index.get(slug, slug) for slug in r["c"]]
+        for key, text in r.get("t", {}).items():
+            row["t." + key] = text
+        row["l"] = len(r.get("l", ()))
+        for loc in r.get("l", ()):
+            place = {k: v for k, v in loc.items() if k not in ("n", "p", "h")}
+            if "n" in loc:
+                place["n"] = (SAME_AS_NAME if loc["n"] == r.get("n") else
+                              SAME_AS_ORGANIZATION if loc["n"] == r.get("o") else loc["n"])
+            if "p" in loc:
+                place["p"] = [_pack_phone(p, cc, True) for p in loc["p"] if p.get("t") != "fax"]
+            if "h" in loc:
+                place["h"] = _pack_hours(loc["h"])
+            locations.append({"l." + k: v for k, v in place.items()})
+        rows.append(row)
+    cols = {key: [row.get(key) for row in rows] for key in sorted({k for row in rows for k in row})}
+    cols.update({key: [loc.get(key) for loc in locations] for key in sorted({k for loc in locations for k in loc})})
+    fallback = _fallback_language(records)
+    for key in cols:
+        if holds_texts(key):
+            cols[key] = [_shorten_texts(v, fallback) if key == "l.c" else _shorten_text(v, fallback) for v in cols[key]]
+    tables = {}
+    for key in TABULATED:
+        if key in cols:
+            tables[key], cols[key] = _tabulate(cols[key])
+    # A column whose every text is in the fallback language drops the brackets as well; "fa" names it.
+    in_fallback = [key for key in cols if holds_texts(key) and key not in tables and _all_shortened(cols[key])]
+    in_fallback += [key for key in tables if holds_texts(key) and _all_shortened(tables[key])]
+    for key in in_fallback:
+        values = tables if key in tables else cols
+        values[key] = [v[0] if isinstance(v, list) else v for v in values[key]]
+    for key, values in cols.items():  # a column where one text holds SEPARATOR stays a list
+        if key != "i" and all(v is None or (isinstance(v, str) and v and SEPARATOR not in v) for v in values):
+            cols[key] = SEPARATOR.join(v or "" for v in values)
+    if uuid:
+        cols["i"] = "".join(cols["i"])
+    return compact({"cc": cc, "uuid": uuid, "fl": fallback, "fa": in_fallback, "hf": list(HOURS_ORDER),
+                    "tab": tables, "cols": cols})
+
+
+def _all_shortened(values: list) -> bool:
+    """Every text a one-item [text] (ints mark "same as the name" and stay)."""
+    return any(isinstance(v, list) for v in values) and all(
+        v is None or isinstance(v, int) or (isinstance(v, list) and len(v) == 1) for v in values)
+
+
+def host_of(url: str | None) -> str:
+    """A website's host without "www.", as sync.js reads it (the domain an organization's emails often use)."""
+    return re.split(r"[/?#:]", re.sub(r"^www\.", "", re.sub(r"^https?://", "", url or "")))[0]
+
+
+def _pack_email(email: str, website: str | None):
+    """"info@" for an address at the website's host; a one-item list for one that ends in "@" by itself."""
+    host = host_of(website)
+    if email.endswith("@"):
+        return [email] if host else email
+    return email[:-len(host)] if host and email.endswith("@" + host) else email
+
+
+def _fallback_language(records: list[dict]) -> str | None:
+    counts: dict[str, int] = defaultdict(int)
+    for r in records:
+        for code in r.get("fb", ()):
+            counts[code] += 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def holds_texts(column: str) -> bool:
+    return column in ("n", "o", "l.n", "l.r", "l.c") or column.startswith("t.")
+
+
+def _shorten_text(value, fallback: str | None):
+    """[text, language] as [text] where the language is the usual fallback: it repeats in every record."""
+    if fallback and isinstance(value, list) and len(value) == 2 and value[1] == fallback:
+        return [value[0]]
+    return value
+
+
+def _shorten_texts(values, fallback):
+    return [_shorten_text(v, fallback) for v in values] if isinstance(values, list) else values

@@ -11,6 +11,9 @@ from pwa_app.db import data_version
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Phone, Schedule, Service, ServiceAtLocation
 from pwa_app.present import inherit
+from pwa_app.snapshot import records, versions
+
+from .wire import decode
 
 
 def test_hours_come_from_the_service_then_the_service_at_a_place_then_the_place():
@@ -81,3 +84,26 @@ def test_a_service_with_no_number_anywhere_else_shows_its_organizations(app, cli
         db.session.commit()
     page = client.get(f"/en/services/{sid}").get_data(as_text=True)
     assert 'href="tel:+16135550143"' in page
+
+
+def offline_record(app, client, sid: str) -> dict:
+    """The service as a phone keeps it, after the refresh an edit triggers."""
+    with app.app_context():
+        versions.refresh(db.session, records.Settings.from_app(app, db.session))
+        db.session.commit()
+    body = client.get("/en/offline/snapshot.json", headers={"Accept-Encoding": "identity"}).data
+    return next(r for r in decode(body)["services"] if r["i"] == sid)
+
+
+def test_the_offline_record_inherits_as_the_page_does(app, client, bare_service):
+    sid, location, organization = bare_service
+    assert "p" not in offline_record(app, client, sid) and "h" not in offline_record(app, client, sid)
+    with app.app_context():
+        db.session.add(Schedule(id="loc-hours", location_id=location, freq="WEEKLY", byday="MO,TU,WE,TH,FR,SA,SU",
+                                opens_at="00:00", closes_at="00:00"))
+        db.session.add(Phone(id="org-phone", organization_id=organization, number="613-555-0143", type="voice"))
+        db.session.commit()
+    record = offline_record(app, client, sid)
+    assert [p["e"] for p in record["p"]] == ["+16135550143"]
+    assert record["h"] == [{"byday": "MO,TU,WE,TH,FR,SA,SU", "closes_at": "00:00", "freq": "WEEKLY", "opens_at": "00:00"}]
+    assert record["l"][0]["h"] == record["h"]  # the location shows its own hours on the page too

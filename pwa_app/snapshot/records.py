@@ -34,7 +34,7 @@ from pwa_app.db.models import (
     TaxonomyTerm,
     Translation,
 )
-from pwa_app.present import taxonomy_names
+from pwa_app.present import inherit, taxonomy_names
 from pwa_app.present.categories import LISTED_STATUSES, load_tree
 from pwa_app.present.presenters import SERVICE_TEXT_FIELDS, address_lines, is_free
 from pwa_app.snapshot.reader import for_language, primary_language
@@ -125,7 +125,8 @@ def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
     organizations = dict(session.execute(select(Organization.id, Organization.name)).all())
 
     phones = session.execute(select(Phone.id, Phone.service_id, Phone.service_at_location_id, Phone.location_id,
-                                    Phone.number, Phone.extension, Phone.type, Phone.description)).all()
+                                    Phone.organization_id, Phone.number, Phone.extension, Phone.type,
+                                    Phone.description)).all()
     phone_records = {}
     for p in phones:
         d = dial(p.number, p.extension, settings.country_code)
@@ -134,11 +135,15 @@ def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
                                        "m": 1 if can_text(p.type, d) else None})
     service_phones = {sid: sorted(rows, key=lambda p: p.id) for sid, rows in _group(phones, 1).items()}
     sal_phones, location_phones = _group(phones, 2), _group(phones, 3)
+    organization_phones = {oid: sorted(rows, key=lambda p: p.id) for oid, rows in _group(
+        (p for p in phones if not p.service_id and not p.location_id and not p.service_at_location_id), 4).items()}
 
-    schedules = [(row[0], row[1], _schedule(row[2:])) for row in session.execute(
-        select(Schedule.service_id, Schedule.service_at_location_id, *(getattr(Schedule, f) for f in SCHEDULE_FIELDS)))]
+    schedules = [(row[0], row[1], row[2], _schedule(row[3:])) for row in session.execute(
+        select(Schedule.service_id, Schedule.service_at_location_id, Schedule.location_id,
+               *(getattr(Schedule, f) for f in SCHEDULE_FIELDS)))]
     service_schedules = _group((s for s in schedules if not s[1]), 0)
     sal_schedules = _group(schedules, 1)
+    location_schedules = _group((s for s in schedules if not s[0] and not s[1]), 2)  # a location's own hours
 
     addresses = defaultdict(list)
     for a in session.execute(select(Address.location_id, Address.address_type, Address.address_1, Address.address_2,
@@ -173,15 +178,21 @@ def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
     for s in services:
         sid = s.id
         own_sals = sals.get(sid, ())
-        own_schedules = service_schedules.get(sid) or next(
-            (sal_schedules[sal.id] for sal in own_sals if sal.id in sal_schedules), [])  # as Presenter.service
-        phones_here = [phone_records[p.id] for p in service_phones.get(sid, ())]
+        here = [sal for sal in own_sals if sal.location_id in locations]  # as Presenter: places with a location
+        # What the service inherits from its places and organization: present/inherit.py, as the pages.
+        own_schedules = inherit.service_hours(service_schedules.get(sid, []), [
+            (sal_schedules.get(sal.id, []), location_schedules.get(sal.location_id, [])) for sal in here])
+        phones_here = [phone_records[p.id] for p in inherit.service_phones(
+            service_phones.get(sid, []),
+            [p for sal in here for p in sal_phones.get(sal.id, ()) if p.service_id != sid],
+            [p for sal in here for p in location_phones.get(sal.location_id, ())
+             if not p.service_id and not p.service_at_location_id],
+            organization_phones.get(s.organization_id, []))]
         places = []
-        for sal in own_sals:
-            if sal.location_id in locations:
-                phones_here += [phone_records[p.id] for p in sal_phones.get(sal.id, ()) if p.service_id != sid]
-                hours_here = [sc[2] for sc in sal_schedules.get(sal.id, ())]
-                places.append(compact({**locations[sal.location_id], "h": hours_here}))
+        for sal in here:
+            hours_here = [sc[3] for sc in inherit.place_hours(sal_schedules.get(sal.id, []),
+                                                              location_schedules.get(sal.location_id, []))]
+            places.append(compact({**locations[sal.location_id], "h": hours_here}))
         own_costs = costs.get(sid, ())
         ages = [_plain(s.minimum_age), _plain(s.maximum_age)]
         out[sid] = compact({
@@ -194,7 +205,7 @@ def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
                           for field, key in NEUTRAL_TEXT_KEYS.items()}),
             "p": phones_here,
             "l": places,
-            "h": [sc[2] for sc in own_schedules],
+            "h": [sc[3] for sc in own_schedules],
             "g": [[lang.code, lang.name] for lang in languages.get(sid, ())],
             "f": 1 if own_costs and is_free(own_costs) else None,
             "k": [[c.option, c.amount, c.currency, c.amount_description] for c in own_costs if (c.amount or 0) > 0],

@@ -232,7 +232,7 @@ def fill_message(message: str, variables: dict, locale: Locale, escape_html: boo
 
 # The pattern fields the phone's formatter (static/js/cldr-format.js) knows; clock_data checks every pattern it sends.
 PATTERN_FIELDS = frozenset("yMLdEchHKkmsaB")
-TIME_PATTERN = "short"  # format_time(…, "short"): "5:00 PM", as templates and directory.open_label write times
+TIME_PATTERN = "short"  # format_time(…, "short"): "5:00 PM", as templates and web/pages.open_label write times
 DATE_PATTERN = "long"  # format_date(…, "long"): "Last verified June 17, 2025"
 DAY_PATTERN = "EEEE"  # format_date(…, "EEEE"): the week table, "opens Monday"
 

@@ -5,7 +5,7 @@
  */
 import { distanceKm } from './filters.js';
 
-/** "1.2 km", "350 m" in the reader's language, as directory.format_distance says it. */
+/** "1.2 km", "350 m" in the reader's language, as web/pages.format_distance says it. */
 export function nearMeDistance(lang, km) {
   const format = (value, unit, digits) => new Intl.NumberFormat(lang.replace('_', '-'), {
     style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits,

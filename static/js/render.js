@@ -101,7 +101,7 @@ class Page {
     return formatList(names.map((n) => ltext(n)), this.s.list, esc);
   }
 
-  /** "Open now · closes 5:00 PM", as directory.open_label says it. */
+  /** "Open now · closes 5:00 PM", as web/pages.open_label says it. */
   openLabel(status) {
     const s = this.s;
     if (status.state === 'open24') return s.open24;

@@ -148,7 +148,8 @@ def serve() -> None:
 
 @contextmanager
 def server_process():
-    proc = subprocess.Popen([sys.executable, "-m", "bench.parity", "--serve"], cwd=ROOT, text=True,
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's pwa_app, whatever is installed
+    proc = subprocess.Popen([sys.executable, "-m", "bench.parity", "--serve"], cwd=ROOT, text=True, env=env,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
         base = proc.stdout.readline().strip()
@@ -620,7 +621,9 @@ def report(results: list[dict], phones: int, top: int) -> str:
     disagreements = [(r["lang"], path, d) for r in results for path, d in r["checks"] if d]
     if disagreements:
         lines += ["", "Method check disagreements (the DOMParser reading against the page opened for real): "
-                  + "; ".join(f"{lang} {path}: {', '.join(d)}" for lang, path, d in disagreements[:8])]
+                  + "; ".join(f"{lang} {path}: {', '.join(d)}" for lang, path, d in disagreements[:8])
+                  + ". The real page is opened minutes after the DOMParser reading: where only opening hours "
+                  "differ, an opening or closing time fell in between."]
     rows = kinds(results)
     lines += ["", f"Kinds of difference ({len(rows)}), by pages touched across all languages; the example is the "
               "first page of that kind (a non-English one where there is one), as the two sides read it "
@@ -632,6 +635,9 @@ def report(results: list[dict], phones: int, top: int) -> str:
                      f"{cell(d.online)} |")
     if len(rows) > top:
         lines.append(f"| … {len(rows) - top} more kinds, {sum(r[1] for r in rows[top:])} page-kinds | | | | | |")
+    lines += ["", "“filters form (hidden until opened)” is the text of the closed Filters panel: not visible until "
+              "opened, so not counted against *equal*. On searches, “heading differs” is what is left of the "
+              "heading once digits are set aside when the count differs: a plural form chosen for another count."]
     return "\n".join(lines)
 
 

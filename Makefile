@@ -17,9 +17,9 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed translations
+install: $(VENV)/.installed node_modules/.installed translations static/gen/shared-templates.js
 
-install-test: $(VENV)/.installed-test node_modules/.installed translations chromium
+install-test: $(VENV)/.installed-test node_modules/.installed translations static/gen/shared-templates.js chromium
 
 translations: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/flask --app pwa_app translate compile
@@ -31,6 +31,12 @@ node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
 	npm ci --ignore-scripts --include=dev --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The shared templates, compiled by Nunjucks for the phone to draw pages offline (the server draws the
+# same files with Jinja); again whenever they or the icons they include change. The app refuses to
+# start on a stale build (pwa_app/web/assets.py).
+static/gen/shared-templates.js: node_modules/.installed scripts/compile_templates.mjs $(wildcard templates/shared/*.html templates/icons/*.svg)
+	node scripts/compile_templates.mjs
 
 # Debian's Chromium drives the browser tests; browser downloads are blocked here.
 chromium:

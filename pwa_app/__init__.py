@@ -8,7 +8,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from pwa_app.web import assets, compress, connections, errors, i18n, pages
+from pwa_app.web import assets, compress, connections, errors, i18n, pages, shared
 from pwa_app.db import schema_version
 from pwa_app.core import security
 from pwa_app.web.config import Config, normalize_database_url
@@ -46,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     assets.init_app(app)
     errors.register(app)
     pages.init_app(app)
+    shared.init_app(app)
     app.after_request(security.add_headers)
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()

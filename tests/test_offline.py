@@ -321,8 +321,12 @@ def test_shell_carries_render_strings_in_the_page_language(client):
     html = client.get("/fr/offline").get_data(as_text=True)
     strings = json.loads(re.search(r'id="render-strings">(.*?)</script>', html, re.S).group(1))
     assert strings["services"]["one"] == "%(num)d service" and strings["services"]["other"] == "%(num)d services"
-    assert strings["languageNames"]["en"] == "anglais" and strings["call"] == "Appeler le"
-    assert 'id="offline-view"' in html and 'id="icon-phone"' in html
+    assert strings["languageNames"]["en"] == "anglais" and strings["catalogue"]["Call"] == "Appeler le"
+    # Every message the shared templates translate, and only those (templates/shared/).
+    assert strings["catalogue"]["Last verified %(date)s"] == "Dernière vérification : %(date)s"
+    assert "Report a problem" in strings["catalogue"] and "Quick exit" not in strings["catalogue"]
+    assert strings["catalogue"]["%(num)d service"] == {"one": "%(num)d service", "many": "%(num)d services", "other": "%(num)d services"}
+    assert 'id="offline-view"' in html and "/gen/draw." in html
 
 
 TERMS = [{"s": "food", "n": "Food", "k": "102"}, {"s": "meals", "n": ["Repas", "fr"], "p": "food"},

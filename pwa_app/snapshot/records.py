@@ -7,13 +7,16 @@ amounts, phone numbers already dialled (E.164), and the raw schedules (the phone
 now" itself with hours.js, the JavaScript twin of hours.py). reader.py renders it in a language.
 `meta_records` holds the categories and facts about the directory, per language.
 The keys: docs/snapshot-format.md ("Stored records").
+
+Size: one function reads every table a record draws on, for the whole directory or (with `only`)
+for the few services a server page shows; splitting it would split the one definition of a record.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pwa_app.core.phones import can_text, dial
@@ -68,6 +71,45 @@ def _plain(v):
     return v
 
 
+@dataclass
+class _Scope:
+    """The rows a few services' records need: their places, locations and organizations."""
+    services: set[str]
+    organizations: set[str]
+    sal_rows: dict[str, list]
+    sals: set[str]
+    locations: set[str]
+    phones: set[str]
+    accessibility: set[str]
+
+    @classmethod
+    def of(cls, session: Session, services) -> _Scope:
+        ids = {s.id for s in services}
+        rows = _group(session.execute(select(ServiceAtLocation.service_id, ServiceAtLocation.id,
+                                             ServiceAtLocation.location_id)
+                                      .where(ServiceAtLocation.service_id.in_(ids))), 0)
+        flat = [r for group in rows.values() for r in group]
+        organizations = {s.organization_id for s in services if s.organization_id}
+        sals, locations = {r.id for r in flat}, {r.location_id for r in flat if r.location_id}
+        phones = set(session.scalars(select(Phone.id).where(or_(
+            Phone.service_id.in_(ids), Phone.service_at_location_id.in_(sals), Phone.location_id.in_(locations),
+            Phone.organization_id.in_(organizations)))))
+        access = set(session.scalars(select(Accessibility.id).where(Accessibility.location_id.in_(locations))))
+        return cls(ids, organizations, rows, sals, locations, phones, access)
+
+    def phone_filter(self):
+        return Phone.id.in_(self.phones)
+
+    def translated_ids(self) -> set[str]:
+        """The ids of every row whose translations the records read."""
+        return self.services | self.organizations | self.locations | self.phones | self.accessibility
+
+
+def _within(query, column, ids):
+    """`query` restricted to rows whose `column` is in `ids`; unrestricted where `ids` is None."""
+    return query if ids is None else query.where(column.in_(ids))
+
+
 class _Texts:
     """Every translation of the records a refresh reads, fetched in one query.
 
@@ -75,11 +117,14 @@ class _Texts:
     Translations in the base language are left out: TextPicker never uses them.
     """
 
-    def __init__(self, session: Session, base: str, entities: tuple[str, ...] = TRANSLATED):
+    def __init__(self, session: Session, base: str, entities: tuple[str, ...] = TRANSLATED, scope: _Scope | None = None):
         self.by_record: dict[tuple[str, str], dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
         base_primary = primary_language(base)
-        rows = session.execute(select(Translation.entity, Translation.id, Translation.field, Translation.language,
-                                      Translation.value).where(Translation.entity.in_(entities)))
+        query = select(Translation.entity, Translation.id, Translation.field, Translation.language,
+                       Translation.value).where(Translation.entity.in_(entities))
+        if scope is not None:
+            query = query.where(Translation.id.in_(scope.translated_ids()))
+        rows = session.execute(query)
         for entity, record_id, field, language, value in rows:
             if primary_language(language) != base_primary:
                 self.by_record[(entity, record_id)][field][language] = value
@@ -109,24 +154,30 @@ def _schedule(values) -> dict:
     return out
 
 
-def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
+def neutral_records(session: Session, settings: Settings, only: list[str] | None = None) -> dict[str, dict]:
     """Return id -> neutral record for every listed service, from a few bulk queries.
 
-    Relationships the ORM loads without an order are read in the database's natural order, as
-    selectinload returns them, so each list keeps the order the server's pages show.
+    With `only`, the records of those services, listed or not, reading only the rows they need:
+    what a server page shows (web/pages.records) is the record the phone keeps, made by this same
+    function. Relationships the ORM loads without an order are read in the database's natural
+    order, as selectinload returns them, so each list keeps the order the server's pages show.
     """
     base = settings.base_language
-    texts = _Texts(session, base)
-    services = session.execute(select(
+    query = select(
         Service.id, Service.organization_id, Service.name, Service.status, Service.url, Service.email,
         Service.assured_date, Service.minimum_age, Service.maximum_age,
         *(getattr(Service, f) for f in SERVICE_TEXT_FIELDS),
-    ).where(Service.status.in_(LISTED_STATUSES)).order_by(Service.id)).all()
-    organizations = dict(session.execute(select(Organization.id, Organization.name)).all())
+    ).order_by(Service.id)
+    services = session.execute(query.where(Service.status.in_(LISTED_STATUSES)) if only is None
+                               else query.where(Service.id.in_(only))).all()
+    scope = None if only is None else _Scope.of(session, services)
+    texts = _Texts(session, base, scope=scope)
+    organizations = dict(session.execute(_within(select(Organization.id, Organization.name), Organization.id,
+                                                 scope and scope.organizations)).all())
 
-    phones = session.execute(select(Phone.id, Phone.service_id, Phone.service_at_location_id, Phone.location_id,
-                                    Phone.organization_id, Phone.number, Phone.extension, Phone.type,
-                                    Phone.description)).all()
+    phone_query = select(Phone.id, Phone.service_id, Phone.service_at_location_id, Phone.location_id,
+                         Phone.organization_id, Phone.number, Phone.extension, Phone.type, Phone.description)
+    phones = session.execute(phone_query if scope is None else phone_query.where(scope.phone_filter())).all()
     phone_records = {}
     for p in phones:
         d = dial(p.number, p.extension, settings.country_code)
@@ -138,22 +189,29 @@ def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
     organization_phones = {oid: sorted(rows, key=lambda p: p.id) for oid, rows in _group(
         (p for p in phones if not p.service_id and not p.location_id and not p.service_at_location_id), 4).items()}
 
-    schedules = [(row[0], row[1], row[2], _schedule(row[3:])) for row in session.execute(
-        select(Schedule.service_id, Schedule.service_at_location_id, Schedule.location_id,
-               *(getattr(Schedule, f) for f in SCHEDULE_FIELDS)))]
+    schedule_query = select(Schedule.service_id, Schedule.service_at_location_id, Schedule.location_id,
+                            *(getattr(Schedule, f) for f in SCHEDULE_FIELDS))
+    if scope is not None:
+        schedule_query = schedule_query.where(or_(Schedule.service_id.in_(scope.services),
+                                                  Schedule.service_at_location_id.in_(scope.sals),
+                                                  Schedule.location_id.in_(scope.locations)))
+    schedules = [(row[0], row[1], row[2], _schedule(row[3:])) for row in session.execute(schedule_query)]
     service_schedules = _group((s for s in schedules if not s[1]), 0)
     sal_schedules = _group(schedules, 1)
     location_schedules = _group((s for s in schedules if not s[0] and not s[1]), 2)  # a location's own hours
 
     addresses = defaultdict(list)
-    for a in session.execute(select(Address.location_id, Address.address_type, Address.address_1, Address.address_2,
-                                    Address.city, Address.state_province, Address.postal_code)):
+    locations_only = scope and scope.locations
+    for a in session.execute(_within(select(Address.location_id, Address.address_type, Address.address_1,
+                                            Address.address_2, Address.city, Address.state_province,
+                                            Address.postal_code), Address.location_id, locations_only)):
         addresses[a.location_id].append(a)
-    accessibility = _group(session.execute(select(Accessibility.location_id, Accessibility.id,
-                                                  Accessibility.description)), 0)
+    accessibility = _group(session.execute(_within(select(Accessibility.location_id, Accessibility.id,
+                                                          Accessibility.description),
+                                                   Accessibility.location_id, locations_only)), 0)
     locations = {}
-    for loc in session.execute(select(Location.id, Location.name, Location.transportation, Location.latitude,
-                                      Location.longitude)):
+    for loc in session.execute(_within(select(Location.id, Location.name, Location.transportation,
+                                              Location.latitude, Location.longitude), Location.id, locations_only)):
         first = sorted(addresses.get(loc.id, ()), key=lambda a: a.address_type or "")[:1]  # as Location.addresses
         locations[loc.id] = {
             "n": texts.get("location", loc.id, "name", loc.name),
@@ -164,15 +222,20 @@ def neutral_records(session: Session, settings: Settings) -> dict[str, dict]:
                               for a in accessibility.get(loc.id, ())) if t is not None],
             "p": [phone_records[p.id] for p in location_phones.get(loc.id, ()) if not p.service_id],
         }
-    sals = _group(session.execute(select(ServiceAtLocation.service_id, ServiceAtLocation.id,
-                                         ServiceAtLocation.location_id)), 0)
-    languages = _group(session.execute(select(Language.service_id, Language.code, Language.name)), 0)
-    costs = {sid: sorted(rows, key=lambda c: c.id) for sid, rows in _group(session.execute(select(
+    services_only = scope and scope.services
+    sals = scope.sal_rows if scope is not None else _group(session.execute(select(
+        ServiceAtLocation.service_id, ServiceAtLocation.id, ServiceAtLocation.location_id)), 0)
+    languages = _group(session.execute(_within(select(Language.service_id, Language.code, Language.name),
+                                               Language.service_id, services_only)), 0)
+    costs = {sid: sorted(rows, key=lambda c: c.id) for sid, rows in _group(session.execute(_within(select(
         CostOption.service_id, CostOption.id, CostOption.option, CostOption.amount, CostOption.currency,
-        CostOption.amount_description)), 0).items()}
-    slugs = dict(session.execute(select(TaxonomyTerm.id, TaxonomyTerm.slug)).all())
-    terms = _group(session.execute(select(Attribute.link_id, Attribute.taxonomy_term_id)
-                                   .where(Attribute.link_entity == "service")), 0)
+        CostOption.amount_description), CostOption.service_id, services_only)), 0).items()}
+    terms = _group(session.execute(_within(select(Attribute.link_id, Attribute.taxonomy_term_id)
+                                           .where(Attribute.link_entity == "service"), Attribute.link_id,
+                                           services_only)), 0)
+    slugs = dict(session.execute(_within(select(TaxonomyTerm.id, TaxonomyTerm.slug), TaxonomyTerm.id,
+                                         scope and {t.taxonomy_term_id for rows in terms.values() for t in rows}
+                                         )).all())
 
     out: dict[str, dict] = {}
     for s in services:

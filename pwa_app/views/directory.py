@@ -8,13 +8,13 @@ from flask_babel import get_locale, gettext as _
 from sqlalchemy import select
 
 from pwa_app.db.extensions import db
-from pwa_app.db.models import Service
+from pwa_app.db.models import Service, TaxonomyTerm
 from pwa_app.present import name_order, taxonomy_names
 from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.search import filters as filtering, fulltext
-from pwa_app.web import i18n, page_cache
+from pwa_app.web import i18n, page_cache, shared
 from pwa_app.present.localize import LocalText
-from pwa_app.web.pages import CARD_LOADS, SERVICE_LOADS, directory_info, format_distance, language_name, per_version, presenter, tree
+from pwa_app.web.pages import directory_info, language_name, per_version, presenter, tree
 
 bp = i18n.localized_blueprint("directory", __name__)
 page_cache.init_blueprint(bp)
@@ -27,21 +27,10 @@ def page_number() -> int:
 
 def service_page(ids: list[str], total: int, page: int, order_by_ids: bool, distances: dict | None = None):
     """Load and present one page of services; keep search ranking when asked."""
-    rows = db.session.scalars(select(Service).where(Service.id.in_(ids)).options(*CARD_LOADS)).all()
-    if order_by_ids:
-        position = {i: n for n, i in enumerate(ids)}
-        rows = sorted(rows, key=lambda s: position[s.id])
-    p = presenter()
-    p.picker.preload("service", ids)
-    p.picker.preload("organization", [s.organization_id for s in rows])
-    size = current_app.config["PAGE_SIZE"]
-    cards = [p.card(s) for s in rows]
-    points = filtering.service_points(db.session, ids)  # for "Near me", worked out on the phone
-    for card in cards:
-        card.points = tuple(points.get(card.id, ()))
-        card.distance_km = (distances or {}).get(card.id)
-    return {"services": cards, "total": total, "page": page,
-            "pages": max(1, -(-total // size))}
+    found = shared.records(ids)
+    at, size = shared.now(), current_app.config["PAGE_SIZE"]
+    cards = [{"r": found[i], "m": shared.moment(found[i], at, km=(distances or {}).get(i))} for i in ids if i in found]
+    return {"cards": cards, "total": total, "page": page, "pages": max(1, -(-total // size))}
 
 
 def term_names(terms) -> dict[str, object]:
@@ -58,8 +47,15 @@ def term_names(terms) -> dict[str, object]:
 @bp.route("/")
 def home():
     top = tree().top_level()
-    counts = {t.id: len(tree().services_under(t.id)) for t in top}
-    return render_template("directory/home.html", categories=top, names=term_names(top), counts=counts)
+    names = term_names(top)
+    categories = [{**named(t, names), "count": len(tree().services_under(t.id)), "icon": shared.icon_of(t.slug)}
+                  for t in top]
+    return render_template("directory/home.html", categories=categories)
+
+
+def named(term, names) -> dict:
+    """A category as the shared templates take it: {slug, name}."""
+    return {"slug": term.slug, "name": shared.text(names[term.id])}
 
 
 @bp.route("/categories/<slug>")
@@ -75,15 +71,26 @@ def category(slug: str):
     ancestors = t.ancestors(term)
     names = term_names([term, *children, *ancestors])
     choices = filter_choices()
-    common = dict(term=term, names=names, children=children, ancestors=ancestors,
-                  counts={c.id: len(t.services_under(c.id)) for c in children}, filters=f, **choices,
-                  **filter_links(f, choices, "directory.category", slug=slug))
+    links = filter_links(f, choices, "directory.category", slug=slug)
     by_name = names_in_order(ids)
     if f.active or f.sort:
-        applied = apply_filters(by_name, f)
-        return render_template("directory/category.html", **common, **filtered_page(applied, page, size))
-    return render_template("directory/category.html", **common,
-                           **service_page(by_name[(page - 1) * size: page * size], len(ids), page, order_by_ids=True))
+        listing = filtered_page(apply_filters(by_name, f), page, size)
+    else:
+        listing = service_page(by_name[(page - 1) * size: page * size], len(ids), page, order_by_ids=True)
+    return render_template(
+        "directory/category.html", title=str(names[term.id]), term=named(term, names),
+        ancestors=[named(a, names) for a in ancestors],
+        children=[{**named(c, names), "count": len(t.services_under(c.id))} for c in children],
+        form=filter_form(f, choices, links), chips=links["active_filters"],
+        paging=pager(listing, "directory.category", f, slug=slug), **listing)
+
+
+def pager(listing: dict, endpoint: str, f: filtering.Filters, **args) -> dict:
+    """The pager of a list: {page, pages, previous, next}, the links keeping the filters and `args`."""
+    page, pages = listing["page"], listing["pages"]
+    link = lambda n: url_for(endpoint, page=n, **f.params(), **args)  # noqa: E731
+    return {"page": page, "pages": pages, "previous": link(page - 1) if page > 1 else None,
+            "next": link(page + 1) if page < pages else None}
 
 
 def names_in_order(ids) -> list[str]:
@@ -112,11 +119,16 @@ def search_page():
         listing = filtered_page(apply_filters(ids, f), page, size)
         results = fulltext.Results(ids, listing["total"])
     suggestions = related_categories(f) if results is not None and not results.total else []
+    names = term_names(suggestions)
     choices = filter_choices()
-    links = filter_links(f, choices, "directory.search_page", **({"q": query} if query else {}))
-    html = render_template("directory/search.html", query=query, results=results, corrected=corrected, filters=f,
-                           suggestions=suggestions, names=term_names(suggestions), show_category_filter=True,
-                           **choices, **links, **listing)
+    args = {"q": query} if query else {}
+    links = filter_links(f, choices, "directory.search_page", **args)
+    html = render_template(
+        "directory/search.html", title=_("Search: %(query)s", query=query) if query else _("Search"),
+        query=query, corrected=corrected, suggestions=[named(t, names) for t in suggestions],
+        form=filter_form(f, choices, links, query=query, categories=True), chips=links["active_filters"],
+        paging=pager(listing, "directory.search_page", f, **args) if listing else None,
+        **{"total": 0, **listing})
     # What a person searched for can say what is happening to them: no browser or shared cache keeps
     # it (the service worker keeps no search page either; safety.py).
     return html, 200, {"Cache-Control": "no-store"}
@@ -152,10 +164,7 @@ def filter_choices() -> dict:
         "filter_languages": langs, "filter_places": places(), "filter_categories": cats,
         "category_names": term_names([t for t, _ in cats]),
         "filter_days": [(code, days[n]) for n, code in enumerate(filtering.DAYS)],
-        "filter_times": [("morning", _("Morning")), ("afternoon", _("Afternoon")), ("evening", _("Evening"))],
-        "filter_ages": [("child", _("Children")), ("youth", _("Youth")), ("adult", _("Adults")), ("senior", _("Seniors"))],
-        "filter_distances": filtering.DISTANCES_KM,
-        "filter_sorts": [("relevance", _("Best match")), ("name", _("Name")), ("distance", _("Distance"))],
+        "words": shared.filter_words(),
     }
 
 
@@ -167,13 +176,13 @@ def filter_links(f: filtering.Filters, choices: dict, endpoint: str, **args) -> 
                                   if t.slug == f.category), f.category),
         "open": lambda: _("Open now"),
         "day": lambda: " · ".join(x for x in (dict(choices["filter_days"]).get(filtering.DAYS[f.day]) if f.day is not None else None,
-                                              dict(choices["filter_times"]).get(f.time, f.time)) if x),
+                                              dict(choices["words"]["times"]).get(f.time, f.time)) if x),
         "speaks": lambda: names.get(f.speaks, f.speaks),
         "free": lambda: _("Free of charge"),
-        "age": lambda: dict(choices["filter_ages"])[f.age],
+        "age": lambda: dict(choices["words"]["ages"])[f.age],
         "access": lambda: _("Wheelchair accessible"),
         "near": lambda: _("Near %(place)s", place=next((p.name for p in choices["filter_places"] if p.id == f.near), f.near)),
-        "within": lambda: _("Within %(distance)s", distance=format_distance(f.within)),
+        "within": lambda: _("Within %(distance)s", distance=dict(choices["words"]["distances"])[str(f.within)]),
     }
     present = set(f.params(without_sort=True)) | ({"day"} if f.time else set())  # one chip for day and time
     chips = [(labels[name](), url_for(endpoint, **args, **f.without(name).params())) for name in labels if name in present]
@@ -181,10 +190,28 @@ def filter_links(f: filtering.Filters, choices: dict, endpoint: str, **args) -> 
             "clear_filters_url": url_for(endpoint, **args)}
 
 
+def filter_form(f: filtering.Filters, choices: dict, links: dict, query: str = "", categories: bool = False) -> dict:
+    """What shared/filters.html draws: the choices and what is chosen, as plain data (static/js/render.js gives the same)."""
+    return {
+        "f": {"category": f.category, "open_now": f.open_now, "day": filtering.DAYS[f.day] if f.day is not None else None,
+              "time": f.time, "speaks": f.speaks, "free": f.free, "age": f.age, "wheelchair": f.wheelchair,
+              "near": f.near, "within": str(f.within) if f.within else None, "sort": f.sort},
+        "action": links["filter_action"], "clear_url": links["clear_filters_url"], "query": query,
+        "ignored": bool(f.ignored), "active": f.active,
+        "categories": [[t.slug, str(choices["category_names"][t.id]), depth] for t, depth in choices["filter_categories"]]
+        if categories else [],
+        "days": choices["filter_days"],
+        "languages": [[code, shared.text(name)] for code, name in choices["filter_languages"]],
+        "places": [{"id": p.id, "name": p.name, "kind": p.kind, "geo": f"{p.latitude},{p.longitude}"}
+                   for p in choices["filter_places"]],
+        **{key: choices["words"][key] for key in ("times", "ages", "sorts", "distances")},
+    }
+
+
 def apply_filters(ids: list[str], f: filtering.Filters) -> filtering.Applied:
     t = tree()
     term = t.by_slug(f.category) if f.category else None
-    tz = presenter().tz
+    tz = shared.now().tzinfo
     return filtering.apply(db.session, ids, f, datetime.now(tz), tz,
                            category_ids=t.services_under(term.id) if term else None, place_list=places())
 
@@ -209,13 +236,13 @@ def related_categories(f: filtering.Filters):
 
 @bp.route("/services/<service_id>")
 def service(service_id: str):
-    s = db.session.scalars(select(Service).where(Service.id == service_id).options(*SERVICE_LOADS)).first()
-    if s is None:
+    r = shared.records([service_id]).get(service_id)
+    if r is None:
         abort(404)
-    terms = [term for term in s.taxonomy_terms if term.slug]
-    names = term_names(terms)
-    view = presenter().service(s, [(term.slug, names[term.id]) for term in terms])
-    return render_template("directory/service.html", s=view, listed=s.status in LISTED_STATUSES)
+    terms = db.session.scalars(select(TaxonomyTerm).where(TaxonomyTerm.slug.in_(r.get("c", ())))).all()
+    names = {t.slug: shared.text(n) for t, n in zip(terms, term_names(terms).values(), strict=True)}
+    return render_template("directory/service.html", r=r, m=shared.moment(r, shared.now(), page=True), names=names,
+                           title=shared.plain(r["n"]), listed=r.get("s") in (None, *LISTED_STATUSES))
 
 
 @bp.route("/about")

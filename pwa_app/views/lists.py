@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from pwa_app.web import i18n
 from pwa_app.core import referral
 from pwa_app.db import reports
-from pwa_app.web.pages import SERVICE_LOADS, local_date, local_time, presenter
-from pwa_app.db.extensions import db
-from pwa_app.db.models import Service
+from pwa_app.core import hours
+from pwa_app.web import shared
+from pwa_app.web.pages import local_date, local_time
 
 bp = i18n.localized_blueprint("lists", __name__)
 
@@ -80,16 +79,16 @@ def sheet(token: str):
         ids = referral.decode(token)
     except referral.BadToken:
         return render_template("lists/sheet.html", damaged=True, services=[], missing=0, token=token)
-    rows = {s.id: s for s in db.session.scalars(select(Service).where(Service.id.in_(ids)).options(*SERVICE_LOADS))}
-    p = presenter()
+    found = shared.records(list(dict.fromkeys(ids)))
+    at = shared.now()
     services = []
     for sid in dict.fromkeys(ids):
-        if sid in rows:
-            view = p.service(rows[sid])
-            phone = next((ph for ph in view.phones if ph.type != "fax" and ph.dial.e164), None)
-            services.append({"view": view, "phone": phone, "hours": hours_line(view.week)})
+        if sid in found:
+            r = found[sid]
+            phone = next((ph for ph in r.get("p", ()) if ph.get("t") != "fax" and ph.get("e")), None)
+            services.append({"r": r, "phone": phone, "hours": hours_line(hours.week(r.get("h", []), at.date(), at.tzinfo))})
     link = url_for("lists.sheet", token=token, _external=True)
-    entries = [(s["view"].name.value, s["phone"].dial.display if s["phone"] else "") for s in services]
+    entries = [(shared.plain(s["r"]["n"]), s["phone"]["d"] if s["phone"] else "") for s in services]
     body = referral.sms_body(entries, link)
     return render_template("lists/sheet.html", damaged=False, services=services, missing=len(dict.fromkeys(ids)) - len(services),
                            token=token, link=link, sms_body=body, helpline=current_app.config["HELPLINE_NUMBER"])

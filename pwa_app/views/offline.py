@@ -20,10 +20,10 @@ from pathlib import Path
 
 from babel import Locale
 from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request, send_from_directory, url_for
-from flask_babel import force_locale, get_translations, gettext as _
+from flask_babel import force_locale, gettext as _
 
 from pwa_app.db import data_version
-from pwa_app.web import i18n
+from pwa_app.web import i18n, shared
 from pwa_app.snapshot import feed, files, records, versions, wire
 from pwa_app.db.extensions import db
 from pwa_app.present.localize import clock_data, language_name, list_patterns
@@ -94,11 +94,10 @@ def render_strings() -> dict:
         "openCloses": _("Open now · closes %(time)s"), "openClosesDay": _("Open now · closes %(day)s %(time)s"),
         "opensToday": _("Closed · opens today %(time)s"), "opensTomorrow": _("Closed · opens tomorrow %(time)s"),
         "opensDay": _("Closed · opens %(day)s %(time)s"),
-        "languagesList": _("Languages: %(list)s"), "free": _("Free"), "call": _("Call"), "ext": _("ext. %(ext)s"),
-        "text": _("Text"), "home": _("Home"), "breadcrumb": _("Breadcrumb"), "categories": _("Categories"),
+        "home": _("Home"), "breadcrumb": _("Breadcrumb"), "categories": _("Categories"),
         "moreSpecific": _("More specific"),
-        "services": _plural("%(num)d service", "%(num)d services", locale),
-        "results": _plural("%(num)d result for “%(query)s”", "%(num)d results for “%(query)s”", locale),
+        "services": shared.plural_forms("%(num)d service", "%(num)d services", locale),
+        "results": shared.plural_forms("%(num)d result for “%(query)s”", "%(num)d results for “%(query)s”", locale),
         "noResults": _("No results for “%(query)s”"), "search": _("Search"),
         "searchQuery": _("Search: %(query)s"),
         "tryFewer": _("Try fewer or simpler words, or check the spelling."),
@@ -106,19 +105,7 @@ def render_strings() -> dict:
         "browse": _("Or browse a category"),
         "typeWhat": _("Type what you need, such as food, shelter or dentist, in the box above."),
         "findHelp": _("Find help near you"), "lead": _("Free and confidential. No account, no tracking."),
-        "fallback": _("Some of this information is only available in %(language)s."),
-        "notOffered": _("This service is not currently offered (%(status)s). Call %(number)s for other options."),
         "statusNames": {"temporarily closed": _("temporarily closed")},
-        "about": _("About this service"), "who": _("Who can use it"),
-        "noEligibility": _("No eligibility requirements are listed."),
-        "agesBoth": _("Ages %(min)s to %(max)s"), "agesMin": _("Ages %(min)s and over"), "agesMax": _("Ages up to %(max)s"),
-        "cost": _("Cost"), "askCost": _("Call to ask about costs."), "how": _("How to get it"),
-        "spoken": _("Languages spoken"), "hours": _("Hours"), "weekCaption": _("Opening hours for the next 7 days"),
-        "today": _("today"), "holiday": _("Closed (holiday)"), "noHours": _("Hours are not listed. Call before you go."),
-        "location": _("Location"), "directions": _("Directions"), "mapSite": _("Open the map website"),
-        "gettingThere": _("Getting there:"), "locationHours": _("Hours at this location"), "online": _("Online"),
-        "verified": _("Last verified %(date)s"), "notVerified": _("Not verified yet"),
-        "report": _("Report a problem"),
         "notSaved": _("This page is not saved on this phone. Connect to the internet, or call %(number)s.",
                       number=current_app.config["HELPLINE_NUMBER"]),
         "notSavedTitle": _("Not available offline"),
@@ -128,15 +115,9 @@ def render_strings() -> dict:
         # How Babel writes times, dates and lists here (pwa_app/present/localize.py): the phone's Intl may not know them.
         "clock": clock_data(locale), "list": list_patterns(locale),
         "helpline": current_app.config["HELPLINE_NUMBER"],
+        # The shared templates' own words (templates/shared/, drawn offline by static/js/draw.js).
+        "catalogue": shared.catalogue(),
     }
-
-
-def _plural(singular: str, plural: str, locale: Locale) -> dict[str, str]:
-    """Each CLDR plural category's message, unformatted: the browser picks one with Intl.PluralRules."""
-    forms: dict[str, str] = {}
-    for n in (0, 1, 2, 3, 5, 11, 21, 100, 1_000_000):
-        forms.setdefault(locale.plural_form(n), get_translations().ngettext(singular, plural, n))
-    return forms
 
 
 @bp.route("/<lang>/offline")
@@ -166,8 +147,7 @@ def elsewhere():
 
 
 def _render_shell() -> str:
-    icons = sorted(p.stem for p in (Path(current_app.template_folder) / "icons").glob("cat-*.svg"))
-    return render_template("offline/shell.html", render_strings=render_strings(), category_icons=icons)
+    return render_template("offline/shell.html", render_strings=render_strings(), filter_words=shared.filter_words())
 
 
 def settings() -> records.Settings:

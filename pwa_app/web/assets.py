@@ -1,6 +1,7 @@
 """The stylesheet and scripts, bundled and fingerprinted by webassets."""
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class JoinModules(Filter):
 TOOLS_JS = ("lists-store.js", "referral.js", "lists.js", "report-queue.js", "safety.js", "toolkit.js")
 
 # The offline app (issue 4), dependencies first; static/sw.js is served by offline.py instead.
-OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js", "sync.js", "sw-bridge.js",
+OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js", "moment.js", "draw.js", "sync.js", "sw-bridge.js",
               "local-search.js", "render.js", *TOOLS_JS, "entry.js")
 
 # Search, filters and "near me" on the page (issue 6); the search itself runs in a worker, with
@@ -36,16 +37,44 @@ FINDING_JS = ("filters.js", "search-client.js", "live-search.js", "near-me.js")
 MINISEARCH = Path(__file__).resolve().parents[2] / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
 SEARCH_WORKER_JS = ("textnorm.js", "store.js", "search-core.js", "search-worker.js")
 
+# The shared templates compiled for the phone (scripts/compile_templates.mjs, at set-up) and Nunjucks'
+# runtime: only the offline shell loads them (templates/offline/shell.html), to draw pages offline.
+NUNJUCKS = Path(__file__).resolve().parents[2] / "node_modules" / "nunjucks" / "browser" / "nunjucks-slim.min.js"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+COMPILED_TEMPLATES = "gen/shared-templates.js"
+
+
+def shared_sources() -> list[tuple[str, Path]]:
+    """The files compile_templates.mjs compiles, by name, as it lists them."""
+    found = [*(f"shared/{p.name}" for p in (TEMPLATES / "shared").glob("*.html")),
+             *(f"icons/{p.name}" for p in (TEMPLATES / "icons").glob("*.svg"))]
+    return [(name, TEMPLATES / name) for name in sorted(found)]
+
+
+def check_compiled_templates(static: Path) -> None:
+    """Refuse to start with templates compiled from other sources: the phone would draw another page."""
+    digest = hashlib.sha256()
+    for name, path in shared_sources():
+        digest.update(f"{name}\0{path.read_text(encoding='utf-8')}\0".encode())
+    compiled = static / COMPILED_TEMPLATES
+    first = compiled.open(encoding="utf-8").readline().strip() if compiled.exists() else ""
+    if first != f"// sources: {digest.hexdigest()}":
+        raise RuntimeError(f"{compiled} is missing or older than templates/shared: run `make install` "
+                           "(node scripts/compile_templates.mjs) to compile them for the phone")
+
+
 BUNDLES = {
     "css": Bundle("css/app.css", "css/offline.css", "css/search.css", "css/lists.css", filters="rcssmin", output="gen/app.%(version)s.css"),
     "js": Bundle(*(f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)), filters=JoinModules(), output="gen/app.%(version)s.js"),
     "search-worker": Bundle(str(MINISEARCH), *(f"js/{name}" for name in SEARCH_WORKER_JS), filters=JoinModules(),
                             output="gen/search-worker.%(version)s.js"),
+    "draw": Bundle(str(NUNJUCKS), COMPILED_TEMPLATES, output="gen/draw.%(version)s.js"),
 }
 
 
 def init_app(app: Flask) -> Environment:
     static = Path(app.static_folder)
+    check_compiled_templates(static)
     env = Environment(directory=str(static), url=app.static_url_path)
     env.versions = "hash"
     env.manifest = f"json:{static / 'gen' / 'manifest.json'}"

@@ -6,14 +6,11 @@ Blueprints import from here, never from each other.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from flask import Flask, current_app, g
 from flask_babel import format_date, format_time, get_locale, gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from pwa_app.core.hours import Status
 from pwa_app.db import data_version
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Attribute, DirectoryInfo, Location, Organization, Service, ServiceAtLocation
@@ -54,7 +51,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(page_globals)
     # Globals, not context: macros imported without context can use them too.
     app.jinja_env.globals.update(
-        open_label=open_label, format_date=local_date, format_time=local_time, url_in=i18n.url_in,
+        format_date=local_date, format_time=local_time, url_in=i18n.url_in,
         language_name=language_name, language_list=language_list, marked=localize.marked,
         status_name=status_name, format_distance=format_distance,
         translation_statuses=i18n.translation_statuses,
@@ -125,29 +122,6 @@ def _whole_tree() -> Tree:
     for term_id in t.terms:  # every count worked out now: threads sharing the tree then only read it
         t.services_under(term_id)
     return t
-
-
-def open_label(status: Status, now: datetime | None = None) -> str:
-    """Say in words whether a service is open: "Open now · closes 5:00 PM", "Closed · opens tomorrow 9:00 AM"."""
-    if status.state == "open24":
-        return _("Open 24 hours")
-    if status.state == "unknown":
-        return _("Hours not listed")
-    now = now or datetime.now(status.closes_at.tzinfo if status.closes_at else None)
-    when = status.closes_at if status.state == "open" else status.opens_at
-    if when is None:
-        return _("Closed")
-    today = now.astimezone(when.tzinfo).date()
-    time = local_time(when, "short")
-    if status.state == "open":
-        if when.date() == today:
-            return _("Open now · closes %(time)s", time=time)
-        return _("Open now · closes %(day)s %(time)s", day=local_date(when, "EEEE"), time=time)
-    if when.date() == today:
-        return _("Closed · opens today %(time)s", time=time)
-    if when.date() == today + timedelta(days=1):
-        return _("Closed · opens tomorrow %(time)s", time=time)
-    return _("Closed · opens %(day)s %(time)s", day=local_date(when, "EEEE"), time=time)
 
 
 def per_version(name: str, build):

@@ -13,7 +13,7 @@ const SHELL_CACHE = `${PREFIX}-shell-${VERSION}`;
 const PAGES_CACHE = `${PREFIX}-pages-${VERSION}`;
 const NETWORK_TIMEOUT_MS = 3500;
 const PAGES_KEPT = 60;
-const DIRECTORY_PAGE = /^\/[A-Za-z_]+\/(?:|categories\/[^/]+|search|services\/[^/]+)$/;
+const DIRECTORY_PAGE = /^\/[A-Za-z_]+\/(?:|categories\/[^/]+|search|services\/[^/]+|r\/[^/]+)$/;
 
 async function precache() {
   const cache = await caches.open(SHELL_CACHE);

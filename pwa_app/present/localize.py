@@ -235,6 +235,7 @@ PATTERN_FIELDS = frozenset("yMLdEchHKkmsaB")
 TIME_PATTERN = "short"  # format_time(…, "short"): "5:00 PM", as templates and web/pages.open_label write times
 DATE_PATTERN = "long"  # format_date(…, "long"): "Last verified June 17, 2025"
 DAY_PATTERN = "EEEE"  # format_date(…, "EEEE"): the week table, "opens Monday"
+WEEKDAY_PATTERN = "EEE"  # format_date(…, "EEE"): the referral sheet's hours line, "Mon–Fri 9:00 AM–5:00 PM"
 
 
 def _tokens(pattern: str) -> list:
@@ -261,7 +262,7 @@ def _pattern(locale: Locale, kind: str) -> str:
     if kind == "when":  # a date and a time: the medium date with the short time, in the locale's glue
         glue = locale.datetime_formats["medium"]
         return glue.replace("{1}", locale.date_formats["medium"].pattern).replace("{0}", locale.time_formats["short"].pattern)
-    return DAY_PATTERN
+    return WEEKDAY_PATTERN if kind == "weekday" else DAY_PATTERN
 
 
 @lru_cache(maxsize=64)
@@ -300,7 +301,7 @@ def clock_data(locale: Locale, kinds: tuple[str, ...] = ("time", "date", "day"))
 
     {"patterns": {kind: tokens}, "names": {"E4": day names Monday first, "M4": month names, "a1": [[minute,
     "AM"], [720, "PM"]], …}, "digits": "۰۱۲…" where not ASCII}. Kinds: time (short), date (long), day
-    (EEEE), when (medium date and short time, for the status line).
+    (EEEE), weekday (EEE), when (medium date and short time, for the status line).
     """
     return _clock_data(str(locale), tuple(kinds))
 

@@ -7,15 +7,13 @@ an SMS body and a link, and works without JavaScript.
 """
 from __future__ import annotations
 
-from flask import current_app, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 
 from pwa_app.web import i18n
 from pwa_app.core import referral
 from pwa_app.db import reports
-from pwa_app.core import hours
 from pwa_app.web import shared
-from pwa_app.web.pages import local_date, local_time
 
 bp = i18n.localized_blueprint("lists", __name__)
 
@@ -47,48 +45,20 @@ def saved():
     return render_template("lists/saved.html")
 
 
-def hours_line(week) -> str:
-    """A week's hours on one line, Monday first, days with the same hours grouped: "Mon–Fri 9:00 AM–5:00 PM"."""
-    days = sorted(week or [], key=lambda d: d.day.weekday())
-    texts = []
-    for d in days:
-        if d.open24:
-            texts.append(_("Open 24 hours"))
-        elif d.ranges:
-            texts.append(", ".join(f"{local_time(o, 'short')}–{local_time(c, 'short')}" for o, c in d.ranges))
-        else:
-            texts.append(None)
-    parts, n = [], 0
-    while n < len(days):
-        end = n
-        while end + 1 < len(days) and texts[end + 1] == texts[n]:
-            end += 1
-        if texts[n]:
-            label = local_date(days[n].day, "EEE")
-            if end > n:
-                label += "–" + local_date(days[end].day, "EEE")
-            parts.append(f"{label} {texts[n]}")
-        n = end + 1
-    return " · ".join(parts) or _("Hours are not listed. Call before you go.")
-
-
 @bp.route("/r/<token>")
 def sheet(token: str):
-    """A referral list from a share link: print it, text it, or open it on another phone."""
+    """A referral list from a share link: print it, text it, or open it on another phone.
+
+    Drawn with templates/shared/sheet.html, as the phone draws it offline from its saved records."""
     try:
-        ids = referral.decode(token)
+        ids = list(dict.fromkeys(referral.decode(token)))
     except referral.BadToken:
-        return render_template("lists/sheet.html", damaged=True, services=[], missing=0, token=token)
-    found = shared.records(list(dict.fromkeys(ids)))
-    at = shared.now()
-    services = []
-    for sid in dict.fromkeys(ids):
-        if sid in found:
-            r = found[sid]
-            phone = next((ph for ph in r.get("p", ()) if ph.get("t") != "fax" and ph.get("e")), None)
-            services.append({"r": r, "phone": phone, "hours": hours_line(hours.week(r.get("h", []), at.date(), at.tzinfo))})
+        return render_template("lists/sheet.html", damaged=True, items=[], missing=0, token=token)
+    found, at = shared.records(ids), shared.now()
+    items = [{"r": found[sid], "m": shared.moment(found[sid], at, line=True),
+              "phone": next((p for p in found[sid].get("p", ()) if p.get("t") != "fax" and p.get("e")), None)}
+             for sid in ids if sid in found]
     link = url_for("lists.sheet", token=token, _external=True)
-    entries = [(shared.plain(s["r"]["n"]), s["phone"]["d"] if s["phone"] else "") for s in services]
-    body = referral.sms_body(entries, link)
-    return render_template("lists/sheet.html", damaged=False, services=services, missing=len(dict.fromkeys(ids)) - len(services),
-                           token=token, link=link, sms_body=body, helpline=current_app.config["HELPLINE_NUMBER"])
+    body = referral.sms_body([(shared.plain(i["r"]["n"]), i["phone"]["d"] if i["phone"] else "") for i in items], link)
+    return render_template("lists/sheet.html", damaged=False, items=items, missing=len(ids) - len(items),
+                           token=token, link=link, sms_body=body)

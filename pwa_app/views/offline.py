@@ -113,7 +113,7 @@ def render_strings() -> dict:
         "languageNames": {code: [t.value, t.lang] if t.fallback else t.value
                           for code, t in ((code, language_name(locale, code)) for code in sorted(languages))},
         # How Babel writes times, dates and lists here (pwa_app/present/localize.py): the phone's Intl may not know them.
-        "clock": clock_data(locale), "list": list_patterns(locale),
+        "clock": clock_data(locale, ("time", "date", "day", "weekday")), "list": list_patterns(locale),
         "helpline": current_app.config["HELPLINE_NUMBER"],
         # The shared templates' own words (templates/shared/, drawn offline by static/js/draw.js).
         "catalogue": shared.catalogue(),

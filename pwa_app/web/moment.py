@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from pwa_app.core import hours
 from pwa_app.core.hours import Status
 from pwa_app.snapshot.reader import primary_language
+from pwa_app.web.pages import format_distance, local_date, local_time
 
 
 def region_tz() -> ZoneInfo:
@@ -25,8 +26,6 @@ def region_tz() -> ZoneInfo:
 
 def open_label(status: Status, now: datetime | None = None) -> str:
     """Say in words whether a service is open: "Open now · closes 5:00 PM", "Closed · opens tomorrow 9:00 AM"."""
-    from pwa_app.web.pages import local_date, local_time
-
     if status.state == "open24":
         return _("Open 24 hours")
     if status.state == "unknown":
@@ -56,8 +55,6 @@ def notes(schedules, lang: str, base: str) -> list:
 
 def week(schedules, now: datetime) -> list[dict] | None:
     """The 7 days from today, formatted; None where no day has hours (the page then says so)."""
-    from pwa_app.web.pages import local_date, local_time
-
     days = hours.week(schedules or [], now.date(), now.tzinfo)
     if not any(d.ranges or d.open24 for d in days):
         return None
@@ -65,15 +62,34 @@ def week(schedules, now: datetime) -> list[dict] | None:
              "ranges": [[local_time(o, "short"), local_time(c, "short")] for o, c in d.ranges]} for d in days]
 
 
-def moment(r: dict, now: datetime, lang: str, base: str, *, page: bool = False, km: float | None = None) -> dict:
-    """The moment of record `r` for a card, or with `page` for its own page."""
-    from pwa_app.web.pages import format_distance, local_date
+def hours_line(schedules, now: datetime) -> list[dict]:
+    """A week's hours for one line, Monday first, days alike grouped: [{"days": "Mon–Fri", "open24",
+    "ranges": ["9:00 AM–5:00 PM"]}]; days without hours are left out (shared/sheet.html writes it)."""
+    days = sorted(hours.week(schedules or [], now.date(), now.tzinfo), key=lambda d: d.day.weekday())
+    said = [("24",) if d.open24 else tuple(f"{local_time(o, 'short')}–{local_time(c, 'short')}" for o, c in d.ranges)
+            for d in days]
+    out, n = [], 0
+    while n < len(days):
+        end = n
+        while end + 1 < len(days) and said[end + 1] == said[n]:
+            end += 1
+        if said[n]:
+            label = local_date(days[n].day, "EEE") + ("–" + local_date(days[end].day, "EEE") if end > n else "")
+            out.append({"days": label, "open24": said[n] == ("24",), "ranges": [] if said[n] == ("24",) else list(said[n])})
+        n = end + 1
+    return out
 
+
+def moment(r: dict, now: datetime, lang: str, base: str, *, page: bool = False, line: bool = False,
+           km: float | None = None) -> dict:
+    """The moment of record `r` for a card; with `page` for its own page, with `line` for a referral sheet."""
     schedules = r.get("h") or []
     status = hours.status(schedules, now, now.tzinfo)
     out = {"state": status.state, "label": open_label(status, now), "notes": notes(schedules, lang, base)}
     if km is not None:
         out["distance"] = format_distance(km)
+    if line:
+        out["line"] = hours_line(schedules, now)
     if page:
         out["week"] = week(schedules, now)
         out["places"] = [{"week": week(loc.get("h"), now), "notes": notes(loc.get("h"), lang, base)}

@@ -22,10 +22,12 @@ filters from static/js/draw.js. Both sides give exactly these names, meaning the
 | `coordinate` | filter | a latitude or longitude to 5 decimals |
 | `site` | filter | a website without its scheme and trailing slash |
 | `language_list` | filter | language names joined as the reader's language lists them |
+| `quote` | filter | a text for a URL, every character but letters, digits and `_.-~` escaped |
 """
 from __future__ import annotations
 
 import functools
+from urllib.parse import quote
 from datetime import datetime
 
 from flask import Flask, current_app, g
@@ -58,8 +60,8 @@ def now() -> datetime:
     return datetime.now(moments.region_tz())
 
 
-def moment(r: dict, at: datetime, *, page: bool = False, km: float | None = None) -> dict:
-    return moments.moment(r, at, g.lang, directory_info().get("base_language") or "en", page=page, km=km)
+def moment(r: dict, at: datetime, *, page: bool = False, line: bool = False, km: float | None = None) -> dict:
+    return moments.moment(r, at, g.lang, directory_info().get("base_language") or "en", page=page, line=line, km=km)
 
 
 def text(t) -> str | list | None:
@@ -152,4 +154,5 @@ def init_app(app: Flask) -> None:
         coordinate=lambda v: f"{v:.5f}",
         site=lambda url: url.removeprefix("https://").removeprefix("http://").rstrip("/"),
         language_list=lambda items: Markup(localize.list_html(get_locale(), [_local(t) for t in items or ()])),
+        quote=lambda text: quote(str(text), safe=""),
     )

@@ -45,6 +45,7 @@ export function drawer(lang, s) {
   env.addFilter('coordinate', (v) => v.toFixed(5));
   env.addFilter('site', (url) => url.replace(/^https:\/\//, '').replace(/^http:\/\//, '').replace(/\/+$/, ''));
   env.addFilter('language_list', (items) => safe(formatList((items || []).map(markedText), s.list, escapeHtml)));
+  env.addFilter('quote', (text) => encodeURIComponent(String(text)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
   return (name, context) => env.render(name, context);
 }
 

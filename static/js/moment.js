@@ -40,12 +40,33 @@ function weekRows(schedules, at) {
   }));
 }
 
-/** The moment of record `r` for a card, or with `page` for its own page; `distance` already written. */
-export function moment(r, at, { page = false, distance = null } = {}) {
+/** A week's hours for one line, Monday first, days alike grouped (moment.hours_line). */
+function hoursLine(schedules, at) {
+  const clock = (seconds) => formatClock(at.s.clock, 'time', clockParts(seconds));
+  const weekday = (day) => formatClock(at.s.clock, 'weekday', dayParts(day));
+  const days = weekHours(schedules || [], dayNumber(at.now, at.tz)).sort((a, b) => dayParts(a.day).weekday - dayParts(b.day).weekday);
+  const said = days.map((d) => (d.open24 ? '24' : d.ranges.map(([o, c]) => `${clock(o)}–${clock(c)}`).join('\n')));
+  const out = [];
+  for (let n = 0, end = 0; n < days.length; n = end + 1) {
+    end = n;
+    while (end + 1 < days.length && said[end + 1] === said[n]) end += 1;
+    if (said[n]) {
+      out.push({
+        days: weekday(days[n].day) + (end > n ? `–${weekday(days[end].day)}` : ''), open24: said[n] === '24',
+        ranges: said[n] === '24' ? [] : said[n].split('\n'),
+      });
+    }
+  }
+  return out;
+}
+
+/** The moment of record `r` for a card; with `page` for its own page, with `line` for a referral sheet. */
+export function moment(r, at, { page = false, line = false, distance = null } = {}) {
   const schedules = r.h || [];
   const status = openStatus(schedules, at.now, at.tz);
   const out = { state: status.state, label: openLabel(status, at), notes: hoursNotes(schedules, at) };
   if (distance !== null) out.distance = distance;
+  if (line) out.line = hoursLine(schedules, at);
   if (page) {
     out.week = weekRows(schedules, at);
     out.places = (r.l || []).map((l) => ({ week: weekRows(l.h, at), notes: hoursNotes(l.h, at) }));

@@ -33,6 +33,39 @@ export async function encodeIds(ids) {
   return btoa(String.fromCharCode(...all)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** The service ids in a share token, as referral.decode reads them; null when it is damaged in any way. */
+export async function decodeIds(token) {
+  if (!/^[A-Za-z0-9_-]*$/.test(token) || token.length % 4 === 1) return null;
+  let data;
+  try {
+    data = Uint8Array.from(atob(token.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+  const canonical = btoa(String.fromCharCode(...data)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  if (canonical !== token || data.length <= TOKEN_CHECK_BYTES) return null; // spare bits set: not a token we made
+  const payload = data.slice(0, -TOKEN_CHECK_BYTES);
+  const check = await tokenCheck(payload);
+  if (check.some((b, n) => b !== data[data.length - TOKEN_CHECK_BYTES + n]) || payload[0] !== TOKEN_VERSION) return null;
+  const ids = [];
+  const hex = (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  for (let at = 1; at < payload.length;) {
+    if (payload[at] === 0 && at + 17 <= payload.length) {
+      const h = hex(payload.slice(at + 1, at + 17));
+      ids.push(`${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+      at += 17;
+    } else if (payload[at] === 1 && at + 2 <= payload.length && at + 2 + payload[at + 1] <= payload.length) {
+      try {
+        ids.push(new TextDecoder('utf-8', { fatal: true }).decode(payload.slice(at + 2, at + 2 + payload[at + 1])));
+      } catch {
+        return null;
+      }
+      at += 2 + payload[at + 1];
+    } else return null;
+  }
+  return ids.length > 50 ? null : ids;
+}
+
 function smsUnits(body) {
   const chars = [...body];
   if (chars.every((c) => GSM_BASIC.has(c) || GSM_EXTENDED.has(c))) {

@@ -17,6 +17,7 @@ import { nearMeDistance, startNearMe } from './near-me.js';
 import { format } from './status-line.js';
 import { allServices, getService } from './store.js';
 import { savedSearchDataOnPage, searchAll } from './search-client.js';
+import { decodeIds, smsBody } from './referral.js';
 
 const SEARCH_MAX_QUERY = 200;
 
@@ -238,6 +239,22 @@ class Page {
     return { title: plain(r.n), html: this.draw('shared/service.html', { r, m: moment(r, this.at, { page: true }), names }) };
   }
 
+  /** A referral sheet (lists.sheet) from its token and the saved records. */
+  async sheet(token) {
+    const title = this.s.catalogue['Referral sheet'] || 'Referral sheet';
+    const ids = await decodeIds(token);
+    if (!ids) return { title, html: this.draw('shared/sheet.html', { damaged: true, items: [], missing: 0, token }) };
+    const unique = [...new Set(ids)];
+    const items = (await Promise.all(unique.map((id) => getService(this.lang, id)))).filter(Boolean)
+      .map((r) => ({ r, m: moment(r, this.at, { line: true }), phone: (r.p || []).find((p) => p.t !== 'fax' && p.e) || null }));
+    const link = `${window.location.origin}/${this.lang}/r/${token}`;
+    const body = smsBody(items.map((i) => [plain(i.r.n), i.phone ? i.phone.d : '']), link);
+    return {
+      title,
+      html: this.draw('shared/sheet.html', { damaged: false, items, missing: unique.length - items.length, token, link, sms_body: body }),
+    };
+  }
+
   notSaved() {
     return { title: this.s.notSavedTitle, html: `<h1>${escapeText(this.s.notSavedTitle)}</h1><p>${escapeText(this.s.notSaved)}</p>` };
   }
@@ -250,6 +267,7 @@ export function routeOf(pathname, search) {
   if (parts.length === 3 && parts[1] === 'categories') return { name: 'category', arg: parts[2] };
   if (parts.length === 2 && parts[1] === 'search') return { name: 'search', arg: new URLSearchParams(search).get('q') || '' };
   if (parts.length === 3 && parts[1] === 'services') return { name: 'service', arg: parts[2] };
+  if (parts.length === 3 && parts[1] === 'r') return { name: 'sheet', arg: parts[2] };
   return null;
 }
 
@@ -285,6 +303,8 @@ export async function renderPage(main, lang, dataset, strings, where = window.lo
     if (route.name === 'service') {
       const record = await getService(lang, route.arg);
       result = record ? page.service(record) : null;
+    } else if (route.name === 'sheet') {
+      result = await page.sheet(route.arg);
     } else {
       const records = await allServices(lang);
       if (route.name === 'search' && route.arg.trim()) {

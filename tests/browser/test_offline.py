@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, or_, select, update
 
+from pwa_app.core import referral
 from pwa_app.web.config import Config
 from pwa_app.views import offline
 from pwa_app.snapshot import feed, records, versions, wire
@@ -246,6 +247,38 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
         reference.goto(f"{server.url}{path}")
         assert open_offline(page, f"{server.url}{path}") == "local"
         assert golden(page) == golden(reference), path
+    online.close()
+
+
+@pytest.mark.parametrize("lang", [pytest.param("fr", marks=pytest.mark.engine), "ar", "pa"])
+def test_a_referral_sheet_offline_reads_as_the_servers(browser, context, server, lang):
+    """A worker's referral sheet, drawn by shared/sheet.html on the phone from the saved records."""
+    ids = server.service_ids()
+    token = referral.encode([ids[2], ids[0], ids[5], ids[2], "no-longer-listed"])
+    page = context.new_page()
+    install(page, server.url, f"/{lang}/")
+    tokens = [token, token[:-4] + "AAAA", "not a token", referral.encode(["x" * 300])]
+    # The phone reads tokens as the server does: the ids, or nothing where the token is damaged.
+    got = page.evaluate("""async (tokens) => {
+        const { decodeIds } = await import('/static/js/referral.js');
+        return Promise.all(tokens.map((t) => decodeIds(t)));
+    }""", tokens)
+    expected = []
+    for t in tokens:
+        try:
+            expected.append(referral.decode(t))
+        except referral.BadToken:
+            expected.append(None)
+    assert got == expected and expected[0] and expected[1] is None
+    online = browser.new_context(**PHONE, service_workers="block")
+    reference = online.new_page()
+    context.set_offline(True)
+    for t in (tokens[1], tokens[0]):  # damaged, then whole
+        reference.goto(f"{server.url}/{lang}/r/{t}")
+        assert open_offline(page, f"{server.url}/{lang}/r/{t}") == "local"
+        assert golden(page) == golden(reference), t
+    assert page.locator("main .sheet-list > li").count() == 3 and page.locator("main .alert").count() == 1
+    assert page.locator("main [data-print]").is_visible()  # lists.js wires it as online
     online.close()
 
 

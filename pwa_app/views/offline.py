@@ -81,7 +81,21 @@ def page_strings() -> dict:
         "save": _("Save"),
         # The status line's "updated <date>": the Gregorian calendar, in the locale's words and digits.
         "clock": clock_data(Locale.parse(i18n.current().code), ("when",)),
+        # Sizes ("180 kB", "1,2 Mo") as Babel writes them: the phone fills the number in (status-line.js),
+        # as building an Intl unit format costs the page a long task on a slow phone.
+        "sizes": size_patterns(Locale.parse(i18n.current().code)),
     }
+
+
+def size_patterns(locale: Locale) -> dict[str, str]:
+    """{"kB": "{0} kB", "MB": "{0} MB", "decimal": "."} in the locale's words, from Babel's own unit formats."""
+    from babel.numbers import get_decimal_symbol
+    from babel.units import format_unit
+
+    decimal = get_decimal_symbol(locale)
+    return {"kB": format_unit(7, "digital-kilobyte", "short", locale=locale).replace("7", "{0}", 1),
+            "MB": format_unit(1.5, "digital-megabyte", "short", locale=locale).replace(f"1{decimal}5", "{0}", 1),
+            "decimal": decimal}
 
 
 def render_strings() -> dict:

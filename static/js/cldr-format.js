@@ -23,13 +23,18 @@ export function clockParts(seconds) {
   return { hour: Math.floor(seconds / 3600) % 24, minute: Math.floor((seconds % 3600) / 60), second: seconds % 60 };
 }
 
+const wallReaders = new Map(); // one per time zone: making an Intl.DateTimeFormat is slow, using one is not
+
 /** The Gregorian wall-clock parts of an instant in a time zone. */
 export function wallClock(ms, timeZone) {
   const parts = {};
-  const reader = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
-    second: 'numeric',
-  });
+  if (!wallReaders.has(timeZone)) {
+    wallReaders.set(timeZone, new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+      second: 'numeric',
+    }));
+  }
+  const reader = wallReaders.get(timeZone);
   for (const { type, value } of reader.formatToParts(new Date(ms))) parts[type] = Number(value);
   const day = Math.round(Date.UTC(parts.year, parts.month - 1, parts.day) / 86400000);
   return { ...dayParts(day), hour: parts.hour % 24, minute: parts.minute, second: parts.second };

@@ -9,7 +9,8 @@ import {
 import { refreshSearchData } from './search-client.js';
 import { getDataset } from './store.js';
 import { connectServiceWorker } from './sw-bridge.js';
-import { availableRegions, chooseRegions, chosenRegions, syncDirectory } from './sync.js';
+import { availableRegions, chooseRegions, chosenRegions } from './regions.js';
+import { syncInWorker } from './sync-client.js';
 import { drawToolPage, startSafety, startTools } from './toolkit.js';
 
 function isQuotaError(error) {
@@ -38,13 +39,14 @@ async function showCachedCopy(main) {
 
 async function keepCurrent(lang) {
   try {
-    const result = await syncDirectory(lang, showProgress);
-    if (result.status === 'choose') {
-      const regions = await availableRegions();
-      showRegionChooser(regions, await chosenRegions(), (ids) => { chooseRegions(ids); keepCurrent(lang); });
-      if (result.dataset) showSaved(result.dataset);
+    const chosen = await chosenRegions();
+    if (!chosen) { // a large directory: the person picks regions first
+      const saved = await getDataset(lang).catch(() => null);
+      showRegionChooser(await availableRegions(), null, (ids) => { chooseRegions(ids); keepCurrent(lang); });
+      if (saved) showSaved(saved);
       return;
     }
+    const result = await syncInWorker(lang, chosen, showProgress);
     // One visit is enough: what offline search and filters need in this language is kept before the
     // page says the directory is available offline.
     await refreshSearchData(lang);

@@ -41,13 +41,16 @@ function uiStrings() {
   return pageStrings || strings();
 }
 
-/** "180 kB", "1.2 MB": sizes in the reader's language, in the digits the server uses (CLDR's default numbering). */
+/**
+ * "180 kB", "1,5 Mo": sizes as Babel writes them, from the patterns the server sends (views/offline.py
+ * size_patterns), in the language's digits. Building an Intl unit format would cost the page a long
+ * task on a slow phone, in the middle of a download (bench/main_thread.py).
+ */
 export function formatSize(bytes) {
+  const { sizes } = uiStrings();
   const mb = bytes >= 1e6;
-  const { nu } = uiStrings().clock || {};
-  return new Intl.NumberFormat(uiStrings().lang, {
-    style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: mb ? 1 : 0, ...(nu ? { numberingSystem: nu } : {}),
-  }).format(mb ? bytes / 1e6 : Math.max(1, Math.round(bytes / 1e3)));
+  const number = mb ? String(Math.round(bytes / 1e5) / 10) : String(Math.max(1, Math.round(bytes / 1e3)));
+  return sizes[mb ? 'MB' : 'kB'].replace('{0}', formatNumber(number.replace('.', sizes.decimal)));
 }
 
 /** A date and time in the reader's language: Babel's medium date and short time, Gregorian, in the phone's time zone. */

@@ -3,10 +3,11 @@
  * changed. Nothing is written until a download is complete and its checksums match, and then it
  * is written in one transaction, so an interrupted download leaves the old directory working.
  * The format of what it downloads (documents, record keys, packed columns): docs/snapshot-format.md.
+ * It runs in a worker (sync-worker.js), so that unpacking and writing a large directory never holds
+ * up the page; the page asks and shows the progress (sync-client.js).
  */
 import { allServices, applyChanges, getDataset, replaceDataset } from './store.js';
 
-const REGIONS_KEY = 'passerelle-regions';
 /** The snapshot format this code reads (the server's wire.FORMAT); a phone holding another downloads a whole snapshot. */
 export const FORMAT = 3;
 const SMS_TYPES = new Set(['text', 'cell', 'mobile', 'sms']);
@@ -197,26 +198,6 @@ function etagOf(response) {
   return (response.headers.get('ETag') || '').replace(/^W\//, '').replace(/"/g, '').replace(/-gz$/, '');
 }
 
-/** The regions this phone keeps ("all" unless someone chose), or null when a choice is needed. */
-export async function chosenRegions() {
-  const saved = localStorage.getItem(REGIONS_KEY);
-  if (saved) return saved.split(' ');
-  const response = await fetch('/offline/regions.json', { cache: 'no-store' });
-  const index = await response.json();
-  return index.default ? [index.default] : null;
-}
-
-/** Remember which regions to keep; the next sync downloads them. */
-export function chooseRegions(ids) {
-  localStorage.setItem(REGIONS_KEY, [...ids].sort().join(' '));
-}
-
-/** The region list offered by the server: [{id, name, services}]. */
-export async function availableRegions() {
-  const response = await fetch('/offline/regions.json', { cache: 'no-store' });
-  return (await response.json()).regions;
-}
-
 async function downloadSnapshot(lang, regions, onProgress) {
   const query = new URLSearchParams({ regions: regions.join(' ') });
   const response = await fetch(`/${lang}/offline/snapshot.json?${query}`, { cache: 'no-store' });
@@ -269,12 +250,10 @@ async function catchUp(saved, regions) {
 }
 
 /**
- * Bring the directory for `lang` up to date; resolve to {status, dataset}, status being
- * 'saved', 'updated', 'unchanged' or 'choose' (a large directory: the person picks regions first).
+ * Bring the directory for `lang` in `regions` up to date; resolve to {status, dataset}, status
+ * being 'saved', 'updated' or 'unchanged'. Runs in the sync worker (sync-worker.js), off the page's thread.
  */
-export async function syncDirectory(lang, onProgress) {
-  const regions = await chosenRegions();
-  if (!regions) return { status: 'choose', dataset: await getDataset(lang) };
+export async function syncDirectory(lang, regions, onProgress) {
   const run = async () => {
     const saved = await getDataset(lang);
     // A snapshot saved by an older release (another format) is replaced whole, not patched.

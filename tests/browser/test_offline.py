@@ -424,8 +424,12 @@ def test_an_update_waits_until_the_person_agrees(context, server, monkeypatch):
 
 def test_no_room_on_the_phone_says_so_and_the_app_still_works_online(context, server):
     page = context.new_page()
-    page.add_init_script("""IDBObjectStore.prototype.put = function () {
-        throw new DOMException('Simulated: the disk is full', 'QuotaExceededError'); };""")
+    full = """IDBObjectStore.prototype.put = function () {
+        throw new DOMException('Simulated: the disk is full', 'QuotaExceededError'); };\n"""
+
+    def no_room(route):  # the directory is written by the sync worker, off the page's thread
+        route.fulfill(response=route.fetch(), body=full + route.fetch().text())
+    page.route("**/gen/sync-worker.*.js", no_room)
     page.goto(server.url + "/en/")
     page.wait_for_function("() => document.documentElement.dataset.offlineError === 'quota'", timeout=WAIT_MS)
     assert "not enough space" in page.locator("#offline-status").inner_text()
@@ -485,3 +489,24 @@ def test_a_language_not_kept_gets_an_honest_page_in_its_own_words(context, serve
         ["/en/categories/food", "en"]]
     assert shown.locator("a[href='tel:911']").is_visible() and shown.locator("a[href='tel:211']").is_visible()
     assert page.locator("section[hidden]").count() == len(server.app.config["LANGUAGES"]) - 1
+
+
+@pytest.mark.parametrize("lang", ["fr", pytest.param("ar", marks=pytest.mark.engine), "fa"])
+def test_sizes_on_the_status_line_are_written_as_babel_writes_them(context, server, lang):
+    """The phone fills the server's size patterns in (no Intl unit format: a long task on a slow phone)."""
+    from babel import Locale
+    from babel.units import format_unit
+
+    from pwa_app.present.localize import with_digits
+
+    page = context.new_page()
+    page.goto(f"{server.url}/{lang}/about")
+    sizes = [180_000, 1_500_000, 2_000_000, 200]
+    got = page.evaluate("async (sizes) => { const s = await import('/static/js/status-line.js'); return sizes.map(s.formatSize); }",
+                        sizes)
+    locale = Locale.parse(lang)
+    expected = [with_digits(format_unit(180, "digital-kilobyte", "short", locale=locale), locale),
+                with_digits(format_unit(1.5, "digital-megabyte", "short", locale=locale), locale),
+                with_digits(format_unit(2, "digital-megabyte", "short", locale=locale), locale),
+                with_digits(format_unit(1, "digital-kilobyte", "short", locale=locale), locale)]
+    assert got == expected

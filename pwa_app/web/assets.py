@@ -28,8 +28,8 @@ class JoinModules(Filter):
 TOOLS_JS = ("lists-store.js", "referral.js", "lists.js", "report-queue.js", "safety.js", "toolkit.js")
 
 # The offline app (issue 4), dependencies first; static/sw.js is served by offline.py instead.
-OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js", "moment.js", "draw.js", "regions.js", "sync-client.js", "sw-bridge.js",
-              "local-search.js", "render.js", *TOOLS_JS, "entry.js")
+OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js", "moment.js", "draw.js",
+              "regions.js", "sync-client.js", "sw-bridge.js", "local-search.js", "render.js", *TOOLS_JS, "entry.js")
 
 # Search, filters and "near me" on the page (issue 6); the search itself runs in a worker, with
 # MiniSearch from node_modules (package-lock.json pins it; `make install` runs `npm ci`).

@@ -306,6 +306,25 @@ def clock_data(locale: Locale, kinds: tuple[str, ...] = ("time", "date", "day"))
     return _clock_data(str(locale), tuple(kinds))
 
 
+def unit_patterns(locale: Locale, units: dict[str, str]) -> dict:
+    """Units as Babel's format_unit writes them short ("{0} km", "{0}\u202fko"), for the phone to fill in.
+
+    {key: pattern, or {plural category: pattern} where the words change with the number, "decimal":
+    the decimal sign}. The phone writes the number with that sign and the language's digits
+    (status-line.js formatUnit): no Intl unit format, which costs a long task on a slow phone."""
+    from babel.numbers import format_decimal, get_decimal_symbol
+    from babel.units import format_unit
+
+    out: dict = {"decimal": get_decimal_symbol(locale)}
+    for key, unit in units.items():
+        forms: dict[str, str] = {}
+        for n in (*range(0, 120), 0.5, 1.5, 2.5, 1000, 1_000_000):
+            shown = format_decimal(n, locale=locale)
+            forms.setdefault(locale.plural_form(n), format_unit(n, unit, "short", locale=locale).replace(shown, "{0}", 1))
+        out[key] = forms["other"] if len(set(forms.values())) == 1 else forms
+    return out
+
+
 def list_patterns(locale: Locale) -> dict[str, str]:
     """CLDR's standard list pattern ({"2": "{0} and {1}", "start": …, "middle": …, "end": …}), for the phone."""
     return dict(locale.list_patterns["standard"])

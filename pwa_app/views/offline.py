@@ -26,7 +26,7 @@ from pwa_app.db import data_version
 from pwa_app.web import i18n, shared
 from pwa_app.snapshot import feed, files, records, versions, wire
 from pwa_app.db.extensions import db
-from pwa_app.present.localize import clock_data, language_name, list_patterns
+from pwa_app.present.localize import clock_data, language_name, list_patterns, unit_patterns
 
 try:  # smaller snapshots where the browser takes brotli (Chromium does over HTTPS)
     import brotli
@@ -81,21 +81,13 @@ def page_strings() -> dict:
         "save": _("Save"),
         # The status line's "updated <date>": the Gregorian calendar, in the locale's words and digits.
         "clock": clock_data(Locale.parse(i18n.current().code), ("when",)),
-        # Sizes ("180 kB", "1,2 Mo") as Babel writes them: the phone fills the number in (status-line.js),
-        # as building an Intl unit format costs the page a long task on a slow phone.
-        "sizes": size_patterns(Locale.parse(i18n.current().code)),
+        # Sizes and distances ("180 kB", "1,5 km") as Babel writes them (web/pages.format_distance): the
+        # phone fills the number in (status-line.js formatUnit).
+        "units": unit_patterns(Locale.parse(i18n.current().code), UNITS),
     }
 
 
-def size_patterns(locale: Locale) -> dict[str, str]:
-    """{"kB": "{0} kB", "MB": "{0} MB", "decimal": "."} in the locale's words, from Babel's own unit formats."""
-    from babel.numbers import get_decimal_symbol
-    from babel.units import format_unit
-
-    decimal = get_decimal_symbol(locale)
-    return {"kB": format_unit(7, "digital-kilobyte", "short", locale=locale).replace("7", "{0}", 1),
-            "MB": format_unit(1.5, "digital-megabyte", "short", locale=locale).replace(f"1{decimal}5", "{0}", 1),
-            "decimal": decimal}
+UNITS = {"kB": "digital-kilobyte", "MB": "digital-megabyte", "m": "length-meter", "km": "length-kilometer"}
 
 
 def render_strings() -> dict:

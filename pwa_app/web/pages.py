@@ -6,6 +6,8 @@ Blueprints import from here, never from each other.
 """
 from __future__ import annotations
 
+import math
+
 from flask import Flask, current_app, g
 from flask_babel import format_date, format_time, get_locale, gettext as _
 from sqlalchemy import select
@@ -69,13 +71,17 @@ def directory_info() -> dict[str, str]:
 
 
 def format_distance(km: float) -> str:
-    """"1.2 km", "350 m", as the reader's language writes them."""
+    """"1.2 km", "350 m", as the reader's language writes them (the phone's twin: near-me.js nearMeDistance).
+
+    Halves round up (1.25 km is "1.3 km"), and what rounds to 1,000 m is said in kilometres."""
     from babel.units import format_unit
 
-    if km < 1:
-        text = format_unit(max(50, round(km * 1000, -1)), "length-meter", "short", locale=get_locale())
+    half_up = lambda x: math.floor(x + 0.5)  # noqa: E731  (Python's round() rounds halves to even)
+    meters = max(50, half_up(km * 100) * 10)
+    if meters < 1000:
+        text = format_unit(meters, "length-meter", "short", locale=get_locale())
     else:
-        text = format_unit(round(km, 1) if km < 10 else round(km), "length-kilometer", "short", locale=get_locale())
+        text = format_unit(half_up(km * 10) / 10 if km < 10 else half_up(km), "length-kilometer", "short", locale=get_locale())
     return localize.with_digits(text, get_locale())
 
 

@@ -4,14 +4,13 @@
  * its locations' coordinates (data-geo), from the server or from the saved directory.
  */
 import { distanceKm } from './filters.js';
+import { formatUnit } from './status-line.js';
 
 /** "1.2 km", "350 m" in the reader's language, as web/pages.format_distance says it. */
-export function nearMeDistance(lang, km) {
-  const format = (value, unit, digits) => new Intl.NumberFormat(lang.replace('_', '-'), {
-    style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits,
-  }).format(value);
-  if (km < 1) return format(Math.max(50, Math.round(km * 100) * 10), 'meter', 0);
-  return format(km < 10 ? Math.round(km * 10) / 10 : Math.round(km), 'kilometer', 1);
+export function nearMeDistance(km) {
+  const meters = Math.max(50, Math.round(km * 100) * 10);
+  if (meters < 1000) return formatUnit(meters, 'm');
+  return formatUnit(km < 10 ? Math.round(km * 10) / 10 : Math.round(km), 'km');
 }
 
 function cardDistance(card, point) {
@@ -27,7 +26,7 @@ function cardDistance(card, point) {
 }
 
 /** Measure every result card from `point`, show the distance and sort the list nearest first. */
-export function sortCardsByDistance(point, lang, awayTemplate) {
+export function sortCardsByDistance(point, awayTemplate) {
   for (const list of document.querySelectorAll('ul.results')) {
     const cards = [...list.querySelectorAll(':scope > li.card')];
     const measured = cards.map((card) => [cardDistance(card, point), card]);
@@ -36,7 +35,7 @@ export function sortCardsByDistance(point, lang, awayTemplate) {
       if (km === null) continue;
       const p = document.createElement('p');
       p.className = 'distance';
-      p.textContent = awayTemplate.replace('%(distance)s', nearMeDistance(lang, km));
+      p.textContent = awayTemplate.replace('%(distance)s', nearMeDistance(km));
       card.querySelector('.hours-now, h2').after(p);
     }
     measured.sort((a, b) => (a[0] === null) - (b[0] === null) || (a[0] || 0) - (b[0] || 0));
@@ -51,13 +50,12 @@ export function startNearMe() {
   if (!button || !status || !('geolocation' in navigator) || button.dataset.wired) return;
   button.dataset.wired = '1';
   button.hidden = false;
-  const lang = (document.getElementById('offline-status') || {}).dataset?.lang || document.documentElement.lang;
   button.addEventListener('click', () => {
     status.hidden = false;
     status.textContent = button.dataset.locating;
     navigator.geolocation.getCurrentPosition((position) => {
       const point = [position.coords.latitude, position.coords.longitude];
-      sortCardsByDistance(point, lang, button.dataset.away || '%(distance)s');
+      sortCardsByDistance(point, button.dataset.away || '%(distance)s');
       status.textContent = button.dataset.sorted;
       document.documentElement.dataset.nearMe = 'sorted';
     }, () => {

@@ -61,7 +61,7 @@ class Page {
   cards(records) {
     return records.map((r) => {
       const km = this.filter && this.filter.place ? this.filter.distances.get(r.i) : null;
-      return { r, m: moment(r, this.at, { distance: km === null || km === undefined ? null : nearMeDistance(this.lang, km) }) };
+      return { r, m: moment(r, this.at, { distance: km === null || km === undefined ? null : nearMeDistance(km) }) };
     });
   }
 

@@ -41,16 +41,26 @@ function uiStrings() {
   return pageStrings || strings();
 }
 
+let plurals = null; // made only for a language whose unit words change with the number (Arabic metres)
+
 /**
- * "180 kB", "1,5 Mo": sizes as Babel writes them, from the patterns the server sends (views/offline.py
- * size_patterns), in the language's digits. Building an Intl unit format would cost the page a long
- * task on a slow phone, in the middle of a download (bench/main_thread.py).
+ * A number with its unit ("180 kB", "1,5 km", "۳۵۰ متر") as Babel's format_unit writes it short, from
+ * the patterns the server sends (localize.unit_patterns), in the language's digits. No Intl unit
+ * format: making one costs the page a long task on a slow phone, in the middle of a download.
  */
+export function formatUnit(value, unit) {
+  const { units, lang } = uiStrings();
+  let pattern = units[unit];
+  if (typeof pattern !== 'string') {
+    plurals = plurals || new Intl.PluralRules(lang);
+    pattern = pattern[plurals.select(value)] || pattern.other;
+  }
+  return pattern.replace('{0}', formatNumber(String(value).replace('.', units.decimal)));
+}
+
+/** "180 kB", "1.2 MB". */
 export function formatSize(bytes) {
-  const { sizes } = uiStrings();
-  const mb = bytes >= 1e6;
-  const number = mb ? String(Math.round(bytes / 1e5) / 10) : String(Math.max(1, Math.round(bytes / 1e3)));
-  return sizes[mb ? 'MB' : 'kB'].replace('{0}', formatNumber(number.replace('.', sizes.decimal)));
+  return bytes >= 1e6 ? formatUnit(Math.round(bytes / 1e5) / 10, 'MB') : formatUnit(Math.max(1, Math.round(bytes / 1e3)), 'kB');
 }
 
 /** A date and time in the reader's language: Babel's medium date and short time, Gregorian, in the phone's time zone. */

@@ -491,22 +491,27 @@ def test_a_language_not_kept_gets_an_honest_page_in_its_own_words(context, serve
     assert page.locator("section[hidden]").count() == len(server.app.config["LANGUAGES"]) - 1
 
 
-@pytest.mark.parametrize("lang", ["fr", pytest.param("ar", marks=pytest.mark.engine), "fa"])
-def test_sizes_on_the_status_line_are_written_as_babel_writes_them(context, server, lang):
-    """The phone fills the server's size patterns in (no Intl unit format: a long task on a slow phone)."""
+@pytest.mark.parametrize("lang", ["fr", pytest.param("ar", marks=pytest.mark.engine), "fa", "pa", "ti", "zh_Hant"])
+def test_sizes_and_distances_are_written_as_babel_writes_them(context, server, lang):
+    """The phone fills the server's unit patterns in (no Intl unit format: a long task on a slow phone)."""
     from babel import Locale
     from babel.units import format_unit
+    from flask_babel import force_locale
 
     from pwa_app.present.localize import with_digits
+    from pwa_app.web.pages import format_distance
 
     page = context.new_page()
     page.goto(f"{server.url}/{lang}/about")
-    sizes = [180_000, 1_500_000, 2_000_000, 200]
-    got = page.evaluate("async (sizes) => { const s = await import('/static/js/status-line.js'); return sizes.map(s.formatSize); }",
-                        sizes)
+    sizes, distances = [180_000, 1_500_000, 2_000_000, 200], [0.01, 0.35, 0.999, 1.0, 1.25, 7.5, 9.96, 12.4, 140.0]
+    got = page.evaluate("""async ([sizes, distances]) => {
+        const s = await import('/static/js/status-line.js');
+        const n = await import('/static/js/near-me.js');
+        return [sizes.map(s.formatSize), distances.map(n.nearMeDistance)];
+    }""", [sizes, distances])
     locale = Locale.parse(lang)
-    expected = [with_digits(format_unit(180, "digital-kilobyte", "short", locale=locale), locale),
-                with_digits(format_unit(1.5, "digital-megabyte", "short", locale=locale), locale),
-                with_digits(format_unit(2, "digital-megabyte", "short", locale=locale), locale),
-                with_digits(format_unit(1, "digital-kilobyte", "short", locale=locale), locale)]
-    assert got == expected
+    unit = lambda n, name: with_digits(format_unit(n, name, "short", locale=locale), locale)  # noqa: E731
+    with server.app.test_request_context(f"/{lang}/"), force_locale(lang):
+        written = [format_distance(km) for km in distances]
+    assert got == [[unit(180, "digital-kilobyte"), unit(1.5, "digital-megabyte"), unit(2, "digital-megabyte"),
+                    unit(1, "digital-kilobyte")], written]

@@ -21,7 +21,9 @@ FIRST_RESPONSE_TARGET = 14 * 1024
 FIRST_VISIT_TARGET = 60 * 1024
 
 
-OFFLINE_DATA = ("/offline/", "/snapshots/")  # the directory download, made by the page in the background
+# The directory download, made by the page in the background: the documents, and the sync worker's
+# script, which the page starts only to download them (it is precached with the app shell too).
+OFFLINE_DATA = ("/offline/", "/snapshots/", "/gen/sync-worker.")
 
 
 def is_offline_data(url: str) -> bool:

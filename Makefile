@@ -21,7 +21,7 @@ install: $(VENV)/.installed node_modules/.installed translations static/gen/shar
 
 install-test: $(VENV)/.installed-test node_modules/.installed translations static/gen/shared-templates.js chromium
 
-translations: $(VENV)/.installed node_modules/.installed
+translations: $(VENV)/.installed node_modules/.installed static/gen/shared-templates.js
 	$(VENV)/bin/flask --app pwa_app translate compile
 
 # Browser libraries (MiniSearch), pinned by package-lock.json; webassets bundles them. Dev dependencies

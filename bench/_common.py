@@ -19,8 +19,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 
 
 @contextmanager
-def demo_server():
-    """Yield the base URL of the app serving the demo region from a throwaway SQLite file."""
+def demo_server(package: Path | None = None):
+    """Yield the base URL of the app serving the demo region (or `package`) from a throwaway SQLite file."""
     from werkzeug.serving import make_server
 
     from pwa_app import create_app
@@ -31,7 +31,7 @@ def demo_server():
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite3"})
         with app.app_context():
             create_schema()
-            import_directory(DEMO_PACKAGE)
+            import_directory(package or DEMO_PACKAGE)
         server = make_server("127.0.0.1", 0, app, threaded=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

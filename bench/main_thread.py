@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from ._common import CHROMIUM, CHROMIUM_ARGS, write_section
+from ._common import CHROMIUM, CHROMIUM_ARGS, demo_server, write_section
 from .offline import SAN_MATEO
 
 TARGET_MS = 50
@@ -28,21 +27,6 @@ OBSERVE = """() => {
 }"""
 # Where the download starts and ends (sync-client.js marks them).
 MARK = "(performance.getEntriesByName('{}')[0] || {{startTime: 0}}).startTime"
-
-
-def serve(package: Path, tmp: str):
-    from werkzeug.serving import make_server
-
-    from pwa_app import create_app
-    from pwa_app.cli.database import create_schema, import_directory
-
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite3"})
-    with app.app_context():
-        create_schema()
-        import_directory(package)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def measure(base: str) -> tuple[list[float], list[float], list[float], int]:
@@ -79,13 +63,9 @@ def main() -> int:
 
             convert_ohana_mongo(SAN_MATEO, Path(tmp) / "san-mateo")
             cases.append(("San Mateo County 2014 (converted)", Path(tmp) / "san-mateo"))
-        for n, (label, package) in enumerate(cases):
-            Path(f"{tmp}/{n}").mkdir()
-            server = serve(package, f"{tmp}/{n}")
-            try:
-                before, during, after, kept = measure(f"http://127.0.0.1:{server.server_port}")
-            finally:
-                server.shutdown()
+        for label, package in cases:
+            with demo_server(package) as base:
+                before, during, after, kept = measure(base)
             rows.append((label, kept, before, during, after))
     ok = all(max(during, default=0) <= TARGET_MS for _, _, _, during, _ in rows)
     lines = ["## The page's main thread while the directory is kept (`bench/main_thread.py`)", "",

@@ -320,7 +320,8 @@ def test_pages_link_the_manifest_script_and_strings(client):
 def test_shell_carries_render_strings_in_the_page_language(client):
     html = client.get("/fr/offline").get_data(as_text=True)
     strings = json.loads(re.search(r'id="render-strings">(.*?)</script>', html, re.S).group(1))
-    assert strings["services"]["one"] == "%(num)d service" and strings["services"]["other"] == "%(num)d services"
+    services = strings["catalogue"]["%(num)d service"]
+    assert services["one"] == "%(num)d service" and services["other"] == "%(num)d services"
     assert strings["languageNames"]["en"] == "anglais" and strings["catalogue"]["Call"] == "Appeler le"
     # Every message the shared templates translate, and only those (templates/shared/).
     assert strings["catalogue"]["Last verified %(date)s"] == "Dernière vérification : %(date)s"

@@ -10,8 +10,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 
-from pwa_app.present.localize import LocalText, TextPicker, language_name, sorted_names, with_digits
-from pwa_app.db.models import Service
+from pwa_app.present.localize import TextPicker, with_digits
 
 
 def is_free(cost_options) -> bool:
@@ -47,10 +46,3 @@ class Presenter:
         self.locale = Locale.parse(lang)
         self.tz = ZoneInfo(tz)
         self.country_code = country_code
-
-    def languages(self, s: Service) -> list[LocalText]:
-        """The languages a service speaks, named in the reader's language where anyone names them so."""
-        return sorted_names(language_name(self.locale, lang.code, lang.name, self.picker.base) for lang in s.languages)
-
-    def cost(self, c) -> str:
-        return cost_line(self.locale, c.option, c.amount, c.currency, c.amount_description)

@@ -51,7 +51,9 @@ def records(ids: list[str]) -> dict[str, dict]:
     """The records of these services as the phone keeps them in the reader's language (with their ids)."""
     if not ids:
         return {}
-    settings = Settings.from_app(current_app, db.session)
+    cfg = current_app.config
+    settings = Settings(tuple(cfg["LANGUAGES"]), cfg["REGION_TIMEZONE"], cfg["PHONE_COUNTRY_CODE"],
+                        directory_info().get("base_language") or "en")
     return {sid: {"i": sid, **render(record, g.lang)}
             for sid, record in neutral_records(db.session, settings, only=list(ids)).items()}
 

@@ -24,7 +24,7 @@ install-test: $(VENV)/.installed-test node_modules/.installed translations stati
 translations: $(VENV)/.installed node_modules/.installed static/gen/shared-templates.js
 	$(VENV)/bin/flask --app pwa_app translate compile
 
-# Browser libraries (MiniSearch), pinned by package-lock.json; webassets bundles them. Dev dependencies
+# Browser libraries (Nunjucks), pinned by package-lock.json; webassets bundles them. Dev dependencies
 # (ESLint) come too, for `make lint`. npm is used only here, at set-up: again when the lockfile changes
 # or node_modules is missing.
 node_modules/.installed: package.json package-lock.json

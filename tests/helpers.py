@@ -41,3 +41,13 @@ def wait_until(condition, timeout: float = 10.0, interval: float = 0.02, message
         if time.monotonic() >= deadline:
             raise AssertionError(message or f"not true within {timeout} s: {getattr(condition, '__name__', condition)}")
         time.sleep(interval)
+
+
+def reindex(app) -> None:
+    """Rebuild the search index from the directory as the import does (within an app context, uncommitted)."""
+    from pwa_app.db.extensions import db
+    from pwa_app.search import fulltext
+    from pwa_app.snapshot import records
+
+    settings = records.Settings.from_app(app, db.session)
+    fulltext.rebuild_index(db.session, records.neutral_records(db.session, settings))

@@ -10,10 +10,10 @@ from markupsafe import escape
 from sqlalchemy import select
 
 from pwa_app.db import data_version
-from pwa_app.search import fulltext
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Phone, Service, ServiceAtLocation, Translation
 
+from .helpers import reindex
 from .wire import decode
 
 PAGES = ["/en/", "/fr/", "/en/categories/food", "/fr/categories/housing", "/en/search?q=food",
@@ -253,7 +253,7 @@ def test_inactive_service_is_explained_and_not_listed(app, client):
     with app.app_context():
         db.session.get(Service, sid).status = "active"
         data_version.touch(db.session)
-        fulltext.rebuild_index(db.session)
+        reindex(app)
         db.session.commit()
     assert sid in every_page(client, f"/en/categories/{slugs[0]}") and sid in every_page(client, f"/en/search?q={quote(name)}")
 
@@ -266,7 +266,7 @@ def test_hostile_record_is_shown_as_text(app, client):
         s.url = "javascript:alert(1)"
         s.description = '<img src=x onerror=alert(1)> "quoted"'
         db.session.commit()
-        fulltext.rebuild_index(db.session)
+        reindex(app)
         db.session.commit()
     html = client.get(f"/en/services/{sid}").get_data(as_text=True)
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html

@@ -9,6 +9,8 @@ from pwa_app.db.extensions import db
 from pwa_app.db.models import SearchDocument, Service
 from pwa_app.core.textnorm import normalize
 
+from .helpers import reindex
+
 
 def all_pages(query: str, size: int) -> list[str]:
     ids, offset = [], 0
@@ -72,7 +74,7 @@ def test_the_index_holds_listed_services_only_in_name_order(app):
         before = fulltext.search(db.session, "diapers")
         assert service.id in before.service_ids
         service.status = "inactive"
-        fulltext.rebuild_index(db.session)
+        reindex(app)
         after = fulltext.search(db.session, "diapers")
         assert service.id not in after.service_ids and after.total == before.total - 1
         assert db.session.scalar(select(func.count()).where(SearchDocument.service_id == service.id)) == 0
@@ -107,7 +109,7 @@ def test_reindex_search_leaves_the_index_alone_when_it_fails(app, runner, monkey
         before = db.session.scalar(select(func.count()).select_from(SearchDocument))
         db.session.remove()
 
-    def broken(session):
+    def broken(session, records):
         session.execute(delete(SearchDocument))
         raise RuntimeError("disk full")
 

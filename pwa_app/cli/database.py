@@ -50,8 +50,9 @@ def import_directory(source: Path, progress: Callable[[str, int], None] | None =
     session = db.session
     try:
         summary = import_package(session, source, progress, merge=merge, lenient=lenient)
-        fulltext.rebuild_index(session)
-        versions.refresh(session, records.Settings.from_app(current_app, session))
+        settings = records.Settings.from_app(current_app, session)
+        fulltext.rebuild_index(session, records.neutral_records(session, settings))
+        versions.refresh(session, settings)
         session.commit()
     except BaseException:
         session.rollback()

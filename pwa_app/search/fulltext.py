@@ -4,7 +4,9 @@ Every service gets a `SearchDocument` whose text is normalised by `textnorm` (ca
 punctuation), so neither engine has to understand a language: a word is whatever lies between
 two spaces. SQLite indexes that table with FTS5 and its plain `ascii` tokenizer; PostgreSQL gets a
 tsvector built from the very same words (no parser, no dictionary), so both engines, and the
-browser, agree on what a word is and give the same results.
+browser, agree on what a word is. The engines find the matches; up to RANK_ALL of them are ranked
+by ranking.py, the twin of the phone's search (static/js/search-core.js), so a search reads the
+same online and offline, on either engine.
 
 Size: one interface over two engines (SQLite FTS5 and PostgreSQL tsvector), with the ranking and
 typo tolerance they share; apart, the engines would drift.
@@ -12,33 +14,23 @@ typo tolerance they share; apart, the engines would drift.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from pwa_app.db.models import (
-    Address,
-    Attribute,
-    Language,
-    Location,
-    Organization,
-    SearchDocument,
-    Service,
-    ServiceAtLocation,
-    TaxonomyTerm,
-    Translation,
-)
-from pwa_app.search import spelling
+from pwa_app.db.models import SearchDocument, Translation
+from pwa_app.core.textnorm import normalize, search_words
 from pwa_app.present import taxonomy_names
-from pwa_app.core.textnorm import has_unspaced, search_words, segment
+from pwa_app.present.categories import load_tree
+from pwa_app.search import ranking, spelling
 
-# Column weights for ranking: a word in the name counts most, then the category, then the rest.
-WEIGHTS = (10.0, 4.0, 1.0)
+WEIGHTS = ranking.WEIGHTS  # for the engines' own ranking of large result sets (see RANK_ALL)
 SEARCHABLE_STATUSES = ("active", "temporarily closed")
 MAX_TOKENS = 12
-MAX_WORD = 64  # characters; longer "words" are cut so that no engine rejects them (PostgreSQL's limit is 2 KB)
+MAX_WORD = ranking.MAX_WORD
 
 # Every word matches as a prefix; prefix indexes of 2, 3 and 4 letters spare SQLite merging the
 # lists of every word that starts so ("care": career, caregiver...), 10 ms at 60,000 services.
@@ -86,77 +78,62 @@ def tsvector_literal(name: str, categories: str, body: str) -> str:
     return " ".join(parts)
 
 
-NAME_FIELDS = ("name", "alternate_name")
 
 
-def _clip(text: str) -> str:
-    """Normalise and segment `text` (CJK and other unspaced runs become character pairs); cut long words."""
-    return " ".join(word[:MAX_WORD] for word in segment(text))
+def term_words(session: Session) -> dict[str, str]:
+    """Slug -> every name and synonym of the term (and its names translated in the data), normalised, once each.
 
-
-def _translations(session: Session) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    out: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    rows = select(Translation.entity, Translation.id, Translation.field, Translation.value)
-    for entity, ident, field, value in session.execute(rows):
-        out[(entity, ident)].append((field, value))
+    Only the categories that list a service: the search data sends this to phones (search_data.py).
+    """
+    tree = load_tree(session)
+    translated: dict[str, list[str]] = defaultdict(list)
+    for ident, value in session.execute(
+        select(Translation.id, Translation.value).where(Translation.entity == "taxonomy_term", Translation.field == "name")
+    ):
+        translated[ident].append(value)
+    out = {}
+    for t in tree.terms.values():
+        if not t.slug or not tree.services_under(t.id):
+            continue
+        names = [t.name, *translated[t.id]]
+        if taxonomy_names.is_open_eligibility(t.code, t.name):
+            names += taxonomy_names.words(t.code)
+        out[t.slug] = " ".join(dict.fromkeys(normalize(" ".join(names)).split()))
     return out
 
 
-def build_documents(session: Session) -> list[dict]:
-    """Return one normalised search document per service (pure read; no writes)."""
-    tr = _translations(session)
-    terms = {t.id: t for t in session.scalars(select(TaxonomyTerm))}
-    term_texts: dict[str, str] = {}
+def category_parents(session: Session) -> dict[str, str | None]:
+    """Slug -> its parent's slug, as the phone's terms give them (`p`)."""
+    tree = load_tree(session)
+    return {t.slug: tree.terms[t.parent_id].slug if t.parent_id in tree.terms else None
+            for t in tree.terms.values() if t.slug}
 
-    def term_text(term: TaxonomyTerm) -> str:
-        """A term's words, normalised once however many services use it: every name and synonym."""
-        if term.id not in term_texts:
-            words = [term.name, *(v for _, v in tr[("taxonomy_term", term.id)])]
-            if taxonomy_names.is_open_eligibility(term.code, term.name):  # names and synonyms, every language
-                words += taxonomy_names.words(term.code)
-            term_texts[term.id] = _clip(" ".join(words))  # normalised and segmented once per term
-        return term_texts[term.id]
 
-    orgs = {o.id: o for o in session.scalars(select(Organization))}
-    categories: dict[str, list[str]] = defaultdict(list)
-    for link_id, term_id in session.execute(
-        select(Attribute.link_id, Attribute.taxonomy_term_id).where(Attribute.link_entity == "service")
-    ):
-        term, seen = terms.get(term_id), set()
-        while term is not None and term.id not in seen:  # a service in "Food Pantry" is also in "Food"
-            seen.add(term.id)
-            categories[link_id].append(term_text(term))
-            term = terms.get(term.parent_id)
-    languages: dict[str, list[str]] = defaultdict(list)
-    for service_id, name in session.execute(select(Language.service_id, Language.name)):
-        languages[service_id].append(name or "")
-    places: dict[str, list[str]] = defaultdict(list)
-    for service_id, city in session.execute(
-        select(ServiceAtLocation.service_id, Address.city).join(Location, Location.id == ServiceAtLocation.location_id)
-        .join(Address, Address.location_id == Location.id)
-    ):
-        places[service_id].append(city or "")
+def build_documents(session: Session, records: dict[str, dict]) -> list[dict]:
+    """Return one search document per listed service (pure read; no writes): ranking.py says what it holds.
+
+    Made from the records the phones keep (`snapshot.records.neutral_records`), with every language's texts.
+    """
+    term_lists = {slug: ranking.words(text) for slug, text in term_words(session).items()}
+    parents = category_parents(session)
     docs = []
-    for s in session.scalars(select(Service).where(Service.status.in_(SEARCHABLE_STATUSES))):
-        org = orgs.get(s.organization_id)
-        translated = tr[("service", s.id)]
-        names = [s.name, s.alternate_name, *(v for f, v in translated if f in NAME_FIELDS)]
-        body = [s.description, s.eligibility_description, s.fees_description, s.application_process,
-                *(v for f, v in translated if f not in NAME_FIELDS), *languages[s.id], *places[s.id]]
-        if org is not None:
-            body += [org.name, *(v for _, v in tr[("organization", org.id)])]
+    for sid, record in records.items():
+        if (record.get("s") or "active") not in SEARCHABLE_STATUSES:
+            continue
+        names, body = ranking.record_texts(record, ranking.every_language)
+        chain = ranking.category_chain(record.get("c") or (), parents)
         docs.append({
-            "service_id": s.id,
-            "name": _clip(" ".join(n for n in names if n)),
-            "categories": " ".join(categories[s.id]),
-            "body": _clip(" ".join(b for b in body if b)),
+            "service_id": sid,
+            "name": " ".join(ranking.distinct(names)),
+            "categories": " ".join(dict.fromkeys(w for slug in chain for w in term_lists.get(slug, ()))),
+            "body": " ".join(ranking.distinct(body)),
         })
     return docs
 
 
-def rebuild_index(session: Session) -> None:
-    """Recompute every search document and the engine's index, inside the caller's transaction."""
-    index_documents(session, build_documents(session))
+def rebuild_index(session: Session, records: dict[str, dict]) -> None:
+    """Recompute every search document from the neutral records and the engine's index, inside the caller's transaction."""
+    index_documents(session, build_documents(session, records))
 
 
 POSTGRES_BATCH = 5000  # documents per executemany: bounds the memory the tsvector strings take
@@ -197,13 +174,11 @@ class Results:
 
 MAX_RESULTS = 100_000  # "every match", for callers that filter and paginate themselves
 
-# A query is a list of words; each word is a list of spellings, any of which may match.
-Query = list[list[str]]
+Query = ranking.Query
+Order = Callable[[str], object]
 
 
-def _prefix(word: str) -> bool:
-    """Match a word as a prefix, except a lone letter: "f" would be every word starting with f (a lone CJK character still is)."""
-    return len(word) > 1 or has_unspaced(word)
+_prefix = ranking.allows_prefix
 
 
 # Up to this many matches are all ranked (BM25 or ts_rank, every column weighted). Beyond it, ranking
@@ -218,7 +193,7 @@ RANK_ALL = 200
 class EngineSql:
     """One query's SQL on one engine; each statement takes :limit and :offset, and :statuses where it joins services."""
     count_all: str  # every match, and the span of the index's rowids (about how many documents it holds)
-    rank_all: str  # every match, best first
+    every_match: str  # every match, with its document's words (ranked by ranking.py)
     count_named: str  # matches whose name holds every word
     rank_named: str  # those, best first
     rest: str  # the other matches, in name order
@@ -245,8 +220,8 @@ def _sqlite_query(words: Query, joiner: str) -> EngineSql:
 
     return EngineSql(
         count_all=f"SELECT count(*), {SPAN} FROM search_fts WHERE search_fts MATCH :q",
-        rank_all=(f"SELECT d.service_id FROM (SELECT rowid, {SQLITE_RANK} AS rank FROM search_fts WHERE search_fts MATCH :q) f "
-                  f"{SQLITE_SERVICE} ORDER BY f.rank, s.name, s.id LIMIT :limit OFFSET :offset"),
+        every_match=("SELECT d.service_id, d.name, d.categories, d.body, d.rowid FROM (SELECT rowid FROM search_fts"
+                     f" WHERE search_fts MATCH :q) f {SQLITE_SERVICE}"),
         count_named="SELECT count(*) FROM search_fts WHERE search_fts MATCH :named",
         rank_named=page("named", SQLITE_RANK),  # rowid order is name order (see index_documents)
         rest=page("rest", ""),
@@ -257,8 +232,6 @@ def _sqlite_query(words: Query, joiner: str) -> EngineSql:
 def _postgres_query(words: Query, joiner: str) -> EngineSql:
     group = lambda spellings: "(" + " | ".join(_lexeme(w) + ":*" * _prefix(w) for w in spellings) + ")"  # noqa: E731
     match = (" & " if joiner == " " else " | ").join(group(w) for w in words)
-    # ts_rank's weights are listed D, C, B, A; ours are A (name), B (category), C (body).
-    weights = "'{0.0, %s, %s, %s}'" % tuple(w / WEIGHTS[0] for w in reversed(WEIGHTS))  # noqa: UP031 - SQL braces
     matches = "d.tsv @@ CAST(:q AS tsquery)"
     in_name = f"{POSTGRES_NAME_VECTOR} @@ CAST(:q AS tsquery)"
     source = "FROM search_document d JOIN service s ON s.id = d.service_id WHERE s.status IN :statuses AND"
@@ -272,8 +245,7 @@ def _postgres_query(words: Query, joiner: str) -> EngineSql:
     rest = f"{matches} AND NOT ({in_name})"
     return EngineSql(
         count_all=f"SELECT count(*), {SPAN} FROM search_document d WHERE {matches}",
-        rank_all=(f"SELECT d.service_id {source} {matches} "
-                  f"ORDER BY ts_rank({weights}, d.tsv, CAST(:q AS tsquery)) DESC, s.name, s.id {page}"),
+        every_match=f"SELECT d.service_id, d.name, d.categories, d.body, d.rowid {source} {matches}",
         count_named=f"SELECT count(*) FROM search_document d WHERE {in_name}",
         # Among names holding every word, the shortest fit best (BM25 reasons the same way on SQLite).
         rank_named=cut(in_name, "d.name_length, d.rowid", inner_order="name_length, d.rowid"),
@@ -313,7 +285,7 @@ def _planner_settings(session: Session):
     return _local_settings(session, POSTGRES_SETTINGS if _engine(session) == "postgresql" else {})
 
 
-def _run(session: Session, words: Query, joiner: str, limit: int, offset: int) -> Results:
+def _run(session: Session, words: Query, joiner: str, limit: int, offset: int, order: Order | None) -> Results:
     sql = QUERIES[_engine(session)](words, joiner)
 
     def run(statement: str, **page):
@@ -326,8 +298,12 @@ def _run(session: Session, words: Query, joiner: str, limit: int, offset: int) -
     total, span = run(sql.count_all).one()  # the index holds listed services only (see build_documents)
     if not total:
         return Results([], 0)
-    if total <= RANK_ALL:
-        return Results(list(run(sql.rank_all, limit=limit, offset=offset).scalars()), total)
+    if total <= RANK_ALL:  # ranked as the phone ranks them (ranking.py)
+        rows = run(sql.every_match).all()
+        rowids = {row[0]: row[4] for row in rows}
+        ranked = ranking.rank(((sid, (n.split(), c.split(), b.split())) for sid, n, c, b, _ in rows), words,
+                              every=joiner == " ", order=order or rowids.__getitem__)
+        return Results(ranked[offset:offset + limit], len(ranked))
     ids = list(run(sql.rank_named, limit=limit, offset=offset).scalars())
     if len(ids) == limit:
         return Results(ids, total)
@@ -349,32 +325,34 @@ def _rest(sql: EngineSql, matches: int, documents: int, needed: int) -> str:
     return sql.rest if not sql.rest_sparse or walked * WALK_COST <= matches else sql.rest_sparse
 
 
-def search(session: Session, query: str, limit: int = 25, offset: int = 0) -> Results:
+def search(session: Session, query: str, limit: int = 25, offset: int = 0, order: Order | None = None) -> Results:
     """Return the ids of listed services matching `query`, best first.
 
     All words must match, each as a prefix. When nothing does, words the index has never seen are
     read as typos of its nearest words ("pharmasy" -> "pharmacy"); then any word may match.
     Normalisation has removed every quote, star, bracket and operator, and each word is quoted,
     so nothing a person types can be read as query syntax (NEAR, OR, column filters, tsquery...).
+    Up to RANK_ALL matches are ranked as ranking.py says, equal scores in `order` (a service id ->
+    its place in the reader's name order; without it, the index's own name order).
     """
     words = [[w[:MAX_WORD]] for w in dict.fromkeys(search_words(query, MAX_TOKENS))]
     if not words:
         return Results([], 0)
     with _planner_settings(session):
-        return _search(session, words, limit, offset)
+        return _search(session, words, limit, offset, order)
 
 
-def _search(session: Session, words: Query, limit: int, offset: int) -> Results:
-    found = _run(session, words, " ", limit, offset)
+def _search(session: Session, words: Query, limit: int, offset: int, order: Order | None) -> Results:
+    found = _run(session, words, " ", limit, offset, order)
     if found.total:
         return found
     corrected, shown = spelling.correct(session, words)
     if corrected != words:
-        found = _run(session, corrected, " ", limit, offset)
+        found = _run(session, corrected, " ", limit, offset, order)
         if found.total:
             return Results(found.service_ids, found.total, shown)
     if len(words) > 1:
-        found = _run(session, corrected, " OR ", limit, offset)
+        found = _run(session, corrected, " OR ", limit, offset, order)
         if found.total:
             return Results(found.service_ids, found.total, shown if corrected != words else None)
     return Results([], 0)

@@ -93,11 +93,22 @@ def pager(listing: dict, endpoint: str, f: filtering.Filters, **args) -> dict:
             "next": link(page + 1) if page < pages else None}
 
 
-def names_in_order(ids) -> list[str]:
-    """Services by name as this reader sees them (name_order: the order render.js keeps offline)."""
+def name_ranks() -> dict[str, int]:
+    """Service id -> its place among the services by name as this reader sees them (name_order, as render.js)."""
     base = directory_info().get("base_language") or "en"
-    ranks = per_version(f"name-ranks:{g.lang}", lambda: name_order.ranks(db.session, g.lang, base))
+    return per_version(f"name-ranks:{g.lang}", lambda: name_order.ranks(db.session, g.lang, base))
+
+
+def names_in_order(ids) -> list[str]:
+    """Services by name as this reader sees them (the order render.js keeps offline)."""
+    ranks = name_ranks()
     return sorted(ids, key=lambda i: ranks.get(i, len(ranks)))
+
+
+def search(query: str, **page) -> fulltext.Results:
+    """The server's search, equal scores in the reader's name order (as the phone ranks them)."""
+    ranks = name_ranks()
+    return fulltext.search(db.session, query, order=lambda i: ranks.get(i, len(ranks)), **page)
 
 
 @bp.route("/search")
@@ -107,12 +118,12 @@ def search_page():
     f = read_filters()
     listing, results, corrected = {}, None, None
     if query and not (f.active or f.sort == "distance"):
-        results = fulltext.search(db.session, query, limit=size, offset=(page - 1) * size)
+        results = search(query, limit=size, offset=(page - 1) * size)
         listing = service_page(results.service_ids, results.total, page, order_by_ids=True)
         corrected = results.corrected
     elif query or f.active:
         if query:
-            results = fulltext.search(db.session, query, limit=fulltext.MAX_RESULTS)
+            results = search(query, limit=fulltext.MAX_RESULTS)
             ids, corrected = results.service_ids, results.corrected
         else:
             ids = names_in_order(db.session.scalars(select(Service.id).where(Service.status.in_(LISTED_STATUSES))))

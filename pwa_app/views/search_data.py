@@ -1,7 +1,8 @@
 """What the browser's search needs beyond the offline snapshot: /<lang>/offline/search-data.json.
 
 Every category's names and synonyms in every language (pwa_app/taxonomy_i18n, as the server's
-index has them, so a query in one language finds records written in another), the places for
+index has them, so a query in one language finds records written in another), the words of
+translated services that the record in the reader's language does not show (ranking.py), the places for
 "near", the languages spoken, and per service its language codes and step-free access. The
 phone keeps it in its Cache Storage beside the snapshot (static/js/search-client.js).
 """
@@ -16,34 +17,41 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pwa_app.db import data_version
-from pwa_app.search import filters
+from pwa_app.search import filters, fulltext, ranking
 from pwa_app.web import i18n
-from pwa_app.present import taxonomy_names
-from pwa_app.present.categories import LISTED_STATUSES, load_tree
+from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.db.extensions import db
 from pwa_app.present.localize import language_name
 from pwa_app.db.models import Accessibility, Language, Service, ServiceAtLocation, Translation
-from pwa_app.core.textnorm import normalize
 
 bp = i18n.localized_blueprint("search_data", __name__)
+FORMAT = 2  # in the ETag: a phone holding an older form of the document (1 had no `extra`) gets the new one
 
 
-def term_words(session: Session) -> dict[str, str]:
-    """Slug -> every name and synonym of the term (and its translations in the data), normalised, once each."""
-    tree = load_tree(session)
-    translated: dict[str, list[str]] = defaultdict(list)
-    for ident, value in session.execute(
-        select(Translation.id, Translation.value).where(Translation.entity == "taxonomy_term", Translation.field == "name")
-    ):
-        translated[ident].append(value)
+def extra_words(session: Session, lang: str) -> dict[str, list[str]]:
+    """Service id -> [name words, body words] its search document holds and its record in `lang` does not show.
+
+    Only translated services can have any: the other languages' texts (ranking.py).
+    """
+    from pwa_app.snapshot.reader import for_language
+    from pwa_app.snapshot.records import Settings, neutral_records
+
+    translated = sorted(set(session.scalars(select(Translation.id).where(Translation.entity == "service")))
+                        | set(session.scalars(select(Service.id).join(Translation, (Translation.entity == "organization")
+                                                                      & (Translation.id == Service.organization_id)))))
+    if not translated:
+        return {}
+    settings = Settings.from_app(current_app, session)
     out = {}
-    for t in tree.terms.values():
-        if not t.slug or not tree.services_under(t.id):
+    for sid, record in neutral_records(session, settings, only=translated).items():
+        if record.get("s") not in (None, *LISTED_STATUSES):
             continue
-        words = [t.name, *translated[t.id]]
-        if taxonomy_names.is_open_eligibility(t.code, t.name):
-            words += taxonomy_names.words(t.code)
-        out[t.slug] = " ".join(dict.fromkeys(normalize(" ".join(words)).split()))
+        shown = for_language(lang, record.get("b", settings.base_language)).service(record)
+        extra = [" ".join(ranking.extra_words(ranking.distinct(every), ranking.distinct(mine)))
+                 for every, mine in zip(ranking.record_texts(record, ranking.every_language),
+                                        ranking.record_texts(shown, ranking.as_rendered), strict=True)]
+        if any(extra):
+            out[sid] = extra
     return out
 
 
@@ -71,7 +79,8 @@ def document(session: Session, lang: str) -> dict:
     services = service_facts(session)
     spoken = sorted({c for codes, _ in services.values() for c in codes})
     return {
-        "terms": term_words(session),
+        "terms": fulltext.term_words(session),
+        "extra": extra_words(session, lang),
         "places": [{"i": p.id, "n": p.name, "k": p.kind, "g": [p.latitude, p.longitude]} for p in filters.places(session)],
         # [code, name], or [code, name, language of the name] where it is not the reader's (language_name).
         "languages": [[c, t.value, t.lang] if t.fallback else [c, t.value]
@@ -84,7 +93,7 @@ def document(session: Session, lang: str) -> dict:
 def search_data():
     """The browser search's extra data, in the reader's language, tagged with the data version."""
     version = data_version.current(db.session)
-    etag = hashlib.sha256(f"{g.lang}:{version}".encode()).hexdigest()[:20]
+    etag = hashlib.sha256(f"{FORMAT}:{g.lang}:{version}".encode()).hexdigest()[:20]
     if etag in request.headers.get("If-None-Match", ""):
         response = Response(status=304)
     else:

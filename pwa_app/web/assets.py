@@ -29,13 +29,12 @@ TOOLS_JS = ("lists-store.js", "referral.js", "lists.js", "report-queue.js", "saf
 
 # The offline app (issue 4), dependencies first; static/sw.js is served by offline.py instead.
 OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js", "moment.js", "draw.js",
-              "regions.js", "sync-client.js", "sw-bridge.js", "local-search.js", "render.js", *TOOLS_JS, "entry.js")
+              "regions.js", "sync-client.js", "sw-bridge.js", "render.js", *TOOLS_JS, "entry.js")
 
-# Search, filters and "near me" on the page (issue 6); the search itself runs in a worker, with
-# MiniSearch from node_modules (package-lock.json pins it; `make install` runs `npm ci`).
+# Search, filters and "near me" on the page (issue 6); the search itself runs in a worker, the
+# twin of the server's ranking (pwa_app/search/ranking.py).
 FINDING_JS = ("filters.js", "search-client.js", "live-search.js", "near-me.js")
-MINISEARCH = Path(__file__).resolve().parents[2] / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
-SEARCH_WORKER_JS = ("textnorm.js", "store.js", "search-core.js", "search-worker.js")
+SEARCH_WORKER_JS = ("textnorm.js", "store.js", "spelling.js", "search-core.js", "search-worker.js")
 # Downloading, checking, unpacking and writing the directory, off the page's thread (issue 14).
 SYNC_WORKER_JS = ("store.js", "sync.js", "sync-worker.js")
 
@@ -68,7 +67,7 @@ def check_compiled_templates(static: Path) -> None:
 BUNDLES = {
     "css": Bundle("css/app.css", "css/offline.css", "css/search.css", "css/lists.css", filters="rcssmin", output="gen/app.%(version)s.css"),
     "js": Bundle(*(f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)), filters=JoinModules(), output="gen/app.%(version)s.js"),
-    "search-worker": Bundle(str(MINISEARCH), *(f"js/{name}" for name in SEARCH_WORKER_JS), filters=JoinModules(),
+    "search-worker": Bundle(*(f"js/{name}" for name in SEARCH_WORKER_JS), filters=JoinModules(),
                             output="gen/search-worker.%(version)s.js"),
     "sync-worker": Bundle(*(f"js/{name}" for name in SYNC_WORKER_JS), filters=JoinModules(), output="gen/sync-worker.%(version)s.js"),
     "draw": Bundle(str(NUNJUCKS), COMPILED_TEMPLATES, output="gen/draw.%(version)s.js"),

@@ -11,7 +11,6 @@ import { moment } from './moment.js';
 import {
   FILTER_DAYS, filterMoment, filterParams, filterWithout, filtersActive, parseFilters, recordDistance, recordMatches,
 } from './filters.js';
-import { buildIndex, searchIndex } from './local-search.js';
 import { normalize } from './textnorm.js';
 import { nearMeDistance, startNearMe } from './near-me.js';
 import { format } from './status-line.js';
@@ -48,7 +47,6 @@ class Page {
     this.tz = (dataset.info && dataset.info.timezone) || 'UTC';
     this.now = Date.now();
     this.terms = new Map(dataset.terms.map((t) => [t.s, t]));
-    this.collator = new Intl.Collator(lang.replace('_', '-'));
     this.draw = drawer(lang, strings);
     this.at = { now: this.now, tz: this.tz, lang, base: filterStrings.base || 'en', s: strings };
   }
@@ -221,14 +219,12 @@ class Page {
     if (input) input.value = query;
     const args = query ? [['q', query]] : [];
     const keep = (r) => !this.keep || this.keep(r);
-    const found = !query && !this.keep ? [] : this.ordered(query
-      ? (this.found || searchIndex(buildIndex(records, this.terms), query, this.collator)).filter(keep)
-      : this.sortByName(records.filter(keep)));
+    const found = !query && !this.keep ? [] : this.ordered(query ? (this.found || []).filter(keep) : this.sortByName(records.filter(keep)));
     const suggestions = found.length ? [] : this.relatedCategories(records).map((t) => ({ slug: t.s, name: t.n }));
     return {
       title: query ? format(this.s.searchQuery, { query }) : this.s.search,
       html: this.draw('shared/search.html', {
-        query, total: found.length, cards: this.cards(this.onePage(found)), paging: this.paging('search', args, found.length),
+        query, corrected: this.corrected, total: found.length, cards: this.cards(this.onePage(found)), paging: this.paging('search', args, found.length),
         suggestions, ...this.filterContext('search', args, { categories: true }),
       }),
     };
@@ -312,6 +308,7 @@ export async function renderPage(main, lang, dataset, strings, where = window.lo
         if (answer && !answer.notReady && answer.ids) {
           const byId = new Map(records.map((r) => [r.i, r]));
           page.found = answer.ids.map((id) => byId.get(id)).filter(Boolean);
+          page.corrected = answer.corrected;
         }
       }
       if (route.name === 'category' || route.name === 'search') await applyFilters(page, lang, records, where);

@@ -1,273 +1,189 @@
 /**
- * The browser's search index: MiniSearch over the records saved on this phone, with the words
- * made exactly as the server makes them (textnorm.js, its pairs of characters for scripts written
- * without spaces) and every category's names and synonyms in every language. Ranking: name above
- * category above description. Loaded in the search worker, where MiniSearch is a global.
+ * The phone's search: what a search document holds, what matches it and how matches rank, as
+ * pwa_app/search/ranking.py (its Python twin) says, and typos read as pwa_app/search/spelling.py
+ * reads them (spelling.js). A document is the record's words (name; body), its categories' words
+ * in every language (search data `terms`) and the words only other languages of the record hold
+ * (search data `extra`): the very words of the server's document. Loaded in the search worker.
  */
-/* global MiniSearch -- node_modules/minisearch, bundled ahead of this file (pwa_app/web/assets.py) */
 import { hasUnspaced, normalize, searchWords, segment } from './textnorm.js';
+import { correct } from './spelling.js';
 
-const SEARCH_FIELDS = ['name', 'categories', 'body'];
-const FIELD_BOOSTS = { name: 10, categories: 4, body: 1 };
-const QUERY_MAX_CHARS = 200;
-const QUERY_MAX_WORDS = 12;
+const WEIGHTS = [10, 4, 1]; // name, categories, body
+const MAX_WORD = 64;
+const MAX_TOKENS = 12;
+const MAX_PARENTS = 20;
+const BODY_TEXT_KEYS = ['de', 'el', 'fe', 'ap', 'is', 'al'];
 
-const INDEX_OPTIONS = {
-  fields: SEARCH_FIELDS,
-  idField: 'id',
-  tokenize: (text) => text.split(' '),
-  processTerm: (term) => term || null,
-  searchOptions: { boost: FIELD_BOOSTS },
-};
+const chars = (word) => [...word].length;
+const cut = (word) => (word.length > MAX_WORD ? [...word].slice(0, MAX_WORD).join('') : word);
 
-function recordText(t) {
-  return Array.isArray(t) ? t[0] : (t || '');
+/** ranking.words: the words of `text` as a document or a query holds them. */
+export function words(text) {
+  return segment(text).map(cut);
 }
 
-// A field's words as MiniSearch's add() counts them: each word's frequency, in order of first use,
-// and whether the text was empty (it then still counts one token, '', in the field's length).
-function tally(words) {
-  const counts = new Map();
-  for (const word of words) counts.set(word, (counts.get(word) || 0) + 1);
-  return { counts, blank: words.length === 0 };
+/** ranking.distinct: the distinct words of some texts, in order of first use. */
+function distinct(texts) {
+  return [...new Set(words(texts.filter(Boolean).join(' ')))];
 }
 
-// The field length MiniSearch gives `parts.join(' ')`: its distinct tokens. Each part is a tally
-// with `ids`, numbers for its words; `stamps[id] === stamp` marks the words already seen.
-function distinctTokens(parts, stamps, stamp) {
-  let unique = 0;
-  let blank = parts.length === 0;
-  for (const part of parts) {
-    if (part.blank) blank = true;
-    for (const id of part.ids) {
-      if (stamps[id] !== stamp) { stamps[id] = stamp; unique += 1; }
+const shown = (value) => (Array.isArray(value) ? [value[0]] : value ? [value] : []); // ranking.as_rendered
+
+/** ranking.record_texts of a record as the phone keeps it: [name texts, body texts]. */
+function recordTexts(r) {
+  const t = r.t || {};
+  const body = [...BODY_TEXT_KEYS.flatMap((key) => shown(t[key])), ...shown(r.o), ...(r.l || []).flatMap((l) => l.a || [])];
+  return [[...shown(r.n), ...shown(t.an)], body];
+}
+
+/** ranking.category_chain: the record's categories and their parents, each once. */
+function categoryChain(slugs, parents) {
+  const out = new Set();
+  for (let slug of slugs || []) {
+    for (let hops = 0; slug !== null && slug !== undefined && hops <= MAX_PARENTS; hops += 1) {
+      out.add(slug);
+      slug = parents.get(slug);
     }
   }
-  return unique + (blank ? 1 : 0);
+  return [...out];
 }
 
 /**
- * One search document per record: the tally of its normalised, segmented words for the name and
- * the body; for the categories, the tallies of each category it is filed under (with their
- * parents), each category's words (its names and synonyms in every language) counted only once.
+ * The search index of the records kept on this phone: each record's document, the categories'
+ * words, and the records' order by name as the reader sees them (render.js sortByName, for ties).
  */
-export function searchDocuments(records, terms, termWords) {
-  const bySlug = new Map((terms || []).map((t) => [t.s, t]));
-  const words = termWords || {};
-  const wordIds = new Map();
-  const termTally = new Map(); // each category's words, segmented once however many records use it
-  const partOf = (slug, term) => {
-    if (!termTally.has(slug)) {
-      const part = tally(segment(`${term ? recordText(term.n) : ''} ${words[slug] || ''}`));
-      part.ids = Int32Array.from(part.counts.keys(), (word) => {
-        if (!wordIds.has(word)) wordIds.set(word, wordIds.size);
-        return wordIds.get(word);
-      });
-      termTally.set(slug, part);
-    }
-    return termTally.get(slug);
-  };
-  const byCategories = new Map();
-  const categoriesOf = (slugs) => {
-    const key = slugs.join('\n');
-    if (!byCategories.has(key)) {
-      const parts = [];
-      for (const slug of slugs) {
-        for (let term = bySlug.get(slug), hops = 0; term && hops < 20; term = bySlug.get(term.p), hops += 1) {
-          parts.push(partOf(term.s, term));
-        }
-        if (!bySlug.has(slug)) parts.push(partOf(slug, null));
-      }
-      byCategories.set(key, { parts, unique: 0 });
-    }
-    return byCategories.get(key);
-  };
+export function buildIndex(records, terms, data = {}) {
+  const parents = new Map((terms || []).map((t) => [t.s, t.p === undefined ? null : t.p]));
+  const termWords = new Map(Object.entries(data.terms || {}).map(([slug, text]) => [slug, words(text)]));
+  const extra = data.extra || {};
   const documents = records.map((r) => {
-    const t = r.t || {};
-    const body = [t.de, t.el, t.fe, t.ap, t.is, t.al, r.o, ...(r.g || []),
-      ...(r.l || []).flatMap((l) => l.a || [])].map(recordText);
+    const [names, body] = recordTexts(r);
+    const [moreNames, moreBody] = extra[r.i] || ['', ''];
     return {
       id: r.i,
-      name: tally(segment([recordText(r.n), recordText(t.an)].join(' '))),
-      categories: categoriesOf(r.c || []),
-      body: tally(segment(body.join(' '))),
+      name: [...new Set([...distinct(names), ...words(moreNames)])],
+      slugs: categoryChain(r.c, parents).filter((slug) => termWords.has(slug)),
+      body: [...new Set([...distinct(body), ...words(moreBody)])],
     };
   });
-  const stamps = new Int32Array(wordIds.size).fill(-1);
-  let stamp = 0;
-  for (const categories of byCategories.values()) {
-    categories.unique = distinctTokens(categories.parts, stamps, stamp);
-    stamp += 1;
-  }
-  return documents;
+  const plain = (t) => (Array.isArray(t) ? t[0] : (t || ''));
+  const keyed = records.map((r) => [normalize(plain(r.n)), plain(r.n), r.i]); // name_order.name_key
+  const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  keyed.sort((a, b) => order(a[0], b[0]) || order(a[1], b[1]) || order(a[2], b[2]));
+  const rank = new Map(keyed.map((k, n) => [k[2], n]));
+  // Where each word is: the documents whose name or body holds it, the categories whose words do.
+  const postings = new Map();
+  const put = (map, key, value) => (map.has(key) ? map.get(key).push(value) : map.set(key, [value]));
+  documents.forEach((doc, n) => { for (const word of new Set([...doc.name, ...doc.body])) put(postings, word, n); });
+  const inTerms = new Map();
+  for (const [slug, list] of termWords) for (const word of new Set(list)) put(inTerms, word, slug);
+  const underTerm = new Map();
+  documents.forEach((doc, n) => { for (const slug of doc.slugs) put(underTerm, slug, n); });
+  const sorted = [...new Set([...postings.keys(), ...inTerms.keys()])].sort();
+  return { documents, termWords, rank, postings, inTerms, underTerm, sorted, vocabulary: null };
 }
 
-// A word's frequencies in the categories field, {record: count}, counted the first time a search
-// looks at them: counting them all up front is ~6 million entries at 10,000 records (most of the
-// index build and of its memory), and a search only ever reads a few words' worth.
-class LazyFrequencies extends Map {
-  constructor(count) {
-    super();
-    this.count = count;
+/** The documents holding a word that `spelling` matches (itself, or one it starts where a prefix may match). */
+function holding(index, spelling, marks, stamp) {
+  const words = index.sorted;
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (words[mid] < spelling) low = mid + 1; else high = mid;
   }
-
-  fill() {
-    if (!this.count) return;
-    const count = this.count;
-    this.count = null;
-    for (const [shortId, frequency] of count()) super.set(shortId, frequency);
+  const prefix = allowsPrefix(spelling);
+  for (let i = low; i < words.length && (words[i] === spelling || (prefix && words[i].startsWith(spelling))); i += 1) {
+    for (const n of index.postings.get(words[i]) || []) marks[n] = stamp;
+    for (const slug of index.inTerms.get(words[i]) || []) for (const n of index.underTerm.get(slug) || []) marks[n] = stamp;
+    if (!prefix) break;
   }
-
-  get size() { this.fill(); return super.size; }
-
-  get(key) { this.fill(); return super.get(key); }
-
-  has(key) { this.fill(); return super.has(key); }
-
-  set(key, value) { this.fill(); return super.set(key, value); }
-
-  delete(key) { this.fill(); return super.delete(key); }
-
-  forEach(callback, thisArg) { this.fill(); super.forEach(callback, thisArg); }
-
-  keys() { this.fill(); return super.keys(); }
-
-  values() { this.fill(); return super.values(); }
-
-  entries() { this.fill(); return super.entries(); }
-
-  [Symbol.iterator]() { this.fill(); return super.entries(); }
 }
 
-/**
- * A MiniSearch index of `documents` (from searchDocuments): the very index addAll would build (same
- * frequencies, field lengths, averages and order of words), made without addAll, which walks
- * MiniSearch's radix tree once per word of every record, ~9 million times at 10,000 records, since
- * each record's categories carry their names in every language. Here each distinct word goes into
- * the tree once, with its postings; those of the categories are counted when first searched.
- */
-export function buildIndex(documents) {
-  const postings = new Map(); // word -> Map(fieldId -> Map(shortId -> frequency)), in order of first use
-  const fieldOf = (word, fieldId, make) => {
-    let byField = postings.get(word);
-    if (!byField) postings.set(word, byField = new Map());
-    let frequencies = byField.get(fieldId);
-    if (!frequencies) byField.set(fieldId, frequencies = make());
-    return frequencies;
-  };
-  const categoriesId = SEARCH_FIELDS.indexOf('categories');
-  const recordsOf = new Map(); // category tally -> short ids of the records under it (twice if twice)
-  const usesOf = new Map(); // word -> [category tally, count]
-  const scratch = new Int32Array(documents.length);
-  const countCategories = (word) => () => {
-    const touched = [];
-    for (const [part, count] of usesOf.get(word)) {
-      for (const shortId of recordsOf.get(part)) {
-        if (!scratch[shortId]) touched.push(shortId);
-        scratch[shortId] += count;
-      }
+const allowsPrefix = (word) => chars(word) > 1 || hasUnspaced(word); // ranking.allows_prefix
+
+/** ranking.cover: how much of its best word in `field` a query word covers. */
+function cover(spelling, field) {
+  let best = 0;
+  const prefix = allowsPrefix(spelling);
+  const length = chars(spelling);
+  for (const word of field) {
+    if (word === spelling) return 1;
+    if (prefix && word.startsWith(spelling)) {
+      const share = length / chars(word);
+      if (share > best) best = share;
     }
-    touched.sort((a, b) => a - b); // addAll's order: the records', as added
-    return touched.map((shortId) => {
-      const frequency = scratch[shortId];
-      scratch[shortId] = 0;
-      return [shortId, frequency];
-    });
-  };
-  const documentIds = {};
-  const fieldLength = {};
-  const averageFieldLength = [];
-  documents.forEach((doc, shortId) => {
-    documentIds[shortId] = doc.id;
-    const lengths = [];
-    SEARCH_FIELDS.forEach((field, fieldId) => {
-      const value = doc[field];
-      const unique = fieldId === categoriesId ? value.unique : value.counts.size + (value.blank ? 1 : 0);
-      lengths[fieldId] = unique;
-      // MiniSearch's running average, computed in the same order for the same rounding.
-      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] || 0) * shortId + unique) / (shortId + 1);
-      if (fieldId !== categoriesId) {
-        for (const [word, count] of value.counts) fieldOf(word, fieldId, () => new Map()).set(shortId, count);
-        return;
-      }
-      for (const part of value.parts) {
-        if (!recordsOf.has(part)) { // a category's words, in the tree in the order addAll would meet them
-          recordsOf.set(part, []);
-          for (const [word, count] of part.counts) {
-            fieldOf(word, fieldId, () => new LazyFrequencies(countCategories(word)));
-            if (!usesOf.has(word)) usesOf.set(word, []);
-            usesOf.get(word).push([part, count]);
-          }
+  }
+  return best;
+}
+
+/** ranking.score, the categories field being the union of its categories' words. */
+function score(doc, query, every, termCover) {
+  let total = 0;
+  for (const spellings of query) {
+    let found = 0;
+    for (const [field, weight] of [['name', WEIGHTS[0]], ['categories', WEIGHTS[1]], ['body', WEIGHTS[2]]]) {
+      let best = 0;
+      for (const spelling of spellings) {
+        let share = 0;
+        if (field === 'categories') {
+          for (const slug of doc.slugs) share = Math.max(share, termCover(slug, spelling));
+        } else {
+          share = cover(spelling, doc[field]);
         }
-        recordsOf.get(part).push(shortId);
+        if (share > best) best = share;
       }
-    });
-    fieldLength[shortId] = lengths;
-  });
-  const tables = {
-    documentCount: documents.length,
-    nextId: documents.length,
-    documentIds,
-    fieldIds: Object.fromEntries(SEARCH_FIELDS.map((field, fieldId) => [field, fieldId])),
-    fieldLength,
-    averageFieldLength,
-    storedFields: {},
-    dirtCount: 0,
-    serializationVersion: 2,
+      found += weight * best;
+    }
+    if (found === 0 && every) return null;
+    total += found;
+  }
+  return total > 0 ? total : null;
+}
+
+/** ranking.rank: the ids of the matching documents, best first, then in name order. */
+function rank(index, query, every) {
+  const seen = new Map();
+  const termCover = (slug, spelling) => {
+    const key = `${slug}\n${spelling}`;
+    if (!seen.has(key)) seen.set(key, cover(spelling, index.termWords.get(slug)));
+    return seen.get(key);
   };
-  const index = MiniSearch.loadJS({ ...tables, index: [] }, INDEX_OPTIONS);
-  // The postings are MiniSearch's own term data (tests/browser/test_search_worker.py compares the
-  // result with addAll's); should a later MiniSearch keep them elsewhere, go the documented way.
-  if (!index._index || typeof index._index.set !== 'function' || index._index.size !== 0) {
-    const serialized = [...postings].map(([word, byField]) => [word, Object.fromEntries(
-      [...byField].map(([fieldId, frequencies]) => [fieldId, Object.fromEntries(frequencies)]))]);
-    return MiniSearch.loadJS({ ...tables, index: serialized }, INDEX_OPTIONS);
-  }
-  for (const [word, byField] of postings) index._index.set(word, byField);
-  return index;
-}
-
-// Intl.Segmenter finds word boundaries in Chinese, Japanese, Thai...; each word is then cut into
-// the same character pairs the index holds, so no pair of a query straddles two of its words.
-function queryWords(query, lang) {
-  const words = searchWords(String(query).slice(0, QUERY_MAX_CHARS), QUERY_MAX_WORDS * 4);
-  if (!words.some(hasUnspaced) || typeof Intl.Segmenter !== 'function') return words.slice(0, QUERY_MAX_WORDS);
-  let segmenter;
-  try {
-    segmenter = new Intl.Segmenter(lang ? lang.replace('_', '-') : undefined, { granularity: 'word' });
-  } catch {
-    segmenter = new Intl.Segmenter(undefined, { granularity: 'word' }); // an unknown language tag
-  }
-  const out = [];
-  for (const word of normalize(String(query).slice(0, QUERY_MAX_CHARS)).split(' ')) {
-    if (!hasUnspaced(word)) { out.push(...segment(word)); continue; }
-    for (const part of segmenter.segment(word)) if (part.isWordLike) out.push(...segment(part.segment));
-  }
-  return [...new Set(out.filter(Boolean))].slice(0, QUERY_MAX_WORDS);
-}
-
-function fuzziness(term) {
-  if (term.length < 4 || hasUnspaced(term)) return false;
-  return term.length <= 6 ? 1 : 2;
+  // Only documents holding some (every) query word are scored.
+  const hits = new Uint16Array(index.documents.length);
+  const marks = new Int32Array(index.documents.length).fill(-1);
+  query.forEach((spellings, stamp) => {
+    for (const spelling of spellings) holding(index, spelling, marks, stamp);
+    marks.forEach((mark, n) => { if (mark === stamp) hits[n] += 1; });
+  });
+  const scored = [];
+  hits.forEach((count, n) => {
+    if (count === 0 || (every && count < query.length)) return;
+    const doc = index.documents[n];
+    const s = score(doc, query, every, termCover);
+    if (s !== null) scored.push([s, index.rank.get(doc.id), doc.id]);
+  });
+  scored.sort((a, b) => b[0] - a[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+  return scored.map((entry) => entry[2]);
 }
 
 /**
- * Ids of the records matching `query`, best first, as the server searches: every word as a
- * prefix; else with typos forgiven (up to 1 edit, 2 for long words); else any word.
+ * fulltext.search: every word as a prefix; else unknown words read as typos of the nearest words
+ * (`corrected`: the query as read); else any word. {ids, corrected}.
  */
-export function searchIndex(index, query, lang) {
-  const words = queryWords(query, lang);
-  if (!words.length) return { ids: [], corrected: false };
-  const prefix = (term) => term.length > 1 || hasUnspaced(term); // as the server: a lone letter is not a prefix
-  const exact = { prefix, combineWith: 'AND', boost: FIELD_BOOSTS, tokenize: () => words, processTerm: (t) => t };
-  let hits = index.search(words.join(' '), exact);
-  let corrected = false;
-  if (!hits.length) {
-    hits = index.search(words.join(' '), { ...exact, fuzzy: fuzziness, maxFuzzy: 2 });
-    corrected = hits.length > 0;
+export function searchIndex(index, query) {
+  const query0 = [...new Set(searchWords(String(query), MAX_TOKENS))].map((word) => [cut(word)]);
+  if (!query0.length) return { ids: [], corrected: null };
+  let ids = rank(index, query0, true);
+  if (ids.length) return { ids, corrected: null };
+  const [fixed, shownQuery] = correct(index, query0);
+  if (fixed !== query0) {
+    ids = rank(index, fixed, true);
+    if (ids.length) return { ids, corrected: shownQuery };
   }
-  if (!hits.length && words.length > 1) {
-    hits = index.search(words.join(' '), { ...exact, combineWith: 'OR', fuzzy: fuzziness, maxFuzzy: 2 });
+  if (query0.length > 1) {
+    ids = rank(index, fixed, false);
+    if (ids.length) return { ids, corrected: fixed !== query0 ? shownQuery : null };
   }
-  return { ids: hits.map((h) => h.id), corrected };
+  return { ids: [], corrected: null };
 }

@@ -1,11 +1,12 @@
 /**
- * The search worker: builds the MiniSearch index off the page's thread and answers queries, so
- * typing never waits for it. Messages in: {type: 'load', lang} (the directory saved on this phone),
- * {type: 'index', records, terms, termWords} (given data), {type: 'search', id, query, lang, limit}.
- * Out: {type: 'ready', count, ms} and {type: 'results', id, ids, total, corrected}.
+ * The search worker: builds the search index (search-core.js) off the page's thread and answers
+ * queries, so typing never waits for it. Messages in: {type: 'load', lang} (the directory saved on
+ * this phone), {type: 'index', records, terms, data} (given records, terms and search data),
+ * {type: 'search', id, query, limit}. Out: {type: 'ready', count, ms} and
+ * {type: 'results', id, ids, total, corrected} (`corrected`: the query as read where typos were).
  */
 import { getDataset, allServices } from './store.js';
-import { buildIndex, searchDocuments, searchIndex } from './search-core.js';
+import { buildIndex, searchIndex } from './search-core.js';
 
 const SEARCH_DATA_CACHE = 'passerelle-search-data-v1';
 let searchState = null; // {index, version}
@@ -27,9 +28,9 @@ async function savedSearchData(lang) {
   return kept ? kept.json() : { terms: {}, services: {} };
 }
 
-function indexRecords(records, terms, termWords) {
+function indexRecords(records, terms, data) {
   const started = performance.now();
-  const index = buildIndex(searchDocuments(records, terms, termWords));
+  const index = buildIndex(records, terms, data);
   return { index, ms: performance.now() - started, count: records.length };
 }
 
@@ -41,19 +42,19 @@ async function handle(message) {
       return { type: 'ready', count: searchState.count, ms: 0 };
     }
     const [records, extra] = await Promise.all([allServices(message.lang), savedSearchData(message.lang)]);
-    const built = indexRecords(records, dataset.terms, extra.terms);
+    const built = indexRecords(records, dataset.terms, extra);
     searchState = { ...built, version: `${message.lang}:${dataset.version}` };
     return { type: 'ready', count: built.count, ms: built.ms };
   }
   if (message.type === 'index') {
-    const built = indexRecords(message.records, message.terms, message.termWords);
+    const built = indexRecords(message.records, message.terms, message.data);
     searchState = { ...built, version: 'given' };
     return { type: 'ready', count: built.count, ms: built.ms };
   }
   if (message.type === 'search') {
-    if (!searchState) return { type: 'results', id: message.id, ids: [], total: 0, corrected: false, notReady: true };
+    if (!searchState) return { type: 'results', id: message.id, ids: [], total: 0, corrected: null, notReady: true };
     const started = performance.now();
-    const found = searchIndex(searchState.index, message.query, message.lang);
+    const found = searchIndex(searchState.index, message.query);
     const limit = message.limit || found.ids.length;
     return {
       type: 'results', id: message.id, ids: found.ids.slice(0, limit), total: found.ids.length,

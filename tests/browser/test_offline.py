@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import urllib.parse
 from datetime import datetime
 from zoneinfo import ZoneInfo
 from pathlib import Path
@@ -203,6 +204,11 @@ def golden(page) -> dict:
     }""")
 
 
+# Searches of the golden test: a cross-language word, words in other scripts, a typo the server
+# corrects ("Showing results for"), two words, the second page of a long list, nothing found.
+GOLDEN_SEARCHES = [("food", {}), ("nourriture", {}), ("食物", {}), ("طعام", {}), ("sheltr", {}), ("legal aid", {}),
+                   ("services", {"page": "2"}), ("xyzzy qwerty", {})]
+
 # Every interface language; the PostgreSQL run takes three of them (engine marks).
 ENGINE_LANGUAGES = ("en", "so", "ar")
 
@@ -243,7 +249,8 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
     reference.goto(f"{server.url}/{lang}/")
     categories = [href for href in golden(reference)["links"] if "/categories/" in href][:4]
     assert categories
-    for path in [f"/{lang}/", *categories]:  # the home page; result cards, and the page around them
+    searches = [f"/{lang}/search?{urllib.parse.urlencode({'q': q, **extra})}" for q, extra in GOLDEN_SEARCHES]
+    for path in [f"/{lang}/", *categories, *searches]:  # the home page; result cards, and the page around them
         reference.goto(f"{server.url}{path}")
         assert open_offline(page, f"{server.url}{path}") == "local"
         assert golden(page) == golden(reference), path

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import abort, current_app, g, render_template, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from pwa_app.db.extensions import db
@@ -71,7 +71,7 @@ def category(slug: str):
     ancestors = t.ancestors(term)
     names = term_names([term, *children, *ancestors])
     choices = filter_choices()
-    links = filter_links(f, choices, "directory.category", slug=slug)
+    links = filter_links(f, "directory.category", slug=slug)
     by_name = names_in_order(ids)
     if f.active or f.sort:
         listing = filtered_page(apply_filters(by_name, f), page, size)
@@ -133,7 +133,7 @@ def search_page():
     names = term_names(suggestions)
     choices = filter_choices()
     args = {"q": query} if query else {}
-    links = filter_links(f, choices, "directory.search_page", **args)
+    links = filter_links(f, "directory.search_page", **args)
     html = render_template(
         "directory/search.html", title=_("Search: %(query)s", query=query) if query else _("Search"),
         query=query, corrected=corrected, suggestions=[named(t, names) for t in suggestions],
@@ -165,38 +165,26 @@ def read_filters() -> filtering.Filters:
 
 def filter_choices() -> dict:
     """What the filter form offers, named in the reader's language."""
-    from babel.dates import get_day_names
-
     langs = sorted(((c, language_name(c)) for c in spoken_languages()), key=lambda x: x[1].value.casefold())
     top = tree().top_level()
     cats = [row for t in top for row in [(t, 0), *((c, 1) for c in tree().populated_children(t.id))]]
-    days = get_day_names("wide", locale=get_locale())
+    words = shared.filter_words()
     return {
         "filter_languages": langs, "filter_places": places(), "filter_categories": cats,
         "category_names": term_names([t for t, _ in cats]),
-        "filter_days": [(code, days[n]) for n, code in enumerate(filtering.DAYS)],
-        "words": shared.filter_words(),
+        "filter_days": words["days"],
+        "words": words,
     }
 
 
-def filter_links(f: filtering.Filters, choices: dict, endpoint: str, **args) -> dict:
-    """The chosen filters as chips, each a link that removes it; the form's action; "clear filters"."""
-    names = dict(choices["filter_languages"])
-    labels = {
-        "category": lambda: next((str(choices["category_names"][t.id]) for t, _d in choices["filter_categories"]
-                                  if t.slug == f.category), f.category),
-        "open": lambda: _("Open now"),
-        "day": lambda: " · ".join(x for x in (dict(choices["filter_days"]).get(filtering.DAYS[f.day]) if f.day is not None else None,
-                                              dict(choices["words"]["times"]).get(f.time, f.time)) if x),
-        "speaks": lambda: names.get(f.speaks, f.speaks),
-        "free": lambda: _("Free of charge"),
-        "age": lambda: dict(choices["words"]["ages"])[f.age],
-        "access": lambda: _("Wheelchair accessible"),
-        "near": lambda: _("Near %(place)s", place=next((p.name for p in choices["filter_places"] if p.id == f.near), f.near)),
-        "within": lambda: _("Within %(distance)s", distance=dict(choices["words"]["distances"])[str(f.within)]),
-    }
+# The filters a chip can remove, in the order the chips show them (shared/macros.html names them).
+CHIPS = ("category", "open", "day", "speaks", "free", "age", "access", "near", "within")
+
+
+def filter_links(f: filtering.Filters, endpoint: str, **args) -> dict:
+    """The chosen filters as chips, [filter, link that removes it]; the form's action; "clear filters"."""
     present = set(f.params(without_sort=True)) | ({"day"} if f.time else set())  # one chip for day and time
-    chips = [(labels[name](), url_for(endpoint, **args, **f.without(name).params())) for name in labels if name in present]
+    chips = [(name, url_for(endpoint, **args, **f.without(name).params())) for name in CHIPS if name in present]
     return {"active_filters": chips, "filter_action": url_for(endpoint, **args),
             "clear_filters_url": url_for(endpoint, **args)}
 
@@ -211,6 +199,8 @@ def filter_form(f: filtering.Filters, choices: dict, links: dict, query: str = "
         "ignored": bool(f.ignored), "active": f.active,
         "categories": [[t.slug, str(choices["category_names"][t.id]), depth] for t, depth in choices["filter_categories"]]
         if categories else [],
+        "category_name": next((str(choices["category_names"][t.id]) for t, _d in choices["filter_categories"]
+                               if t.slug == f.category), f.category),
         "days": choices["filter_days"],
         "languages": [[code, shared.text(name)] for code, name in choices["filter_languages"]],
         "places": [{"id": p.id, "name": p.name, "kind": p.kind, "geo": f"{p.latitude},{p.longitude}"}

@@ -102,9 +102,6 @@ def render_strings() -> dict:
         "opensDay": _("Closed · opens %(day)s %(time)s"),
         "search": _("Search"), "searchQuery": _("Search: %(query)s"), "findHelp": _("Find help near you"),
         "statusNames": {"temporarily closed": _("temporarily closed")},
-        "notSaved": _("This page is not saved on this phone. Connect to the internet, or call %(number)s.",
-                      number=current_app.config["HELPLINE_NUMBER"]),
-        "notSavedTitle": _("Not available offline"),
         # A name, or [name, language] where it is not in the reader's language (static/js/render.js ltext).
         "languageNames": {code: [t.value, t.lang] if t.fallback else t.value
                           for code, t in ((code, language_name(locale, code)) for code in sorted(languages))},

@@ -23,6 +23,7 @@ filters from static/js/draw.js. Both sides give exactly these names, meaning the
 | `site` | filter | a website without its scheme and trailing slash |
 | `language_list` | filter | language names joined as the reader's language lists them |
 | `quote` | filter | a text for a URL, every character but letters, digits and `_.-~` escaped |
+| `choice(items, code)` | filter | the plain name of `code` among a form's choices, else the code; "" for none |
 """
 from __future__ import annotations
 
@@ -82,7 +83,13 @@ def filter_words() -> dict:
 
     The server's pages (views/directory.py) and the offline shell (its filter strings, read by
     static/js/render.js) both take them from here."""
+    from babel.dates import get_day_names
+
+    from pwa_app.search.filters import DAYS
+
+    days = get_day_names("wide", locale=get_locale())
     return {
+        "days": [[code, days[n]] for n, code in enumerate(DAYS)],
         "times": [["morning", _("Morning")], ["afternoon", _("Afternoon")], ["evening", _("Evening")]],
         "ages": [["child", _("Children")], ["youth", _("Youth")], ["adult", _("Adults")], ["senior", _("Seniors")]],
         "sorts": [["relevance", _("Best match")], ["name", _("Name")], ["distance", _("Distance")]],
@@ -91,6 +98,17 @@ def filter_words() -> dict:
         "nearPlace": _("Near %(place)s", place="%(place)s"),
         "withinDistance": _("Within %(distance)s", distance="%(distance)s"),
     }
+
+
+def choice(items, code) -> str:
+    """The plain name of `code` among a form's choices ([code, name] pairs, or places {id, name}); the code where none."""
+    if code is None or code == "":
+        return ""
+    for item in items or ():
+        key, name = (item["id"], item["name"]) if isinstance(item, dict) else (item[0], item[1])
+        if key == code:
+            return plain(name)
+    return str(code)
 
 
 def icon_of(slug: str) -> str:
@@ -157,4 +175,5 @@ def init_app(app: Flask) -> None:
         site=lambda url: url.removeprefix("https://").removeprefix("http://").rstrip("/"),
         language_list=lambda items: Markup(localize.list_html(get_locale(), [_local(t) for t in items or ()])),
         quote=lambda text: quote(str(text), safe=""),
+        choice=choice,
     )

@@ -46,6 +46,12 @@ export function drawer(lang, s) {
   env.addFilter('site', (url) => url.replace(/^https:\/\//, '').replace(/^http:\/\//, '').replace(/\/+$/, ''));
   env.addFilter('language_list', (items) => safe(formatList((items || []).map(markedText), s.list, escapeHtml)));
   env.addFilter('quote', (text) => encodeURIComponent(String(text)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  env.addFilter('choice', (items, code) => {
+    if (code === null || code === undefined || code === '') return '';
+    const item = (items || []).find((i) => (Array.isArray(i) ? i[0] : i.id) === code);
+    const name = item ? (Array.isArray(item) ? item[1] : item.name) : String(code);
+    return Array.isArray(name) ? name[0] : name;
+  });
   return (name, context) => env.render(name, context);
 }
 

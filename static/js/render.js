@@ -5,13 +5,12 @@
  * search (the moment), the page of a long list.
  */
 import { dayNumber, toInstant } from './hours.js';
-import { dayParts, formatClock } from './cldr-format.js';
 import { drawer, iconOf } from './draw.js';
 import { moment } from './moment.js';
 import {
   FILTER_DAYS, filterMoment, filterParams, filterWithout, filtersActive, parseFilters, recordDistance, recordMatches,
 } from './filters.js';
-import { normalize } from './textnorm.js';
+import { byName } from './textnorm.js';
 import { nearMeDistance, startNearMe } from './near-me.js';
 import { format } from './status-line.js';
 import { allServices, getService } from './store.js';
@@ -19,10 +18,7 @@ import { savedSearchDataOnPage, searchAll } from './search-client.js';
 import { decodeIds, smsBody } from './referral.js';
 
 const SEARCH_MAX_QUERY = 200;
-
-function escapeText(value) {
-  return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
+const CHIPS = ['category', 'open', 'day', 'speaks', 'free', 'age', 'access', 'near', 'within']; // directory.CHIPS
 
 function plain(t) {
   return Array.isArray(t) ? t[0] : (t || '');
@@ -76,14 +72,6 @@ class Page {
     return { page: this.pageNo, pages, previous: this.pageNo > 1 ? link(this.pageNo - 1) : null, next: this.pageNo < pages ? link(this.pageNo + 1) : null };
   }
 
-  /** name_order.name_key: the shown name without case, accents or punctuation, then as written, then the id. */
-  sortByName(records) {
-    const keyed = records.map((r) => [normalize(plain(r.n)), plain(r.n), r.i, r]);
-    const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-    keyed.sort((a, b) => order(a[0], b[0]) || order(a[1], b[1]) || order(a[2], b[2]));
-    return keyed.map((k) => k[3]);
-  }
-
   tree(records) {
     const direct = new Map();
     for (const r of records) for (const slug of r.c || []) direct.set(slug, [...(direct.get(slug) || []), r.i]);
@@ -112,33 +100,12 @@ class Page {
     return `${this.url(path)}${params ? `?${params}` : ''}`;
   }
 
-  /** The chosen filters as [label, link that removes it], as directory.filter_links. */
+  /** The chosen filters as [filter, link that removes it], as directory.filter_links (shared/macros.html names them). */
   activeFilters(path, args) {
-    const { f, data } = this.filter;
-    const fs = this.fs;
+    const { f } = this.filter;
     const present = new Set(filterParams(f, true).map(([name]) => name));
     if (f.time) present.add('day'); // one chip for day and time
-    const named = (list, code) => ((list || []).find(([c]) => c === code) || [null, code])[1];
-    const place = () => ((data.places || []).find((p) => p.i === f.near) || { n: f.near }).n;
-    const labels = {
-      category: () => (this.terms.has(f.category) ? plain(this.terms.get(f.category).n) : f.category),
-      open: () => fs.openNow,
-      day: () => [f.day === undefined ? null : this.dayName(f.day), f.time ? named(fs.times, f.time) : null]
-        .filter(Boolean).join(' · '),
-      speaks: () => named(data.languages, f.speaks),
-      free: () => fs.free,
-      age: () => named(fs.ages, f.age),
-      access: () => fs.wheelchair,
-      near: () => format(fs.nearPlace, { place: place() }),
-      within: () => format(fs.withinDistance, { distance: named(fs.distances, String(f.within)) }),
-    };
-    return Object.keys(labels).filter((name) => present.has(name))
-      .map((name) => [labels[name](), this.filterUrl(path, args, filterWithout(f, name))]);
-  }
-
-  /** Monday is 0, as filters.DAYS; named as Babel's format_date(…, "EEEE") names days. */
-  dayName(n) {
-    return formatClock(this.s.clock, 'day', dayParts(4 + n)); // day 4 (1970-01-05) was a Monday
+    return CHIPS.filter((name) => present.has(name)).map((name) => [name, this.filterUrl(path, args, filterWithout(f, name))]);
   }
 
   /** What shared/filters.html draws (directory.filter_form), and the chosen filters' chips. */
@@ -161,7 +128,8 @@ class Page {
         },
         action: this.filterUrl(path, args, {}), clear_url: this.filterUrl(path, args, {}),
         query: (args.find(([name]) => name === 'q') || [null, ''])[1], ignored: Boolean(f.ignored && f.ignored.length),
-        active: filtersActive(f), categories: rows, days: FILTER_DAYS.map((code, n) => [code, this.dayName(n)]),
+        active: filtersActive(f), categories: rows,
+        category_name: this.terms.has(f.category) ? plain(this.terms.get(f.category).n) : f.category, days: this.fs.days,
         languages, places: (data.places || []).map((p) => ({ id: p.i, name: p.n, kind: p.k, geo: p.g.join(',') })),
         times: this.fs.times || [], ages: this.fs.ages || [], sorts: this.fs.sorts || [], distances: this.fs.distances || [],
       },
@@ -195,7 +163,7 @@ class Page {
     const ids = servicesUnder(slug);
     const ancestors = [];
     for (let t = this.terms.get(term.p); t && ancestors.length < 20; t = this.terms.get(t.p)) ancestors.unshift(t);
-    const listed = this.ordered(this.sortByName(records.filter((r) => ids.has(r.i) && (!this.keep || this.keep(r)))));
+    const listed = this.ordered(byName(records.filter((r) => ids.has(r.i) && (!this.keep || this.keep(r)))));
     const path = `categories/${slug}`;
     const total = this.keep ? listed.length : ids.size;
     return {
@@ -219,7 +187,7 @@ class Page {
     if (input) input.value = query;
     const args = query ? [['q', query]] : [];
     const keep = (r) => !this.keep || this.keep(r);
-    const found = !query && !this.keep ? [] : this.ordered(query ? (this.found || []).filter(keep) : this.sortByName(records.filter(keep)));
+    const found = !query && !this.keep ? [] : this.ordered(query ? (this.found || []).filter(keep) : byName(records.filter(keep)));
     const suggestions = found.length ? [] : this.relatedCategories(records).map((t) => ({ slug: t.s, name: t.n }));
     return {
       title: query ? format(this.s.searchQuery, { query }) : this.s.search,
@@ -252,7 +220,7 @@ class Page {
   }
 
   notSaved() {
-    return { title: this.s.notSavedTitle, html: `<h1>${escapeText(this.s.notSavedTitle)}</h1><p>${escapeText(this.s.notSaved)}</p>` };
+    return { title: this.s.catalogue['Not available offline'], html: this.draw('shared/not_saved.html', {}) };
   }
 }
 

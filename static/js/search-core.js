@@ -5,7 +5,7 @@
  * in every language (search data `terms`) and the words only other languages of the record hold
  * (search data `extra`): the very words of the server's document. Loaded in the search worker.
  */
-import { hasUnspaced, normalize, searchWords, segment } from './textnorm.js';
+import { byName, hasUnspaced, searchWords, segment } from './textnorm.js';
 import { correct } from './spelling.js';
 
 const WEIGHTS = [10, 4, 1]; // name, categories, body
@@ -66,11 +66,7 @@ export function buildIndex(records, terms, data = {}) {
       body: [...new Set([...distinct(body), ...words(moreBody)])],
     };
   });
-  const plain = (t) => (Array.isArray(t) ? t[0] : (t || ''));
-  const keyed = records.map((r) => [normalize(plain(r.n)), plain(r.n), r.i]); // name_order.name_key
-  const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-  keyed.sort((a, b) => order(a[0], b[0]) || order(a[1], b[1]) || order(a[2], b[2]));
-  const rank = new Map(keyed.map((k, n) => [k[2], n]));
+  const rank = new Map(byName(records).map((r, n) => [r.i, n]));
   // Where each word is: the documents whose name or body holds it, the categories whose words do.
   const postings = new Map();
   const put = (map, key, value) => (map.has(key) ? map.get(key).push(value) : map.set(key, [value]));

@@ -152,3 +152,13 @@ export function searchWords(text, limit = 32) {
   }
   return seen;
 }
+
+/** Records in name order as the reader sees them (name_order.name_key): the shown name without case, accents
+ * or punctuation, then as written, then the id. */
+export function byName(records) {
+  const plain = (t) => (Array.isArray(t) ? t[0] : (t || ''));
+  const keyed = records.map((r) => [normalize(plain(r.n)), plain(r.n), r.i, r]);
+  const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  keyed.sort((a, b) => order(a[0], b[0]) || order(a[1], b[1]) || order(a[2], b[2]));
+  return keyed.map((k) => k[3]);
+}

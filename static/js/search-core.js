@@ -67,20 +67,30 @@ export function buildIndex(records, terms, data = {}) {
     };
   });
   const rank = new Map(byName(records).map((r, n) => [r.i, n]));
-  // Where each word is: the documents whose name or body holds it, the categories whose words do.
-  const postings = new Map();
+  // Where each word is: the documents whose name, whose body holds it; the categories whose words do.
   const put = (map, key, value) => (map.has(key) ? map.get(key).push(value) : map.set(key, [value]));
-  documents.forEach((doc, n) => { for (const word of new Set([...doc.name, ...doc.body])) put(postings, word, n); });
+  const inName = new Map();
+  const inBody = new Map();
+  documents.forEach((doc, n) => {
+    for (const word of doc.name) put(inName, word, n);
+    for (const word of doc.body) put(inBody, word, n);
+  });
   const inTerms = new Map();
   for (const [slug, list] of termWords) for (const word of new Set(list)) put(inTerms, word, slug);
   const underTerm = new Map();
   documents.forEach((doc, n) => { for (const slug of doc.slugs) put(underTerm, slug, n); });
-  const sorted = [...new Set([...postings.keys(), ...inTerms.keys()])].sort();
-  return { documents, termWords, rank, postings, inTerms, underTerm, sorted, vocabulary: null };
+  const sorted = [...new Set([...inName.keys(), ...inBody.keys(), ...inTerms.keys()])].sort();
+  return { documents, termWords, rank, inName, inBody, inTerms, underTerm, sorted, vocabulary: null };
 }
 
-/** The documents holding a word that `spelling` matches (itself, or one it starts where a prefix may match). */
-function holding(index, spelling, marks, stamp) {
+const allowsPrefix = (word) => chars(word) > 1 || hasUnspaced(word); // ranking.allows_prefix
+
+/**
+ * ranking.cover for every document at once: for each word `spelling` matches (itself, or one it
+ * starts where a prefix may match), its share (1, or the spelling's length over the word's), kept
+ * where it is the best so far in each field of each document (`best`: name, categories, body).
+ */
+function cover(index, spelling, best, touched) {
   const words = index.sorted;
   let low = 0;
   let high = words.length;
@@ -89,76 +99,48 @@ function holding(index, spelling, marks, stamp) {
     if (words[mid] < spelling) low = mid + 1; else high = mid;
   }
   const prefix = allowsPrefix(spelling);
+  const length = chars(spelling);
+  const terms = new Map();
+  const keep = (field, n, share) => {
+    if (share > field[n]) field[n] = share;
+    touched.add(n);
+  };
   for (let i = low; i < words.length && (words[i] === spelling || (prefix && words[i].startsWith(spelling))); i += 1) {
-    for (const n of index.postings.get(words[i]) || []) marks[n] = stamp;
-    for (const slug of index.inTerms.get(words[i]) || []) for (const n of index.underTerm.get(slug) || []) marks[n] = stamp;
+    const share = words[i] === spelling ? 1 : length / chars(words[i]);
+    for (const n of index.inName.get(words[i]) || []) keep(best[0], n, share);
+    for (const n of index.inBody.get(words[i]) || []) keep(best[2], n, share);
+    for (const slug of index.inTerms.get(words[i]) || []) terms.set(slug, Math.max(terms.get(slug) || 0, share));
     if (!prefix) break;
   }
+  for (const [slug, share] of terms) for (const n of index.underTerm.get(slug) || []) keep(best[1], n, share);
 }
 
-const allowsPrefix = (word) => chars(word) > 1 || hasUnspaced(word); // ranking.allows_prefix
-
-/** ranking.cover: how much of its best word in `field` a query word covers. */
-function cover(spelling, field) {
-  let best = 0;
-  const prefix = allowsPrefix(spelling);
-  const length = chars(spelling);
-  for (const word of field) {
-    if (word === spelling) return 1;
-    if (prefix && word.startsWith(spelling)) {
-      const share = length / chars(word);
-      if (share > best) best = share;
-    }
-  }
-  return best;
-}
-
-/** ranking.score, the categories field being the union of its categories' words. */
-function score(doc, query, every, termCover) {
-  let total = 0;
-  for (const spellings of query) {
-    let found = 0;
-    for (const [field, weight] of [['name', WEIGHTS[0]], ['categories', WEIGHTS[1]], ['body', WEIGHTS[2]]]) {
-      let best = 0;
-      for (const spelling of spellings) {
-        let share = 0;
-        if (field === 'categories') {
-          for (const slug of doc.slugs) share = Math.max(share, termCover(slug, spelling));
-        } else {
-          share = cover(spelling, doc[field]);
-        }
-        if (share > best) best = share;
-      }
-      found += weight * best;
-    }
-    if (found === 0 && every) return null;
-    total += found;
-  }
-  return total > 0 ? total : null;
-}
-
-/** ranking.rank: the ids of the matching documents, best first, then in name order. */
+/** ranking.rank: the ids of the matching documents, best first, then in name order (ranking.score's sums, in its order). */
 function rank(index, query, every) {
-  const seen = new Map();
-  const termCover = (slug, spelling) => {
-    const key = `${slug}\n${spelling}`;
-    if (!seen.has(key)) seen.set(key, cover(spelling, index.termWords.get(slug)));
-    return seen.get(key);
-  };
-  // Only documents holding some (every) query word are scored.
-  const hits = new Uint16Array(index.documents.length);
-  const marks = new Int32Array(index.documents.length).fill(-1);
-  query.forEach((spellings, stamp) => {
-    for (const spelling of spellings) holding(index, spelling, marks, stamp);
-    marks.forEach((mark, n) => { if (mark === stamp) hits[n] += 1; });
-  });
+  const count = index.documents.length;
+  const total = new Float64Array(count);
+  const matched = new Uint16Array(count);
+  let touched = new Set();
+  for (const spellings of query) {
+    const best = [new Float64Array(count), new Float64Array(count), new Float64Array(count)];
+    const here = new Set();
+    for (const spelling of spellings) cover(index, spelling, best, here);
+    for (const n of here) {
+      let found = 0;
+      for (let f = 0; f < 3; f += 1) found += WEIGHTS[f] * best[f][n];
+      if (found === 0) continue;
+      total[n] += found;
+      matched[n] += 1;
+    }
+    touched = new Set([...touched, ...here]);
+  }
   const scored = [];
-  hits.forEach((count, n) => {
-    if (count === 0 || (every && count < query.length)) return;
-    const doc = index.documents[n];
-    const s = score(doc, query, every, termCover);
-    if (s !== null) scored.push([s, index.rank.get(doc.id), doc.id]);
-  });
+  for (const n of touched) {
+    if (total[n] > 0 && (!every || matched[n] === query.length)) {
+      const id = index.documents[n].id;
+      scored.push([total[n], index.rank.get(id), id]);
+    }
+  }
   scored.sort((a, b) => b[0] - a[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
   return scored.map((entry) => entry[2]);
 }

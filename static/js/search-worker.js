@@ -7,6 +7,7 @@
  */
 import { getDataset, allServices } from './store.js';
 import { buildIndex, searchIndex } from './search-core.js';
+import { prepare } from './spelling.js';
 
 const SEARCH_DATA_CACHE = 'passerelle-search-data-v1';
 let searchState = null; // {index, version}
@@ -31,6 +32,7 @@ async function savedSearchData(lang) {
 function indexRecords(records, terms, data) {
   const started = performance.now();
   const index = buildIndex(records, terms, data);
+  prepare(index); // the typo vocabulary, in the background once the index answers
   return { index, ms: performance.now() - started, count: records.length };
 }
 

@@ -10,17 +10,32 @@ const MAX_SPELLINGS = 3;
 const MAX_VOCABULARY_WORD = 24;
 const LETTERS = /^\p{L}+$/u; // str.isalpha
 
-function deletions(letters) {
-  return new Set(letters.map((_, i) => [...letters.slice(0, i), ...letters.slice(i + 1)].join('')));
+const ASTRAL = /[\uD800-\uDFFF]/;
+
+/** The word's one-letter deletions (letters: code points, as Python counts them). */
+function deletions(word) {
+  const out = new Set();
+  if (!ASTRAL.test(word)) {
+    for (let i = 0; i < word.length; i += 1) out.add(word.slice(0, i) + word.slice(i + 1));
+    return out;
+  }
+  const letters = [...word];
+  letters.forEach((_, i) => out.add([...letters.slice(0, i), ...letters.slice(i + 1)].join('')));
+  return out;
 }
 
-/** spelling.build, over the documents of a search-core index. */
-function build(index) {
+const lengthOf = (word) => (ASTRAL.test(word) ? [...word].length : word.length);
+
+const SLICE = 1000; // words put in the table between two pauses (see prepare)
+
+/** spelling.build, over the documents of a search-core index: a generator that pauses every SLICE words. */
+function* build(index) {
   const counts = new Map();
   const add = (word, n) => counts.set(word, (counts.get(word) || 0) + n);
   const underTerms = new Map(); // a document's categories' words, counted once per distinct set of categories
   for (const doc of index.documents) {
-    for (const word of new Set([...doc.name, ...doc.body])) add(word, 1);
+    for (const word of doc.name) add(word, 1);
+    for (const word of doc.body) if (!doc.name.includes(word)) add(word, 1); // once per document, as set(name + body)
     const key = doc.slugs.join('\n');
     underTerms.set(key, [doc.slugs, ((underTerms.get(key) || [])[1] || 0) + 1]);
   }
@@ -28,15 +43,18 @@ function build(index) {
     for (const word of new Set(slugs.flatMap((slug) => index.termWords.get(slug)))) add(word, documents);
   }
   const table = new Map();
+  let done = 0;
   for (const word of counts.keys()) {
-    const letters = [...word];
-    if (letters.length < MIN_LENGTH - 1 || letters.length > MAX_VOCABULARY_WORD || !LETTERS.test(word)) continue;
-    for (const key of [word, ...deletions(letters)]) {
-      if (!table.has(key)) table.set(key, []);
-      table.get(key).push(word);
+    done += 1;
+    if (done % SLICE === 0) yield;
+    const length = lengthOf(word);
+    if (length < MIN_LENGTH - 1 || length > MAX_VOCABULARY_WORD || !LETTERS.test(word)) continue;
+    for (const key of [word, ...deletions(word)]) {
+      const list = table.get(key);
+      if (list) list.push(word); else table.set(key, [word]);
     }
   }
-  return { words: [...counts.keys()].sort(), counts, table };
+  index.vocabulary = { words: [...counts.keys()].sort(), counts, table };
 }
 
 function hasPrefix(vocabulary, prefix) {
@@ -71,31 +89,52 @@ export function distance(a, b, limit) {
 }
 
 function suggestions(vocabulary, word) {
-  const letters = [...word];
-  if (letters.length < MIN_LENGTH || letters.length > MAX_VOCABULARY_WORD || !LETTERS.test(word)) return [];
-  const limit = letters.length <= 6 ? 1 : 2;
+  const length = lengthOf(word);
+  if (length < MIN_LENGTH || length > MAX_VOCABULARY_WORD || !LETTERS.test(word)) return [];
+  const limit = length <= 6 ? 1 : 2;
   const candidates = new Set();
-  for (const key of [word, ...deletions(letters)]) for (const c of vocabulary.table.get(key) || []) candidates.add(c);
+  for (const key of [word, ...deletions(word)]) for (const c of vocabulary.table.get(key) || []) candidates.add(c);
   const scored = [...candidates].filter((c) => c !== word)
     .map((c) => [distance(word, c, limit), -vocabulary.counts.get(c), c]).filter(([d]) => d <= limit);
   scored.sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
   return scored.slice(0, MAX_SPELLINGS).map(([, , c]) => c);
 }
 
+/**
+ * Build the index's vocabulary in the background, a slice at a time, so that the first typo does
+ * not wait for it (about a second at 10,000 services on a slow phone) and searches are answered
+ * between slices. A typo that comes first finishes it at once.
+ */
+export function prepare(index) {
+  index.building = build(index);
+  const step = () => {
+    if (index.building && !index.building.next().done) setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
+
+function vocabularyOf(index) {
+  if (!index.vocabulary) {
+    const steps = index.building || build(index);
+    while (!steps.next().done) { /* the rest, now */ }
+  }
+  return index.vocabulary;
+}
+
 /** spelling.correct: [the query with each unknown word's likely spellings, the query as read], or [query, null]. */
 export function correct(index, query) {
-  if (!index.vocabulary) index.vocabulary = build(index);
+  const vocabulary = vocabularyOf(index);
   const out = [];
   const shown = [];
   let changed = false;
   for (const spellings of query) {
     const word = spellings[0];
-    if (hasPrefix(index.vocabulary, word)) {
+    if (hasPrefix(vocabulary, word)) {
       out.push(spellings);
       shown.push(word);
       continue;
     }
-    const near = suggestions(index.vocabulary, word);
+    const near = suggestions(vocabulary, word);
     out.push(near.length ? near : spellings);
     shown.push(near.length ? near[0] : word);
     changed = changed || near.length > 0;

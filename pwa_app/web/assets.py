@@ -11,25 +11,57 @@ from webassets.filter import Filter
 
 
 class JoinModules(Filter):
-    """Join our ES modules into one module: drop the imports between them and their `export` keywords.
+    """Join our ES modules into one module: drop the imports between them (and, for a worker, their `export`s).
 
     No Node at run time: the files are written in dependency order, with distinct top-level names.
+    A bundle loaded as a module keeps its `export`s (`keep_exports`), so that another bundle can
+    import from it: `imports_from` (an AppUrl) names that bundle, and every import of a file that
+    is not in this bundle is read from there instead.
     """
 
     name = "join-modules"
 
+    def __init__(self, keep_exports: bool = False, imports_from: AppUrl | None = None, own: tuple[str, ...] = ()):
+        super().__init__()
+        self.keep_exports, self.imports_from, self.own = keep_exports, imports_from, own
+        self.wanted: list[str] = []
+
     def input(self, _in, out, **kw):
-        source = re.sub(r"^import [^;]+ from '\./[\w-]+\.js';\n", "", _in.read(), flags=re.M)
+        source = _in.read()
+        for names, module in re.findall(r"^import \{([^}]*)\} from '\./([\w-]+\.js)';$", source, flags=re.M):
+            if module not in self.own:
+                self.wanted += [name.strip() for name in names.split(",") if name.strip()]
+        source = re.sub(r"^import [^;]+ from '\./[\w-]+\.js';\n", "", source, flags=re.M)
         source = re.sub(r"^//# sourceMappingURL=.*$", "", source, flags=re.M)  # maps are not shipped
-        out.write(re.sub(r"^export (?=(async )?function|const |let |class )", "", source, flags=re.M))
+        out.write(source if self.keep_exports else re.sub(r"^export (?=(async )?function|const |let |class )", "", source, flags=re.M))
+
+    def output(self, _in, out, **kw):
+        """The whole bundle: with `imports_from`, one import of every name its files take from there."""
+        source = _in.read()
+        if self.imports_from is not None:
+            source = f"import {{ {', '.join(dict.fromkeys(self.wanted))} }} from '{self.imports_from.url}';\n{source}"
+        self.wanted = []  # for the next build
+        out.write(source)
+
+
+class AppUrl:
+    """The URL of the page's module bundle ("js"), known once it is built (init_app)."""
+
+    url = ""
+
+
+APP_URL = AppUrl()
 
 
 # Saved lists, referral sheets, the report outbox, quick exit and clearing data (issue 7).
 TOOLS_JS = ("lists-store.js", "referral.js", "lists.js", "report-queue.js", "safety.js", "toolkit.js")
 
 # The offline app (issue 4), dependencies first; static/sw.js is served by offline.py instead.
-OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js", "moment.js", "draw.js",
-              "regions.js", "sync-client.js", "sw-bridge.js", "render.js", *TOOLS_JS, "entry.js")
+OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js",
+              "regions.js", "sync-client.js", "sw-bridge.js", *TOOLS_JS, "entry.js")
+# What only the offline shell runs, to draw directory pages from the saved records (issue 14): a
+# module of its own, which entry.js imports there and nowhere else; it imports the rest from "js".
+SHELL_JS = ("moment.js", "draw.js", "render.js")
 
 # Search, filters and "near me" on the page (issue 6); the search itself runs in a worker, the
 # twin of the server's ranking (pwa_app/search/ranking.py).
@@ -66,7 +98,10 @@ def check_compiled_templates(static: Path) -> None:
 
 BUNDLES = {
     "css": Bundle("css/app.css", "css/offline.css", "css/search.css", "css/lists.css", filters="rcssmin", output="gen/app.%(version)s.css"),
-    "js": Bundle(*(f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)), filters=JoinModules(), output="gen/app.%(version)s.js"),
+    "js": Bundle(*(f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)), filters=JoinModules(keep_exports=True),
+                 output="gen/app.%(version)s.js"),
+    "offline": Bundle(*(f"js/{name}" for name in SHELL_JS), filters=JoinModules(True, APP_URL, SHELL_JS),
+                      depends=[f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)], output="gen/offline.%(version)s.js"),
     "search-worker": Bundle(*(f"js/{name}" for name in SEARCH_WORKER_JS), filters=JoinModules(),
                             output="gen/search-worker.%(version)s.js"),
     "sync-worker": Bundle(*(f"js/{name}" for name in SYNC_WORKER_JS), filters=JoinModules(), output="gen/sync-worker.%(version)s.js"),
@@ -86,7 +121,11 @@ def init_app(app: Flask) -> Environment:
     for name, bundle in BUNDLES.items():
         env.register(name, bundle)
     (static / "gen").mkdir(exist_ok=True)
-    urls = {name: env[name].urls()[0] for name in BUNDLES}  # builds once, at start-up
+    urls = {}
+    for name in BUNDLES:  # builds once, at start-up; "js" first, whose URL "offline" imports from
+        urls[name] = env[name].urls()[0]
+        if name == "js":
+            APP_URL.url = urls[name]
 
     app.extensions["assets"] = env
     app.jinja_env.globals["asset_url"] = urls.__getitem__

@@ -2,7 +2,6 @@
  * The entry point on every page: connect the service worker, keep the directory on this phone
  * current, say how current it is, and draw directory pages from it when the network is gone.
  */
-import { renderPage } from './render.js';
 import {
   prepareAnnouncements, showError, showOffline, showProgress, showReady, showRegionChooser, showSaved, showUpdate, strings,
 } from './status-line.js';
@@ -35,6 +34,13 @@ async function showCachedCopy(main) {
   if (!cached) return false;
   main.replaceChildren(...cached.childNodes);
   return true;
+}
+
+// The directory pages, drawn from the saved records by the shell's own module (render.js and what
+// only it needs: assets "offline"); no other page loads it.
+async function drawFromSaved(main, lang, saved) {
+  const { renderPage } = await import(document.querySelector('meta[name="offline-module"]').content);
+  return renderPage(main, lang, saved, strings('render-strings'));
 }
 
 async function keepCurrent(lang) {
@@ -78,7 +84,7 @@ async function start() {
   if (shell) {
     fixLanguageLinks();
     const main = document.getElementById('main');
-    const drawn = (await drawToolPage(main, lang)) || await renderPage(main, lang, saved, strings('render-strings'));
+    const drawn = (await drawToolPage(main, lang)) || await drawFromSaved(main, lang, saved);
     if (!drawn) await showCachedCopy(main);
     if (saved) showOffline(saved);
     document.documentElement.dataset.rendered = drawn ? 'local' : 'none';

@@ -72,9 +72,11 @@ def test_every_page_has_the_common_frame(client, url):
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
     assert 'href="tel:211"' in html and 'href="tel:911"' in html and 'href="tel:988"' in html
     assert len(re.findall(r'<link rel="stylesheet"', html)) == 1
-    # JavaScript only enhances: one script of our own, plus JSON data blocks; nothing inline runs.
+    # JavaScript only enhances: one module of our own on every page, and the filters' and "Near me"'s
+    # where the page lists services; JSON data blocks; nothing inline runs.
     tags = re.findall(r"<script[^>]*>", html)
-    assert sum('type="module"' in tag for tag in tags) == 1, tags
+    modules = [re.search(r"/static/gen/(\w+)\.", tag)[1] for tag in tags if 'type="module"' in tag]
+    assert modules == (["near", "app"] if re.search(r"/(categories|search)", url) else ["app"]), tags
     for tag in tags:
         assert re.fullmatch(r'<script type="module" src="/static/gen/[\w.]+\.js"( defer)?>', tag) or 'type="application/json"' in tag, tag
     assert 'hreflang="fr"' in html and 'hreflang="en"' in html

@@ -182,20 +182,16 @@ CHIPS = ("category", "open", "day", "speaks", "free", "age", "access", "near", "
 
 
 def filter_links(f: filtering.Filters, endpoint: str, **args) -> dict:
-    """The chosen filters as chips, [filter, link that removes it]; the form's action; "clear filters"."""
+    """The chosen filters as chips, [filter, link that removes it]; the form's action, which is also "clear filters"."""
     present = set(f.params(without_sort=True)) | ({"day"} if f.time else set())  # one chip for day and time
     chips = [(name, url_for(endpoint, **args, **f.without(name).params())) for name in CHIPS if name in present]
-    return {"active_filters": chips, "filter_action": url_for(endpoint, **args),
-            "clear_filters_url": url_for(endpoint, **args)}
+    return {"active_filters": chips, "filter_action": url_for(endpoint, **args)}
 
 
 def filter_form(f: filtering.Filters, choices: dict, links: dict, query: str = "", categories: bool = False) -> dict:
     """What shared/filters.html draws: the choices and what is chosen, as plain data (static/js/render.js gives the same)."""
     return {
-        "f": {"category": f.category, "open_now": f.open_now, "day": filtering.DAYS[f.day] if f.day is not None else None,
-              "time": f.time, "speaks": f.speaks, "free": f.free, "age": f.age, "wheelchair": f.wheelchair,
-              "near": f.near, "within": str(f.within) if f.within else None, "sort": f.sort},
-        "action": links["filter_action"], "clear_url": links["clear_filters_url"], "query": query,
+        "f": f.params(), "action": links["filter_action"], "query": query,
         "ignored": bool(f.ignored), "active": f.active,
         "categories": [[t.slug, str(choices["category_names"][t.id]), depth] for t, depth in choices["filter_categories"]]
         if categories else [],

@@ -15,42 +15,43 @@ class JoinModules(Filter):
 
     No Node at run time: the files are written in dependency order, with distinct top-level names.
     A bundle loaded as a module keeps its `export`s (`keep_exports`), so that another bundle can
-    import from it: `imports_from` (an AppUrl) names that bundle, and every import of a file that
-    is not in this bundle is read from there instead.
+    import from it: `imports_from` names that bundle (a BundleUrl), and every import of a file that
+    is not in this bundle (`own`) is read from there instead; `elsewhere` names other bundles, by file.
     """
 
     name = "join-modules"
 
-    def __init__(self, keep_exports: bool = False, imports_from: AppUrl | None = None, own: tuple[str, ...] = ()):
+    def __init__(self, keep_exports: bool = False, imports_from: BundleUrl | None = None, own: tuple[str, ...] = (),
+                 elsewhere: dict[str, BundleUrl] | None = None):
         super().__init__()
-        self.keep_exports, self.imports_from, self.own = keep_exports, imports_from, own
-        self.wanted: list[str] = []
+        self.keep_exports, self.imports_from, self.own, self.elsewhere = keep_exports, imports_from, own, elsewhere or {}
+        self.wanted: dict[BundleUrl, list[str]] = {}
 
     def input(self, _in, out, **kw):
         source = _in.read()
         for names, module in re.findall(r"^import \{([^}]*)\} from '\./([\w-]+\.js)';$", source, flags=re.M):
-            if module not in self.own:
-                self.wanted += [name.strip() for name in names.split(",") if name.strip()]
+            if module not in self.own and self.imports_from is not None:
+                wanted = self.wanted.setdefault(self.elsewhere.get(module, self.imports_from), [])
+                wanted += [name.strip() for name in names.split(",") if name.strip()]
         source = re.sub(r"^import [^;]+ from '\./[\w-]+\.js';\n", "", source, flags=re.M)
         source = re.sub(r"^//# sourceMappingURL=.*$", "", source, flags=re.M)  # maps are not shipped
         out.write(source if self.keep_exports else re.sub(r"^export (?=(async )?function|const |let |class )", "", source, flags=re.M))
 
     def output(self, _in, out, **kw):
-        """The whole bundle: with `imports_from`, one import of every name its files take from there."""
-        source = _in.read()
-        if self.imports_from is not None:
-            source = f"import {{ {', '.join(dict.fromkeys(self.wanted))} }} from '{self.imports_from.url}';\n{source}"
-        self.wanted = []  # for the next build
-        out.write(source)
+        """The whole bundle: one import of every name its files take from each other bundle."""
+        imports = "".join(f"import {{ {', '.join(dict.fromkeys(names))} }} from '{bundle.url}';\n"
+                          for bundle, names in self.wanted.items())
+        self.wanted = {}  # for the next build
+        out.write(imports + _in.read())
 
 
-class AppUrl:
-    """The URL of the page's module bundle ("js"), known once it is built (init_app)."""
+class BundleUrl:
+    """The URL of a module bundle ("js", "near"), known once it is built (init_app)."""
 
     url = ""
 
 
-APP_URL = AppUrl()
+APP_URL, NEAR_URL = BundleUrl(), BundleUrl()
 
 
 # Saved lists, referral sheets, the report outbox, quick exit and clearing data (issue 7).
@@ -59,13 +60,15 @@ TOOLS_JS = ("lists-store.js", "referral.js", "lists.js", "report-queue.js", "saf
 # The offline app (issue 4), dependencies first; static/sw.js is served by offline.py instead.
 OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js",
               "regions.js", "sync-client.js", "sw-bridge.js", *TOOLS_JS, "entry.js")
+# Search on every page (issue 6): the search box's matches as one types, and the client of the
+# search worker, the twin of the server's ranking (pwa_app/search/ranking.py).
+FINDING_JS = ("search-client.js", "live-search.js")
+# The filters and "Near me" (issue 6): only pages with a list of services load them ("near").
+NEAR_JS = ("filters.js", "near-me.js")
 # What only the offline shell runs, to draw directory pages from the saved records (issue 14): a
-# module of its own, which entry.js imports there and nowhere else; it imports the rest from "js".
+# module of its own, which entry.js imports there and nowhere else; it imports the rest from "js"
+# and "near".
 SHELL_JS = ("moment.js", "draw.js", "render.js")
-
-# Search, filters and "near me" on the page (issue 6); the search itself runs in a worker, the
-# twin of the server's ranking (pwa_app/search/ranking.py).
-FINDING_JS = ("filters.js", "search-client.js", "live-search.js", "near-me.js")
 SEARCH_WORKER_JS = ("textnorm.js", "store.js", "spelling.js", "search-core.js", "search-worker.js")
 # Downloading, checking, unpacking and writing the directory, off the page's thread (issue 14).
 SYNC_WORKER_JS = ("store.js", "sync.js", "sync-worker.js")
@@ -100,8 +103,11 @@ BUNDLES = {
     "css": Bundle("css/app.css", "css/offline.css", "css/search.css", "css/lists.css", filters="rcssmin", output="gen/app.%(version)s.css"),
     "js": Bundle(*(f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)), filters=JoinModules(keep_exports=True),
                  output="gen/app.%(version)s.js"),
-    "offline": Bundle(*(f"js/{name}" for name in SHELL_JS), filters=JoinModules(True, APP_URL, SHELL_JS),
-                      depends=[f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)], output="gen/offline.%(version)s.js"),
+    "near": Bundle(*(f"js/{name}" for name in NEAR_JS), filters=JoinModules(True, APP_URL, NEAR_JS),
+                   depends=[f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)], output="gen/near.%(version)s.js"),
+    "offline": Bundle(*(f"js/{name}" for name in SHELL_JS),
+                      filters=JoinModules(True, APP_URL, SHELL_JS, elsewhere=dict.fromkeys(NEAR_JS, NEAR_URL)),
+                      depends=[f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS, *NEAR_JS)], output="gen/offline.%(version)s.js"),
     "search-worker": Bundle(*(f"js/{name}" for name in SEARCH_WORKER_JS), filters=JoinModules(),
                             output="gen/search-worker.%(version)s.js"),
     "sync-worker": Bundle(*(f"js/{name}" for name in SYNC_WORKER_JS), filters=JoinModules(), output="gen/sync-worker.%(version)s.js"),
@@ -122,10 +128,10 @@ def init_app(app: Flask) -> Environment:
         env.register(name, bundle)
     (static / "gen").mkdir(exist_ok=True)
     urls = {}
-    for name in BUNDLES:  # builds once, at start-up; "js" first, whose URL "offline" imports from
+    for name in BUNDLES:  # builds once, at start-up; "js" and "near" first, whose URLs the next ones import from
         urls[name] = env[name].urls()[0]
-        if name == "js":
-            APP_URL.url = urls[name]
+        if name in ("js", "near"):
+            (APP_URL if name == "js" else NEAR_URL).url = urls[name]
 
     app.extensions["assets"] = env
     app.jinja_env.globals["asset_url"] = urls.__getitem__

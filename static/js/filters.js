@@ -2,7 +2,7 @@
  * The filters on pages drawn from the saved directory: the twin of pwa_app/search/filters.py, over
  * snapshot records and /<lang>/offline/search-data.json. Same GET parameters, same rules.
  */
-import { openStatus } from './hours.js';
+import { dayNumber, openStatus, toInstant } from './hours.js';
 
 export const FILTER_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const FILTER_PERIODS = { morning: [10, 0], afternoon: [14, 0], evening: [19, 0] };
@@ -66,14 +66,14 @@ export function filterWithout(f, name) {
 }
 
 /** The instant "open on <day> at <time>" means, in epoch ms: the next such day (today counts). */
-export function filterMoment(f, now, tz, dayNumberOf, wallClockToInstant) {
+function filterMoment(f, now, tz) {
   if (f.day === undefined && !f.time) return null;
-  const today = dayNumberOf(now, tz);
+  const today = dayNumber(now, tz);
   const weekday = (today + 3) % 7; // day 0 (1970-01-01) was a Thursday; 0 = Monday here
   const day = today + (f.day === undefined ? 0 : (f.day - weekday + 7) % 7);
   const [h, m] = f.time in FILTER_PERIODS ? FILTER_PERIODS[f.time]
     : (f.time ? f.time.split(':').map(Number) : FILTER_PERIODS.morning);
-  return wallClockToInstant(day, h * 3600 + m * 60, tz);
+  return toInstant(day, h * 3600 + m * 60, tz);
 }
 
 /** Great-circle distance in km (haversine), as filters.distance_km. */
@@ -86,7 +86,7 @@ export function distanceKm(lat1, lon1, lat2, lon2) {
 }
 
 /** The nearest of a record's locations to a point, in km, or null without coordinates. */
-export function recordDistance(record, point) {
+function recordDistance(record, point) {
   let best = null;
   for (const l of record.l || []) {
     if (!l.g) continue;
@@ -97,7 +97,7 @@ export function recordDistance(record, point) {
 }
 
 /** True when a record passes every chosen filter. `facts` is search-data's services map; `under` the category's ids. */
-export function recordMatches(record, f, { facts = {}, under = null, now, at = null, tz }) {
+function recordMatches(record, f, { facts = {}, under = null, now, at = null, tz }) {
   if (under && !under.has(record.i)) return false;
   const [codes, wheelchair] = facts[record.i] || [[], 0];
   if (f.speaks && !codes.includes(f.speaks)) return false;
@@ -112,4 +112,19 @@ export function recordMatches(record, f, { facts = {}, under = null, now, at = n
   if (f.openNow && !isOpen(now)) return false;
   if (at !== null && !isOpen(at)) return false;
   return true;
+}
+
+/**
+ * Keep the records (in order) that pass every filter; near a place, measure them, keep those within
+ * the chosen distance and maybe sort them nearest first (stable): filters.apply. `under` is the
+ * chosen category's service ids; `facts` search-data's services map. Returns {records, distances}.
+ */
+export function applyFilters(records, f, { facts, under, now, tz, place }) {
+  const at = filterMoment(f, now, tz);
+  let keep = records.filter((r) => recordMatches(r, f, { facts, under, now, at, tz }));
+  const distances = new Map(place ? keep.map((r) => [r.i, recordDistance(r, place.g)]) : []);
+  const far = (r) => (distances.get(r.i) === null ? Infinity : distances.get(r.i));
+  if (place && f.within) keep = keep.filter((r) => far(r) <= f.within);
+  if (place && f.sort === 'distance') keep.sort((a, b) => far(a) - far(b));
+  return { records: keep, distances };
 }

@@ -293,6 +293,81 @@ def test_a_referral_sheet_offline_reads_as_the_servers(browser, context, server,
     online.close()
 
 
+# Every page of the demo region, drawn in the offline shell by the very function its navigations use
+# (render.js renderPage), beside the server's page for the same URL laid out in the same tab.
+EVERY_PAGE = """async ({ lang, pages }) => {
+    const app = await import(document.querySelector('script[type="module"][src*="/gen/app."]').src);
+    const { renderPage } = await import(document.querySelector('meta[name="offline-module"]').content);
+    const [dataset, strings] = [await app.getDataset(lang), app.strings('render-strings')];
+    const main = document.getElementById('main');
+    const read = () => {
+        for (const b of main.querySelectorAll('.save-toggle')) b.remove();
+        return JSON.stringify({
+            text: main.innerText.replace(/\\s+/g, ' ').trim(),
+            links: [...main.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+            langs: [...main.querySelectorAll('[lang], [dir]')].map((e) => [e.tagName, e.getAttribute('lang'), e.getAttribute('dir')]),
+        });
+    };
+    const differ = [];
+    for (const [url, html] of pages) {
+        const drawn = await renderPage(main, lang, dataset, strings, new URL(url, window.location.href));
+        const offline = read();
+        main.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').getElementById('main').childNodes);
+        // What the server's page does at load: near-me.js shows "Near me" where the phone can locate.
+        for (const b of main.querySelectorAll('button.near-me')) b.hidden = !('geolocation' in navigator);
+        const online = read();
+        if (!drawn || offline !== online) differ.push([url, drawn, offline, online]);
+    }
+    return differ;
+}"""
+
+
+def region_pages(base: str, lang: str) -> dict[str, str]:
+    """Every page a person can reach from the home page (categories, their further pages, services),
+    the golden searches and a referral sheet: URL -> the server's HTML, fetched over HTTP."""
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    def get(path: str) -> str:
+        with urllib.request.urlopen(base + path) as response:
+            return response.read().decode()
+
+    reachable = re.compile(rf'href="(/{lang}/(?:categories/[^"?#]+(?:\?page=\d+)?|services/[0-9a-f-]{{36}}))"')
+    pages: dict[str, str] = {}
+    todo = [f"/{lang}/"]
+    with ThreadPoolExecutor(4) as pool:
+        while todo:
+            for path, html in zip(todo, pool.map(get, todo), strict=True):
+                pages[path] = html
+            main = [html.split('<main id="main"', 1)[1].split("</main>", 1)[0] for html in pages.values()]
+            todo = sorted({link.replace("&amp;", "&") for m in main for link in reachable.findall(m)} - set(pages))
+        extra = [f"/{lang}/search?{urllib.parse.urlencode({'q': q, **more})}" for q, more in GOLDEN_SEARCHES]
+        ids = sorted(p.rsplit("/", 1)[1] for p in pages if "/services/" in p)
+        extra.append(f"/{lang}/r/{referral.encode(ids[:3] + ['no-longer-listed'])}")
+        pages.update(zip(extra, pool.map(get, extra), strict=True))
+    return pages
+
+
+# Every page in two languages (one right to left); every kind of page in all 20 is the test above.
+# All 20 languages x every page take ~40 minutes by navigation: bench/parity.py (docs/benchmarks.md).
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_every_page_of_the_region_offline_reads_as_the_servers(context, server, lang):
+    page = context.new_page()
+    install(page, server.url, f"/{lang}/")
+    pages = region_pages(server.url, lang)
+    services = sum("/services/" in p for p in pages)
+    categories = sum("/categories/" in p for p in pages)
+    with server.app.app_context():
+        assert services == len(server.service_ids()) and categories > 20 and any("?page=2" in p for p in pages)
+    context.set_offline(True)
+    assert open_offline(page, f"{server.url}/{lang}/") == "local"
+    items = list(pages.items())
+    differ = []
+    for start in range(0, len(items), 50):
+        differ += page.evaluate(EVERY_PAGE, {"lang": lang, "pages": items[start:start + 50]})
+    assert not differ, (len(differ), differ[:2])
+
+
 def all_responses_seen(page) -> None:
     """Wait until every response the page has had so far has reached Python's `page.on("response")`.
 

@@ -297,7 +297,8 @@ def test_cli_import_json_with_merge_and_lenient(app, runner, tmp_path):
 
 
 def test_cli_replace_is_the_default(app, runner, tmp_path):
-    result = runner.invoke(args=["import-hsds", str(write(tmp_path, small_service()))])
+    # One service in place of the demo's: refused unless said so (tests/test_import_guard.py).
+    result = runner.invoke(args=["import-hsds", str(write(tmp_path, small_service())), "--allow-shrink"])
     assert result.exit_code == 0, result.output
     assert "service: 1 created, 0 updated, 0 unchanged" in result.output and "removed" in result.output
     with app.app_context():

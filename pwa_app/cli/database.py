@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Service
-from pwa_app.hsds.importer import Summary, import_package
+from pwa_app.hsds.importer import Summary, WouldShrink, import_package
 from pwa_app.hsds.package import ImportFailed
 from pwa_app.search import fulltext
 from pwa_app.snapshot import files, records, versions
@@ -43,13 +43,14 @@ def reachable_schema() -> None:
 
 
 def import_directory(source: Path, progress: Callable[[str, int], None] | None = None, *,
-                     merge: bool = False, lenient: bool = False) -> Summary:
+                     merge: bool = False, lenient: bool = False, allow_shrink: bool = False) -> Summary:
     """Import `source` into the app's database, all or nothing: the records, then the search index and
     the phones' snapshot records built from them (phones then fetch only what changed), in one
-    transaction. Raises ImportFailed, and changes nothing, on a defect."""
+    transaction. Raises ImportFailed, and changes nothing, on a defect, and WouldShrink where replacing
+    the directory would remove most of it (unless `allow_shrink`)."""
     session = db.session
     try:
-        summary = import_package(session, source, progress, merge=merge, lenient=lenient)
+        summary = import_package(session, source, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
         settings = records.Settings.from_app(current_app, session)
         fulltext.rebuild_index(session, records.neutral_records(session, settings))
         versions.refresh(session, settings)
@@ -60,21 +61,31 @@ def import_directory(source: Path, progress: Callable[[str, int], None] | None =
     return summary
 
 
-def load(path: Path, merge: bool = False, lenient: bool = False, label: str | None = None) -> None:
-    """Import with a progress bar and a summary; on defects print each one and exit non-zero."""
+def load(path: Path, merge: bool = False, lenient: bool = False, label: str | None = None,
+         allow_shrink: bool = False, shown: Path | None = None) -> None:
+    """Import with a progress bar and a summary; on defects print each one and exit non-zero.
+    `shown`: the path to name in messages, where `path` is a converted copy of it."""
+    shown = shown or path
     with click.progressbar(length=0, label=label or f"Importing {path}", file=sys.stderr) as bar:
         def progress(_table: str, rows: int) -> None:
             bar.length += rows
             bar.update(rows)
 
         try:
-            summary = import_directory(path, progress, merge=merge, lenient=lenient)
+            summary = import_directory(path, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
+        except WouldShrink as exc:
+            click.echo("", err=True)
+            raise click.ClickException(
+                f"{shown} holds {exc.incoming} service(s) and the directory {exc.existing}: replacing it would remove "
+                f"{exc.existing - exc.incoming}. Nothing was changed. Check that it is the whole export (a folder or .zip "
+                "whose datapackage.json names its files where they are); to replace the directory with it anyway, add "
+                "--allow-shrink, or add to it with --merge.") from exc
         except ImportFailed as exc:
             click.echo("", err=True)
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)
             hint = "" if lenient else " (--lenient repairs the defects common in published examples: see docs/hsds.md)"
-            raise click.ClickException(f"{len(exc.problems)} problem(s) in {path}; nothing was imported{hint}.") from exc
+            raise click.ClickException(f"{len(exc.problems)} problem(s) in {shown}; nothing was imported{hint}.") from exc
     for line in summary.lines():
         click.echo(line)
 

@@ -11,6 +11,16 @@ from pwa_app.cli.database import create_schema, load
 from pwa_app.db.extensions import db
 
 
+ALLOW_SHRINK = ("Replace the directory even with fewer than half the services it holds (without it, such an "
+                "import is refused and nothing changes).")
+
+
+# What each converter reads, for the message when it is not there.
+LEGACY_INPUT = {"hsds-1.1": "an HSDS 1.1 datapackage is a folder with datapackage.json and the CSV files it names",
+                "ohana-csv": "an Ohana CSV export is a folder with organizations.csv, locations.csv, services.csv and the rest",
+                "ohana-mongo": "an Ohana MongoDB export is a folder with organizations.json, locations.json and services.json"}
+
+
 def register(app: Flask) -> None:
     @app.cli.command("import-hsds")
     @click.argument("path", type=click.Path(path_type=Path))
@@ -18,28 +28,34 @@ def register(app: Flask) -> None:
                   help="Replace the whole directory (default), or upsert by id and keep records not in PATH.")
     @click.option("--lenient", is_flag=True,
                   help="Empty dangling optional references and drop impossible coordinates, with a warning each.")
-    def import_hsds(path: Path, replace: bool, lenient: bool) -> None:
+    @click.option("--allow-shrink", is_flag=True, help=ALLOW_SHRINK)
+    def import_hsds(path: Path, replace: bool, lenient: bool, allow_shrink: bool) -> None:
         """Load an HSDS 3.0 datapackage (folder or .zip) or HSDS JSON, all or nothing."""
         create_schema()
-        load(path, merge=not replace, lenient=lenient)
+        load(path, merge=not replace, lenient=lenient, allow_shrink=allow_shrink)
 
     @app.cli.command("import-legacy")
     @click.argument("kind", type=click.Choice(["hsds-1.1", "ohana-csv", "ohana-mongo"]))
     @click.argument("path", type=click.Path(exists=True, path_type=Path))
     @click.option("--replace/--merge", default=True, help="Replace the whole directory (default), or upsert by id.")
     @click.option("--out", type=click.Path(path_type=Path), help="Only write the converted HSDS 3.0 datapackage here.")
-    def import_legacy(kind: str, path: Path, replace: bool, out: Path | None) -> None:
+    @click.option("--allow-shrink", is_flag=True, help=ALLOW_SHRINK)
+    def import_legacy(kind: str, path: Path, replace: bool, out: Path | None, allow_shrink: bool) -> None:
         """Convert an HSDS 1.1 datapackage or an Ohana CSV/Mongo export to HSDS 3.0 and load it."""
         from pwa_app.hsds.legacy import CONVERTERS
 
         with tempfile.TemporaryDirectory() as tmp:
             target = out or Path(tmp) / "package"
-            report = CONVERTERS[kind](path, target)
+            try:
+                report = CONVERTERS[kind](path, target)
+            except FileNotFoundError as exc:
+                raise click.ClickException(f"{path} has no {Path(exc.filename or '?').name}: {LEGACY_INPUT[kind]}. "
+                                           "Nothing was changed.") from None
             for line in report.lines():
                 click.echo(line)
             if out is None:
                 create_schema()
-                load(target, merge=not replace, label=f"Importing {path}")
+                load(target, merge=not replace, label=f"Importing {path}", allow_shrink=allow_shrink, shown=path)
 
     @app.cli.command("export-hsds")
     @click.argument("out", type=click.Path(path_type=Path))

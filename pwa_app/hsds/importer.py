@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pwa_app.db import data_version
@@ -31,6 +31,18 @@ from pwa_app.hsds.validate import RANGES, Problem, check_row, find_cycles, is_la
 
 DIRECTORY_INFO_KEYS = ("region_name", "timezone", "base_language")
 BATCH = 2000
+# A replacement that would leave fewer than this share of the services the directory holds is refused
+# unless the caller allows it: an empty folder, a .zip a converter could not read, or a package whose
+# files are not where it says must not empty a directory (issue 16).
+SHRINK_FLOOR = 0.5
+
+
+class WouldShrink(ImportFailed):
+    """Replacing the directory with this input would remove most of it; nothing was written."""
+
+    def __init__(self, incoming: int, existing: int):
+        super().__init__([Problem("service", f"the input holds {incoming} service(s); the directory holds {existing}")])
+        self.incoming, self.existing = incoming, existing
 
 
 @dataclass
@@ -197,11 +209,12 @@ def _known(session) -> Known:
 
 
 def import_package(session: Session, source: Path, progress: Callable[[str, int], None] | None = None, *,
-                   merge: bool = False, lenient: bool = False) -> Summary:
+                   merge: bool = False, lenient: bool = False, allow_shrink: bool = False) -> Summary:
     """Write the data at `source` into `session`'s transaction, or raise ImportFailed and write nothing.
 
     By default the directory is replaced; with `merge`, records are upserted by id and records
-    absent from `source` stay. With `lenient`, see `check_package`. The importer only writes: the
+    absent from `source` stay. A replacement that would remove most of the directory (SHRINK_FLOOR)
+    raises WouldShrink unless `allow_shrink`. With `lenient`, see `check_package`. The importer only writes: the
     caller rebuilds what derives from the records (search index, snapshots) and commits, so an
     import is all or nothing (pwa_app.cli.hsds.import_directory).
     """
@@ -215,6 +228,11 @@ def import_package(session: Session, source: Path, progress: Callable[[str, int]
         package.tables.clear()  # the raw cells are no longer needed: free them before writing
     if problems:
         raise ImportFailed(_first_per_place(problems))
+    if not merge and not allow_shrink:
+        existing = session.scalar(select(func.count()).select_from(HSDS_MODELS["service"]))
+        incoming = len(parsed.get("service", []))
+        if existing and incoming < existing * SHRINK_FLOOR:
+            raise WouldShrink(incoming, existing)
     summary = Summary(ignored=package.ignored, warnings=warnings)
     _write(session, parsed, package, summary, progress, merge)
     data_version.touch(session)  # pages rendered from the old data are stale now

@@ -83,6 +83,8 @@ DEFECTS = [
     ("locations.csv", 1, "longitude", "-181", "outside"),
     ("phones.csv", 0, "service_id", "11111111-1111-4111-8111-111111111111", "not in the package"),
     ("organizations.csv", 0, "email", "not an email", "email"),
+    ("phones.csv", 1, "number", "613-555-0100 " * 400, "a number holds at most 40"),  # 5,200 characters
+    ("services.csv", 7, "name", "Food bank " * 60, "a name holds at most 500"),
 ]
 
 
@@ -102,6 +104,35 @@ def test_defect_is_located_and_database_untouched(app, copy_package, file, row, 
     where = f"{file}:{row + 2}:{column}"
     assert any(str(p).startswith(where) and reason in p.message for p in failed.value.problems), failed.value.problems
     assert snapshot(app) == before
+
+
+def test_a_row_whose_cells_do_not_match_the_header_is_called_that(app, copy_package):
+    before = snapshot(app)
+    package = copy_package()
+    lines = (package / "services.csv").read_text(encoding="utf-8").split("\n")
+    columns = len(lines[0].split(","))
+    lines[3] += ',"an extra cell"'  # spreadsheet row 4
+    lines[5] = lines[5][: lines[5].rindex(",")]  # row 6 loses its last cell
+    (package / "services.csv").write_text("\n".join(lines), encoding="utf-8")
+    with app.app_context(), pytest.raises(ImportFailed) as failed:
+        import_directory(package)
+    messages = {p.where: p.message for p in failed.value.problems}
+    assert messages["services.csv:4"] == (f"has {columns + 1} cells where the header has {columns} columns: "
+                                          "one cell too many (a comma in a cell without quotes?)")
+    assert messages["services.csv:6"] == f"has {columns - 1} cells where the header has {columns} columns: one cell too few"
+    assert len(failed.value.problems) == 2  # not one problem per column of the shifted rows
+    assert snapshot(app) == before
+
+
+def test_rows_are_counted_as_a_spreadsheet_shows_them(app, copy_package):
+    """A cell with line breaks is still one row: problems name the row a curator sees."""
+    package = copy_package()
+    edit_cell(package, "services.csv", 0, "description", "First paragraph.\n\nSecond paragraph.")  # file lines 2-4
+    edit_cell(package, "services.csv", 2, "status", "open")  # spreadsheet row 4, file line 6
+    edit_cell(package, "services.csv", 5, "status", "shut")  # spreadsheet row 7, file line 9
+    with app.app_context(), pytest.raises(ImportFailed) as failed:
+        import_directory(package)
+    assert sorted(p.where for p in failed.value.problems) == ["services.csv:4:status", "services.csv:7:status"]
 
 
 def test_duplicate_id_names_both_rows(app, copy_package):

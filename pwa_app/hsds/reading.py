@@ -75,13 +75,12 @@ def read_package(source: Path, lenient: bool = False) -> tuple[Package, list[Pro
         content = decode(data, path, problems)
         if content is None:
             continue
-        reader = csv.DictReader(io.StringIO(content, newline=""))
+        reader = csv.reader(io.StringIO(content, newline=""))
         try:
-            rows = list(reader)
+            header, rows = _rows(reader, path, problems)
         except csv.Error as exc:
             problems.append(Problem(f"{path}:{reader.line_num}", f"is not well-formed CSV ({exc})"))
             continue
-        header = reader.fieldnames or []
         missing = [f.name for f in known[name].fields if f.required and f.name not in header]
         if lenient and name == "attribute" and "link_entity" in missing:
             missing.remove("link_entity")  # inferred from link_id in check_package (the UK profile omits it)
@@ -91,6 +90,27 @@ def read_package(source: Path, lenient: bool = False) -> tuple[Package, list[Pro
             package.ignored.append(f"{path}: columns not in HSDS 3.0: {', '.join(extra)}")
         package.tables[name] = (path, rows)
     return package, problems
+
+
+def _rows(reader, path: str, problems: list[Problem]) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the rows as dicts, as csv.DictReader reads them, but a row whose number of cells
+    differs from the header's is reported as exactly that: its cells cannot be matched to columns, and
+    the rows are not checked further until it is mended. Rows are counted as a spreadsheet shows them
+    (the header is row 1, a cell with line breaks is still one row)."""
+    header = next(reader, [])
+    rows: list[dict[str, str]] = []
+    number = 1
+    for cells in reader:
+        if not cells:
+            continue  # a blank line, which a spreadsheet does not show either
+        number += 1
+        if len(cells) != len(header):
+            why = {1: ": one cell too many (a comma in a cell without quotes?)", -1: ": one cell too few"}
+            problems.append(Problem(f"{path}:{number}", f"has {len(cells)} cells where the header has {len(header)} "
+                                    f"columns{why.get(len(cells) - len(header), '')}"))
+            continue
+        rows.append(dict(zip(header, cells, strict=True)))
+    return header, rows
 
 
 def read_source(source: Path, lenient: bool = False) -> tuple[Package, list[Problem]]:

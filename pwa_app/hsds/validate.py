@@ -15,6 +15,9 @@ from typing import Any
 from pwa_app.hsds.schema import Field, Resource
 
 MAX_TEXT = 20_000  # characters in one cell; more is a broken export, not a description
+# Short fields, by name: longer is a broken cell (a whole row pasted into a phone number), not data.
+MAX_SHORT = {"number": 40, "email": 254, "url": 2_000, "website": 2_000, "name": 500, "alternate_name": 500,
+             "postal_code": 20, "city": 200, "state_province": 200, "country": 60, "code": 200}
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(:([0-5]\d)(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -91,6 +94,9 @@ def parse_cell(raw: str | None, field: Field) -> Any:
         return None
     if len(raw) > MAX_TEXT:
         raise Invalid(f"is {len(raw):,} characters long; at most {MAX_TEXT:,} are accepted")
+    limit = MAX_SHORT.get(field.name) if field.type == "string" else None
+    if limit and len(raw.strip()) > limit:
+        raise Invalid(f"is {len(raw.strip()):,} characters long; a {field.name.replace('_', ' ')} holds at most {limit:,}")
     if CONTROL_RE.search(raw):
         raise Invalid("contains control characters")
     raw = raw.strip()

@@ -257,3 +257,13 @@ def test_init_db_loads_demo_only_when_empty(empty_app):
     assert n >= 150
     result = runner.invoke(args=["init-db", "--demo-if-empty"])
     assert result.exit_code == 0 and "created" not in result.output
+
+
+def test_line_breaks_written_out_are_read_as_line_breaks(app, copy_package):
+    """Text as written: an export's "\\n" (two characters) is a line break, so a paragraph, not a literal."""
+    package = copy_package()
+    _, rows = read_csv(package / "services.csv")
+    edit_cell(package, "services.csv", 0, "description", r"First paragraph.\n\nSecond paragraph.\r\nThird.")
+    with app.app_context():
+        import_directory(package)
+        assert db.session.get(Service, rows[0]["id"]).description == "First paragraph.\n\nSecond paragraph.\nThird."

@@ -1,6 +1,9 @@
 """Converters from older formats: HSDS 1.1, Ohana CSV and Ohana's MongoDB export."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
@@ -11,10 +14,10 @@ from pwa_app.hsds.legacy.common import legacy_id
 from pwa_app.hsds.legacy.hours_text import DAYS, Opening, parse_date, parse_hours, parse_range, parse_time
 from pwa_app.hsds.legacy.hsds1 import convert_hsds11
 from pwa_app.hsds.legacy.ohana import convert_ohana_csv, convert_ohana_mongo
-from pwa_app.db.models import Attribute, Location, Organization, Schedule, Service, TaxonomyTerm
+from pwa_app.db.models import Address, Attribute, Language, Location, Organization, Schedule, Service, TaxonomyTerm
 
 from .conftest import SHARED_DATA
-from .helpers import read_csv
+from .helpers import read_csv, write_csv
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
 
@@ -168,3 +171,63 @@ def test_holidays_are_closures_or_special_hours():
     # Open with no readable hours would read as a closure: left out and counted instead.
     assert _holiday({"closed": "false", "opens_at": "soon"}, day, day, report) is None
     assert report.skipped["holiday schedules with unreadable times"] == 1
+
+
+def published_export(tmp_path):
+    """The HSDS 1.1 sample made to look like a real 211's export (the Open211 Miami datapackage of
+    2019, whose quirks these are): zipped with its CSVs in data/ while datapackage.json names them
+    at its side, schedules without ids, language rows repeating ids, a service whose organization is
+    not in the export (with its phones), blank countries, a phone without a number, and line breaks
+    written out as "\\n"."""
+    folder = tmp_path / "export"
+    shutil.copytree(SHARED_DATA / "hsds1.1-sample", folder / "data")
+    shutil.move(folder / "data" / "datapackage.json", folder / "datapackage.json")
+    data = folder / "data"
+    header, rows = read_csv(data / "regular_schedules.csv")
+    write_csv(data / "regular_schedules.csv", header, [{**r, "id": ""} for r in rows])
+    header, rows = read_csv(data / "languages.csv")
+    write_csv(data / "languages.csv", header, [{**r, "id": rows[0]["id"]} for r in rows])
+    header, rows = read_csv(data / "services.csv")
+    rows[0]["organization_id"] = "organization-not-in-the-export"
+    rows[1]["description"] = r"First paragraph.\n\nSecond paragraph."
+    write_csv(data / "services.csv", header, rows)
+    header, phones = read_csv(data / "phones.csv")
+    phones.append({**phones[0], "id": "phone-of-the-orphan", "service_id": rows[0]["id"], "location_id": "", "language": "en"})
+    phones.append({**phones[0], "id": "phone-without-a-number", "number": ""})
+    write_csv(data / "phones.csv", header, phones)
+    header, rows = read_csv(data / "physical_addresses.csv")
+    write_csv(data / "physical_addresses.csv", header, [{**r, "country": "   "} for r in rows])
+    return Path(shutil.make_archive(str(tmp_path / "export"), "zip", folder)), rows
+
+
+def test_a_published_hsds1_export_imports_with_one_command(empty_app, tmp_path):
+    archive, addresses = published_export(tmp_path)
+    _, schedules = read_csv(SHARED_DATA / "hsds1.1-sample" / "regular_schedules.csv")
+    _, languages = read_csv(SHARED_DATA / "hsds1.1-sample" / "languages.csv")
+    _, services = read_csv(SHARED_DATA / "hsds1.1-sample" / "services.csv")
+    runner = empty_app.test_cli_runner()
+    refused = runner.invoke(args=["import-legacy", "hsds-1.1", str(archive)])
+    assert refused.exit_code == 1 and isinstance(refused.exception, SystemExit)
+    assert refused.output.strip().replace("\n", " ") == (
+        f"Error: {archive}: {len(addresses)} addresses have no country, which HSDS 3.0 requires: give it with --country "
+        "(its ISO 3166-1 code, e.g. --country US). Nothing was changed.")
+    result = runner.invoke(args=["import-legacy", "hsds-1.1", str(archive), "--country", "us"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "converted from HSDS 1.1 datapackage export:" in out
+    assert f"filled {len(schedules)} regular_schedules rows without an id: each given its own" in out
+    assert f"filled {len(languages) - 1} languages rows repeating another row's id: each given its own" in out
+    assert "filled 1 services without an organization: each listed under one of its own name" in out
+    assert f"filled {len(addresses)} addresses without a country: US (--country)" in out
+    assert "skipped 1 phones without a number" in out
+    with empty_app.app_context():
+        count = lambda model: db.session.scalar(select(func.count()).select_from(model))  # noqa: E731
+        weekly = db.session.scalar(select(func.count()).select_from(Schedule).where(Schedule.freq == "WEEKLY"))
+        assert count(Service) == len(services) and weekly == len(schedules)  # nothing collapsed, nothing dropped
+        assert count(Language) >= len(languages)
+        orphan = db.session.get(Service, legacy_id("hsds-1.1", "service", services[0]["id"]))
+        assert orphan.organization.name == orphan.name and "names no organization" in orphan.organization.description
+        assert [p.id for p in orphan.phones] == [legacy_id("hsds-1.1", "phone", "phone-of-the-orphan")]
+        text = db.session.get(Service, legacy_id("hsds-1.1", "service", services[1]["id"])).description
+        assert text == "First paragraph.\n\nSecond paragraph."
+        assert {a.country for a in db.session.scalars(select(Address))} == {"US"}

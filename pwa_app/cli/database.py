@@ -88,6 +88,8 @@ def load(path: Path, merge: bool = False, lenient: bool = False, label: str | No
             raise click.ClickException(f"{len(exc.problems)} problem(s) in {shown}; nothing was imported{hint}.") from exc
     for line in summary.lines():
         click.echo(line)
+    if not (summary.created["service"] or summary.updated["service"] or summary.unchanged["service"]):
+        click.echo(f"warning: {shown} holds no services (taxonomies or organizations only?)")
 
 
 def register(app: Flask) -> None:

@@ -1,6 +1,7 @@
 """Flask commands for HSDS exchange: `import-hsds`, `import-legacy`, `export-hsds`."""
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -39,23 +40,31 @@ def register(app: Flask) -> None:
     @click.argument("path", type=click.Path(exists=True, path_type=Path))
     @click.option("--replace/--merge", default=True, help="Replace the whole directory (default), or upsert by id.")
     @click.option("--out", type=click.Path(path_type=Path), help="Only write the converted HSDS 3.0 datapackage here.")
+    @click.option("--country", help="For addresses without a country (HSDS 3.0 requires one): its ISO 3166-1 code, e.g. US.")
+    @click.option("--lenient", is_flag=True, help="As for import-hsds: repair the defects common in published data, with a warning each.")
     @click.option("--allow-shrink", is_flag=True, help=ALLOW_SHRINK)
-    def import_legacy(kind: str, path: Path, replace: bool, out: Path | None, allow_shrink: bool) -> None:
-        """Convert an HSDS 1.1 datapackage or an Ohana CSV/Mongo export to HSDS 3.0 and load it."""
+    def import_legacy(kind: str, path: Path, replace: bool, out: Path | None, country: str | None, lenient: bool,
+                      allow_shrink: bool) -> None:
+        """Convert an HSDS 1.x datapackage or an Ohana CSV/Mongo export (folder or .zip) to HSDS 3.0 and load it."""
         from pwa_app.hsds.legacy import CONVERTERS
+        from pwa_app.hsds.legacy.common import MissingDefault, legacy_input
 
-        with tempfile.TemporaryDirectory() as tmp:
+        if country is not None and not re.fullmatch(r"[A-Za-z]{2}", country):
+            raise click.BadParameter(f"{country!r} is not a two-letter ISO 3166-1 country code (e.g. US, CA)", param_hint="--country")
+        with tempfile.TemporaryDirectory() as tmp, legacy_input(path) as folder:
             target = out or Path(tmp) / "package"
             try:
-                report = CONVERTERS[kind](path, target)
+                report = CONVERTERS[kind](folder, target, country.upper() if country else None)
             except FileNotFoundError as exc:
                 raise click.ClickException(f"{path} has no {Path(exc.filename or '?').name}: {LEGACY_INPUT[kind]}. "
                                            "Nothing was changed.") from None
+            except MissingDefault as exc:
+                raise click.ClickException(f"{path}: {exc}. Nothing was changed.") from None
             for line in report.lines():
                 click.echo(line)
             if out is None:
                 create_schema()
-                load(target, merge=not replace, label=f"Importing {path}", allow_shrink=allow_shrink, shown=path)
+                load(target, merge=not replace, lenient=lenient, label=f"Importing {path}", allow_shrink=allow_shrink, shown=path)
 
     @app.cli.command("export-hsds")
     @click.argument("out", type=click.Path(path_type=Path))

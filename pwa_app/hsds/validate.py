@@ -100,6 +100,8 @@ def parse_cell(raw: str | None, field: Field) -> Any:
     if CONTROL_RE.search(raw):
         raise Invalid("contains control characters")
     raw = raw.strip()
+    if field.type == "string" and not field.format:  # text as written: line breaks spelled "\n" are line breaks
+        raw = raw.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r\n", "\n")
     if field.type == "number":
         return _number(raw)
     if field.type == "integer":

@@ -30,7 +30,8 @@ from pwa_app.hsds.legacy.common import Report
 from pwa_app.hsds.legacy.hsds1 import convert_hsds11
 from pwa_app.hsds.legacy.ohana import convert_ohana_csv, convert_ohana_mongo
 
-CONVERTERS: dict[str, Callable[[Path, Path], Report]] = {
+# Each converts (source folder, output folder, country for addresses without one).
+CONVERTERS: dict[str, Callable[[Path, Path, str | None], Report]] = {
     "hsds-1.1": convert_hsds11,
     "ohana-csv": convert_ohana_csv,
     "ohana-mongo": convert_ohana_mongo,

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import csv
 import json
+import tempfile
 import uuid
+import zipfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,12 +37,42 @@ class Report:
     source: str
     counts: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
+    filled: Counter = field(default_factory=Counter)  # what HSDS 3.0 needs and the source lacked, and how it was filled
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"converted from {self.source}: " + ", ".join(f"{n} {k}" for k, n in self.counts.items() if n)]
-        out += [f"skipped {n} {what}" for what, n in sorted(self.skipped.items()) if n]
+        out += [f"filled {n:,} {what}" for what, n in sorted(self.filled.items()) if n]
+        out += [f"skipped {n:,} {what}" for what, n in sorted(self.skipped.items()) if n]
         return out + self.notes
+
+
+class MissingDefault(ValueError):
+    """The source lacks a value HSDS 3.0 requires, and no default was given for it."""
+
+    def __init__(self, what: str, count: int, option: str):
+        super().__init__(f"{count:,} {what}, which HSDS 3.0 requires: give it with {option}")
+
+
+class RowIds:
+    """Ids for a source's rows: their own, or, where a row has none or repeats one already seen in its
+    table, a stable one of its own (its file and row number; the same on every conversion), counted.
+    Rows are never merged because their ids are empty or repeated."""
+
+    def __init__(self, report: Report):
+        self.report, self.seen = report, {}
+
+    def __call__(self, table: str, row: dict, number: int) -> str:
+        old = (row.get("id") or "").strip()
+        seen = self.seen.setdefault(table, set())
+        if not old:
+            self.report.filled[f"{table} rows without an id: each given its own"] += 1
+            old = f"{table} row {number}"
+        elif old in seen:
+            self.report.filled[f"{table} rows repeating another row's id: each given its own"] += 1
+            old = f"{old} (row {number})"
+        seen.add(old)
+        return old
 
 
 class Tables:
@@ -76,7 +110,38 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         return []
     with path.open(encoding="utf-8-sig", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(f)]
+        return [{k: _text(v) for k, v in row.items() if k} for row in csv.DictReader(f)]
+
+
+def _text(value: str | None) -> str:
+    """A cell as written: trimmed, with line breaks written out as "\\n" read as line breaks."""
+    return (value or "").replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r\n", "\n").strip()
+
+
+@contextmanager
+def legacy_input(path: Path) -> Iterator[Path]:
+    """The folder to convert: `path` itself, or a .zip unpacked for the conversion; in either, the
+    folder that holds datapackage.json where it sits deeper (an archive of its parent folder)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = path
+        if path.is_file() and zipfile.is_zipfile(path):
+            folder = Path(tmp) / path.stem  # named as the archive, in the report
+            with zipfile.ZipFile(path) as archive:
+                archive.extractall(folder)
+        if folder.is_dir() and not (folder / "datapackage.json").is_file():
+            found = sorted(folder.rglob("datapackage.json"), key=lambda p: len(p.parts))
+            folder = found[0].parent if found else folder
+        yield folder
+
+
+def locate(folder: Path, name: str, listed: str | None = None) -> Path:
+    """Where `name`.csv is: the path datapackage.json gives, else beside it, else in data/, else the
+    first anywhere below (exports often move their CSVs without mending datapackage.json)."""
+    for candidate in (listed, f"{name}.csv", f"data/{name}.csv"):
+        if candidate and (folder / candidate).is_file():
+            return folder / candidate
+    found = sorted(folder.rglob(f"{name}.csv"), key=lambda p: len(p.parts)) if folder.is_dir() else []
+    return found[0] if found else folder / (listed or f"{name}.csv")
 
 
 def open_eligibility(tables: Tables) -> dict[str, str]:

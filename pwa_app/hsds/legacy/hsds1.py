@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from pwa_app.hsds.legacy.common import Report, Tables, _number, _read_csv, _split, legacy_id
+from pwa_app.hsds.legacy.common import MissingDefault, Report, RowIds, Tables, _number, _read_csv, _split, legacy_id, locate
 from pwa_app.hsds.legacy.hours_text import DAY_NAMES, DAYS, _holiday, parse_date, parse_time
 from pwa_app.hsds.schema import resources
 
@@ -34,21 +34,24 @@ REFERENCES = {"organization_id": "organization", "program_id": "program", "servi
               "location_id": "location", "service_at_location_id": "service_at_location", "contact_id": "contact"}
 
 
-def convert_hsds11(folder: Path, out: Path) -> Report:
-    """Convert an HSDS 1.1 tabular datapackage."""
+def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Report:
+    """Convert an HSDS 1.1 tabular datapackage. `country`: for addresses without one (HSDS 3.0 requires it)."""
     source = "hsds-1.1"
     report = Report(f"HSDS 1.1 datapackage {folder.name}")
     tables = Tables()
     uid = lambda table, old: legacy_id(source, table, old)
     paths = _hsds11_paths(folder)
-    read = lambda name: _read_csv(folder / paths.get(name, f"{name}.csv"))
+    if not locate(folder, "services", paths.get("services")).is_file():
+        raise FileNotFoundError(2, "no services table", "services.csv")
+    read = lambda name: _read_csv(locate(folder, name, paths.get(name)))
+    ids = RowIds(report)
     present: dict[str, set[str]] = defaultdict(set)
     for old_name, (table, _) in HSDS11_TABLES.items():
         present[table] = {r["id"] for r in read(old_name)}
 
-    def convert(row: dict, table: str, renames: dict) -> dict | None:
+    def convert(row: dict, table: str, renames: dict, old_id: str) -> dict:
         fields = set(resources()[table].field_names)
-        new = {"id": uid(table, row["id"])}
+        new = {"id": uid(table, old_id)}
         for column, value in row.items():
             column = renames.get(column, column)
             if column == "id" or column not in fields or not value:
@@ -63,47 +66,66 @@ def convert_hsds11(folder: Path, out: Path) -> Report:
         return new
 
     for old_name, (table, renames) in HSDS11_TABLES.items():
-        for row in read(old_name):
-            new = convert(row, table, renames)
+        for number, row in enumerate(read(old_name), start=2):
+            key = ids(old_name, row, number)
+            new = convert(row, table, renames, key)
             if table == "location":
                 new["location_type"] = "physical"
             if table == "program":
                 new.setdefault("description", new.get("alternate_name") or new["name"])
             if table == "organization":
                 new.setdefault("description", new["name"])
+            if table == "phone" and not new.get("number"):
+                report.skipped["phones without a number"] += 1
+                continue
             if table == "phone":
                 new["extension"] = _number(row.get("extension")) or None
                 if row.get("department"):
                     new["description"] = "; ".join(x for x in (row["department"], row.get("description")) if x)
                 for code in _split(row.get("language")):
-                    tables.add("language", {"id": uid("language", f"phone:{row['id']}:{code}"), "phone_id": new["id"],
+                    tables.add("language", {"id": uid("language", f"phone:{key}:{code}"), "phone_id": new["id"],
                                             "code": code, "name": code})
             if table == "service_at_location" and not (new.get("service_id") and new.get("location_id")):
                 report.skipped["service_at_location rows missing their service or location"] += 1
                 continue
             if table == "service" and "organization_id" not in new:
-                report.skipped["services with no organization"] += 1
-                continue
+                # Kept, not dropped with what hangs off it: listed under an organization of its own name.
+                new["organization_id"] = tables.add("organization", {
+                    "id": uid("organization", f"for service {new['id']}"), "name": new.get("name") or "",
+                    "description": "The source export names no organization for this service: listed under the service's own name.",
+                })["id"]
+                report.filled["services without an organization: each listed under one of its own name"] += 1
             if table == "service":
                 new.setdefault("status", "active")
             tables.add(table, new)
+    lacking = 0
     for kind, name in (("physical", "physical_addresses"), ("postal", "postal_addresses")):
-        for row in read(name):
-            new = convert(row, "address", {})
+        for number, row in enumerate(read(name), start=2):
+            new = convert(row, "address", {}, ids(name, row, number))
             new["address_type"] = kind
+            if not all(new.get(f) for f in ("address_1", "city", "state_province", "postal_code")):
+                report.skipped[f"{kind} addresses without a street, city, state or postal code (HSDS 3.0 requires each)"] += 1
+                continue
             extra = [row.get("address_3"), row.get("address_4")]
             if any(extra):
                 new["address_2"] = ", ".join(x for x in [new.get("address_2"), *extra] if x)
+            if not new.get("country"):
+                lacking += 1
+                new["country"] = country
             tables.add("address", new)
-    for row in read("languages"):
-        new = convert(row, "language", {"language": "name"})
+    if lacking and not country:
+        raise MissingDefault("addresses have no country", lacking, "--country (its ISO 3166-1 code, e.g. --country US)")
+    if lacking:
+        report.filled[f"addresses without a country: {country} (--country)"] += lacking
+    for number, row in enumerate(read("languages"), start=2):
+        new = convert(row, "language", {"language": "name"}, ids("languages", row, number))
         tables.add("language", new)
     for row in read("eligibility"):
         service = tables.rows["service"].get(uid("service", row.get("service_id")))
         if service is not None and row.get("eligibility"):
             service["eligibility_description"] = "; ".join(x for x in (service.get("eligibility_description"), row["eligibility"]) if x)
-    for row in read("regular_schedules"):
-        new = convert(row, "schedule", {})
+    for number, row in enumerate(read("regular_schedules"), start=2):
+        new = convert(row, "schedule", {}, ids("regular_schedules", row, number))
         day = (row.get("weekday") or "").strip()
         code = DAYS[int(day) - 1] if day.isdigit() and 1 <= int(day) <= 7 else DAY_NAMES.get(day.lower())
         opens, closes = parse_time(row.get("opens_at")), parse_time(row.get("closes_at"))
@@ -111,8 +133,8 @@ def convert_hsds11(folder: Path, out: Path) -> Report:
             report.skipped["regular schedules with an unreadable day or time"] += 1
             continue
         tables.add("schedule", {**new, "freq": "WEEKLY", "byday": code, "opens_at": opens, "closes_at": closes})
-    for row in read("holiday_schedules"):
-        new = convert(row, "schedule", {})
+    for number, row in enumerate(read("holiday_schedules"), start=2):
+        new = convert(row, "schedule", {}, ids("holiday_schedules", row, number))
         start, end = parse_date(row.get("start_date")), parse_date(row.get("end_date"))
         if start is None or end is None:
             report.skipped["holiday schedules with impossible dates"] += 1

@@ -126,7 +126,7 @@ def _structured_schedules(tables: Tables, source: str, owner: dict, regular: lis
 
 
 def _ohana(organizations: list[dict], locations: list[dict], services: list[dict], source: str, out: Path,
-           title: str, report: Report) -> Report:
+           title: str, report: Report, country: str) -> Report:
     tables = Tables()
     terms = open_eligibility(tables)
     uid = lambda table, old: legacy_id(source, table, old)
@@ -180,7 +180,7 @@ def _ohana(organizations: list[dict], locations: list[dict], services: list[dict
             tables.add("address", {
                 "id": uid(f"address:{kind}", key), "location_id": location_id, "attention": attrs.get("attention"),
                 "address_1": attrs["street"], "address_2": attrs.get("street_2"), "city": attrs["city"],
-                "state_province": attrs["state"], "postal_code": attrs["zip"], "country": attrs.get("country") or "US",
+                "state_province": attrs["state"], "postal_code": attrs["zip"], "country": attrs.get("country") or country,
                 "address_type": kind})
         for n, contact in enumerate(loc.get("contacts_attributes") or []):
             tables.add("contact", {"id": uid("contact", f"{key}:{n}"), "location_id": location_id,
@@ -279,14 +279,16 @@ def _mongo_date(value: Any) -> str | None:
     return None
 
 
-def convert_ohana_mongo(folder: Path, out: Path) -> Report:
-    """Convert Ohana's MongoDB export (organizations.json, locations.json, services.json)."""
+def convert_ohana_mongo(folder: Path, out: Path, country: str | None = None) -> Report:
+    """Convert Ohana's MongoDB export (organizations.json, locations.json, services.json). Ohana is
+    a United States directory: addresses without a country are in `country`, else the US."""
     report = Report(f"Ohana MongoDB export {folder.name}")
     return _ohana(*_ohana_records_from_mongo(folder), "ohana-mongo", out, "San Mateo County directory (Ohana, 2014)"
-                  if "smc" in folder.name.lower() else f"Ohana export {folder.name}", report)
+                  if "smc" in folder.name.lower() else f"Ohana export {folder.name}", report, country or "US")
 
 
-def convert_ohana_csv(folder: Path, out: Path) -> Report:
-    """Convert an Ohana API CSV export (organizations.csv, locations.csv, services.csv, ...)."""
+def convert_ohana_csv(folder: Path, out: Path, country: str | None = None) -> Report:
+    """Convert an Ohana API CSV export (organizations.csv, locations.csv, services.csv, ...); `country` as above."""
     report = Report(f"Ohana CSV export {folder.name}")
-    return _ohana(*_ohana_records_from_csv(folder, report), "ohana-csv", out, f"Ohana CSV export {folder.name}", report)
+    return _ohana(*_ohana_records_from_csv(folder, report), "ohana-csv", out, f"Ohana CSV export {folder.name}", report,
+                  country or "US")

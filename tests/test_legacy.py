@@ -231,3 +231,17 @@ def test_a_published_hsds1_export_imports_with_one_command(empty_app, tmp_path):
         text = db.session.get(Service, legacy_id("hsds-1.1", "service", services[1]["id"])).description
         assert text == "First paragraph.\n\nSecond paragraph."
         assert {a.country for a in db.session.scalars(select(Address))} == {"US"}
+
+
+def test_a_cell_with_several_web_addresses_keeps_the_first(empty_app, tmp_path):
+    """Baltimore's iCarol export (2019) puts several web addresses in one cell, apart by spaces."""
+    source = tmp_path / "ohana"
+    shutil.copytree(SHARED_DATA / "ohana-smc" / "sample-csv", source)
+    header, rows = read_csv(source / "organizations.csv")
+    rows[0]["website"] = "http://www.first.example.org      http://second.example.org"
+    write_csv(source / "organizations.csv", header, rows)
+    result = empty_app.test_cli_runner().invoke(args=["import-legacy", "ohana-csv", str(source)])
+    assert result.exit_code == 0, result.output
+    with empty_app.app_context():
+        sites = set(db.session.scalars(select(Organization.website)))
+        assert "http://www.first.example.org" in sites and not any(s and " " in s for s in sites)

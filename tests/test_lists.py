@@ -65,7 +65,7 @@ def test_sheet_lists_services_in_the_clients_language_without_javascript(app, cl
     sms = unquote(re.search(r'href="sms:\?&amp;body=([^"]+)"', html).group(1))
     # Each service's name and number; then the link, only where it still fits in two messages.
     lines, link = sms.split("\n"), f"http://localhost/fr/r/{token}"
-    assert all(re.fullmatch(r".+: 613-555-\d{4}", line) for line in lines[:3]), lines
+    assert all(re.fullmatch(r".+: \(613\) 555-\d{4}", line) for line in lines[:3]), lines
     fits = referral.sms_segments("\n".join([*lines[:3], link])) <= 2
     assert lines[3:] == ([link] if fits else []), (fits, lines)
     assert referral.sms_segments(sms) <= 2 and sms.count("\n") >= 2

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import astuple
 
 import pytest
 
-from pwa_app.core.phones import dial, to_e164
+from pwa_app.core.phones import dial, guess_e164, read
 from pwa_app.core.security import DropQueryStrings, safe_url
 from pwa_app.core.slugs import assign_slugs, slugify
 from pwa_app.core.textnorm import normalize, tokens
@@ -21,13 +22,44 @@ from pwa_app.core.textnorm import normalize, tokens
     ("555-01", None),
     ("call us", None),
 ])
-def test_e164(raw, expected):
-    assert to_e164(raw) == expected
+def test_the_wire_guess(raw, expected):
+    assert guess_e164(raw) == expected
+
+
+# Numbers as real directories write them (Open211 Miami 2019, Baltimore's iCarol export, the DC
+# directory of Sarapis' ORServices, the demo) and what a phone gets: display, tel: target, extension.
+REAL_NUMBERS = [
+    ("305-573-4200 x57471", "(305) 573-4200", "+13055734200", "57471"),
+    ("561-279-8606 x2", "(561) 279-8606", "+15612798606", "2"),
+    ("Phone No: (202) 797-8806 Ext: 1041", "(202) 797-8806", "+12027978806", "1041"),
+    ("1 (800) 676-4477", "(800) 676-4477", "+18006764477", None),
+    ("202 - 483 - 5800", "(202) 483-5800", "+12024835800", None),
+    ("202.939.7630", "(202) 939-7630", "+12029397630", None),
+    ("613-555-0142 poste 234", "(613) 555-0142", "+16135550142", "234"),
+    ("1-800-668-6868 #3", "(800) 668-6868", "+18006686868", "3"),
+    ("(800) AGE-DIAL", "(800) AGE-DIAL", "+18002433425", None),  # spelled in letters: shown so, dialled in digits
+    ("(311)    -", "311", "311", None),  # short codes: dialled as they are
+    ("2-1-1", "211", "211", None),
+    ("711", "711", "711", None),
+    ("988", "988", "988", None),
+    ("+44 20 7946 0958", "+44 20 7946 0958", "+442079460958", None),  # another country: international form
+    ("305-891-8850 xOPT2", "305-891-8850 xOPT2", "+13058918850", None),  # a menu choice: shown, not dialled
+    ("999-999-*999", "999-999-*999", None, None),  # not a number: shown as written, no link
+    ("call us", "call us", None, None),
+    ("613-555-0142 " * 400, ("613-555-0142 " * 400).strip(), None, None),
+]
+
+
+@pytest.mark.parametrize("raw,display,e164,extension", REAL_NUMBERS)
+def test_numbers_as_directories_write_them(raw, display, e164, extension):
+    assert astuple(read(raw)) == (display, e164, extension)
 
 
 def test_dial_keeps_extension():
     d = dial("613-555-0142", 204.0)
-    assert d.tel_uri == "tel:+16135550142;ext=204"
+    assert d.tel_uri == "tel:+16135550142;ext=204" and d.display == "(613) 555-0142"
+    assert dial("305-573-4200 x57471").tel_uri == "tel:+13055734200;ext=57471"
+    assert dial("305-573-4200 x57471", "12").extension == "12"  # the record's own extension field first
     assert d.sms_uri == "sms:+16135550142"
     assert dial("613-555-0142").tel_uri == "tel:+16135550142"
 

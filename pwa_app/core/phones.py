@@ -1,16 +1,35 @@
-"""Phone numbers as people dial them: E.164 for tel: and sms: links, extensions kept."""
+"""Phone numbers as people dial them, read by libphonenumber (the `phonenumbers` package).
+
+A number as a directory writes it ("305-573-4200 x57471", "Phone No: (202) 797-8806 Ext: 1041",
+"613-555-0142 poste 234", "(800) AGE-DIAL", "2-1-1") becomes what a phone needs: E.164 for tel:
+and sms: links, the extension apart (dialled once the call connects), short codes (211, 311, 911,
+988) as they are dialled, and a display in the region's national format ("(305) 573-4200"; numbers
+of other countries in international format; letters kept where the directory spells a number with
+them). What cannot be a number in the region stays as written and gets no link.
+
+`guess_e164` is the older, simpler rule the snapshot's wire format relies on (static/js/sync.js
+`e164Guess` is its twin): where it gives the same E.164 as libphonenumber, the snapshot leaves it out.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
 
 SMS_TYPES = frozenset({"text", "cell", "mobile", "sms"})
+# Extensions libphonenumber does not know by these names: "poste" (French), "p.", "extension".
+MENU_CHOICE = re.compile(r"\s*(?:x|ext\.?|#)\s*(?:opt(?:ion)?|menu)\s*\d+\s*$", re.IGNORECASE)
+# Capital words in a number that are labels, not a number spelled in letters ("1-800-FLOWERS").
+NOT_SPELLED = frozenset({"EXT", "TEL", "TTY", "TDD", "FAX", "POSTE", "PHONE", "CALL", "TOLL", "FREE"})
+EXTENSION_WORDS = re.compile(r"\s*(?:poste|p\.|extension)\s*(?=\d+\s*$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Dial:
     display: str
-    e164: str | None  # None when the digits cannot make a number
+    e164: str | None  # None when the text cannot be dialled in the region
     extension: str | None
 
     @property
@@ -25,11 +44,43 @@ class Dial:
         return f"sms:{self.e164}" if self.e164 else None
 
 
-def to_e164(number: str, country_code: str = "1") -> str | None:
-    """Return `number` in E.164 form ("613-555-0142" -> "+16135550142"), or None if it is not a number.
+def region_of(country_code: str) -> str:
+    """The region libphonenumber reads national numbers in, from the directory's calling code ("1" -> "US")."""
+    try:
+        return phonenumbers.region_code_for_country_code(int(country_code)) or "ZZ"
+    except ValueError:
+        return "ZZ"
 
-    Short service codes such as 211 or 988 are returned as they are: they are dialled locally.
-    """
+
+@lru_cache(maxsize=65_536)
+def read(number: str, country_code: str = "1") -> Dial:
+    """What `number` dials in the region of `country_code`: display, E.164 (or None) and extension."""
+    text = (number or "").strip()
+    region = region_of(country_code)
+    try:
+        parsed = phonenumbers.parse(EXTENSION_WORDS.sub(" ext. ", text), region)
+    except phonenumbers.NumberParseException:
+        return Dial(text, None, None)
+    digits = re.sub(r"\D", "", text)
+    if 3 <= len(digits) <= 6 and phonenumbers.is_valid_short_number_for_region(parsed, region):
+        return Dial(digits, digits, None)  # "2-1-1", "(311)    -": dialled as they are, shown without the clutter
+    if not phonenumbers.is_possible_number(parsed):
+        # A menu choice written as an extension ("305-891-8850 xOPT2"): the number dials, the choice is read.
+        main, choice = MENU_CHOICE.subn("", text)
+        again = read(main, country_code) if choice else None
+        return Dial(text, again.e164, None) if again and again.e164 and len(again.e164) > 6 else Dial(text, None, None)
+    extension = parsed.extension or None
+    parsed.extension = None
+    home = parsed.country_code == int(country_code or 0)
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if home else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    spelled = any(w.isupper() and len(w) >= 3 and w not in NOT_SPELLED for w in re.findall(r"[A-Za-z]+", text))
+    display = text if spelled else phonenumbers.format_number(parsed, style)
+    return Dial(display, phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164), extension)
+
+
+def guess_e164(number: str, country_code: str = "1") -> str | None:
+    """The wire format's rule (twin of sync.js e164Guess): "613-555-0142" -> "+16135550142", short codes as
+    they are, else None. Only ASCII-digit displays are left to it, and only where it agrees with `read`."""
     digits = re.sub(r"\D", "", number or "")
     if number.strip().startswith("+"):
         return f"+{digits}" if 7 <= len(digits) <= 15 else None
@@ -48,7 +99,9 @@ def can_text(phone_type: str | None, d: Dial) -> bool:
 
 
 def dial(number: str, extension: float | str | None = None, country_code: str = "1") -> Dial:
-    ext = None
+    """`read`, with the record's own extension field first where it has one."""
+    read_as = read(number or "", country_code)
+    ext = read_as.extension
     if extension not in (None, ""):
         ext = str(int(extension)) if isinstance(extension, float) and extension.is_integer() else str(extension)
-    return Dial(number.strip(), to_e164(number, country_code), ext)
+    return Dial(read_as.display, read_as.e164, ext)

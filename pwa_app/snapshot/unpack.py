@@ -7,7 +7,7 @@ The format: docs/snapshot-format.md.
 """
 from __future__ import annotations
 
-from pwa_app.core.phones import to_e164
+from pwa_app.core.phones import guess_e164
 from pwa_app.snapshot.wire import (
     HOURS_ORDER, PHONE_TEXT, SAME_AS_NAME, SAME_AS_ORGANIZATION, SEPARATOR, SMS_TYPES, compact, holds_texts, host_of,
 )
@@ -33,7 +33,7 @@ def _lengthen_text(value, fallback: str | None):
 def _unpack_phone(p, cc: str, at_location: bool) -> dict:
     p = {"d": p} if isinstance(p, str) else dict(p)
     if "e" not in p and PHONE_TEXT.match(p["d"]):
-        p["e"] = to_e164(p["d"], cc)
+        p["e"] = guess_e164(p["d"], cc)
     if not at_location:
         p.setdefault("t", "voice")
         if "m" not in p:

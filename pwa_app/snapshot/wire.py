@@ -14,7 +14,7 @@ import json
 import re
 from collections import defaultdict
 
-from pwa_app.core.phones import to_e164
+from pwa_app.core.phones import guess_e164
 from pwa_app.present.presenters import SERVICE_TEXT_FIELDS
 
 FORMAT = 3  # of what phones receive (3: terms and ids packed too; 2: services packed by column; 1: records)
@@ -72,8 +72,8 @@ def _country_code(phones: list[dict]) -> str:
 
 def _pack_phone(p: dict, country_code: str, at_location: bool):
     d, e = p.get("d", ""), p.get("e")
-    # sync.js repeats phones.to_e164 with ASCII digits: only displays of ASCII digits are left to it.
-    guess = to_e164(d, country_code) if PHONE_TEXT.match(d) else None
+    # sync.js repeats phones.guess_e164 with ASCII digits: only displays of ASCII digits are left to it.
+    guess = guess_e164(d, country_code) if PHONE_TEXT.match(d) else None
     out = {"d": d}
     if guess != e or not PHONE_TEXT.match(d):
         out["e"] = e or ""

@@ -16,7 +16,7 @@ const SAME_AS_NAME = 1;
 const SAME_AS_ORGANIZATION = 2;
 const COLUMN_SEPARATOR = '\x7f';
 
-// The E.164 form of a displayed number, where the server left it out (as the server's phones.to_e164).
+// The E.164 form of a displayed number, where the server left it out (as the server's phones.guess_e164).
 function e164Guess(display, cc) {
   let digits = display.replace(/[^0-9]/g, '');
   const text = display.trim();

@@ -129,7 +129,7 @@ def test_saved_offline_and_still_there_after_a_browser_restart(phone, server):
 
     # The SMS body: names and numbers, the short link, at most two messages.
     lines = sms.splitlines()
-    assert lines[0].startswith(server.name(second)[:10]) and re.search(r"\d{3}-\d{3}-\d{4}", lines[0])
+    assert lines[0].startswith(server.name(second)[:10]) and re.search(r"\(\d{3}\) \d{3}-\d{4}", lines[0])
     token = lines[-1].rsplit("/r/", 1)[1]
     assert referral.decode(token) == [second, first] and referral.sms_segments(sms) <= 2
     # The browser's twin makes the same token and body as the server.
@@ -152,14 +152,14 @@ def test_the_referral_sheet_in_the_clients_language_prints_five_services_on_one_
     page.goto(f"{server.url}/fr/r/{token}")
     page.wait_for_selector("html[data-tools='ready']", timeout=WAIT_MS)
     sms = unquote(page.locator("main [data-sms]").get_attribute("href").split("body=", 1)[1])
-    assert all(re.search(r"613-555-\d{4}", line) for line in sms.splitlines()[:5])
+    assert all(re.search(r"\(613\) 555-\d{4}", line) for line in sms.splitlines()[:5])
     for size in ("A4", "Letter"):
         pdf = PdfReader(io.BytesIO(page.pdf(format=size, print_background=False)))
         text = " ".join(" ".join(pg.extract_text().split()) for pg in pdf.pages)
         assert len(pdf.pages) == 1, (size, len(pdf.pages))
         for sid in ids:
             assert " ".join(server.name(sid, "fr").split())[:25] in text.replace("’", "'"), sid
-        assert len(re.findall(r"613-555-\d{4}", text)) >= 5 and "Quick exit" not in text
+        assert len(re.findall(r"\(613\) 555-\d{4}", text)) >= 5 and "Quick exit" not in text
         assert "Pour s" in text  # "Pour s'y rendre": how to get there, in French
     # A tampered link: an empty list and a reason, not an error.
     response = page.goto(f"{server.url}/fr/r/{token[:-4]}AAAA")

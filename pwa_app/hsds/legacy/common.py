@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tempfile
 import uuid
 import zipfile
@@ -159,6 +160,11 @@ def open_eligibility(tables: Tables) -> dict[str, str]:
 
 def _split(text: str) -> list[str]:
     return [p.strip() for p in (text or "").split(",") if p.strip()]
+
+
+def _urls(text: str) -> list[str]:
+    """Web addresses in a cell: exports put several in one, apart by commas, semicolons or spaces."""
+    return [p for p in re.split(r"[\s,;]+", text or "") if p]
 
 
 def _number(text: str) -> str:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from pwa_app.hsds.legacy.common import MissingDefault, Report, RowIds, Tables, _number, _read_csv, _split, legacy_id, locate
+from pwa_app.hsds.legacy.common import MissingDefault, Report, RowIds, Tables, _number, _read_csv, _split, _urls, legacy_id, locate
 from pwa_app.hsds.legacy.hours_text import DAY_NAMES, DAYS, _holiday, parse_date, parse_time
 from pwa_app.hsds.schema import resources
 
@@ -56,6 +56,8 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
             column = renames.get(column, column)
             if column == "id" or column not in fields or not value:
                 continue
+            if column in ("website", "url"):
+                value = (_urls(value) or [""])[0]  # the first of several web addresses in one cell
             if column in REFERENCES:
                 target = REFERENCES[column]
                 if value not in present[target]:

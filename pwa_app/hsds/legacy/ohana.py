@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pwa_app.hsds.legacy.common import Report, Tables, _number, _read_csv, _split, legacy_id, open_eligibility
+from pwa_app.hsds.legacy.common import Report, Tables, _number, _read_csv, _split, _urls, legacy_id, open_eligibility
 from pwa_app.hsds.legacy.hours_text import DAY_NAMES, _holiday, parse_date, parse_hours, parse_time, schedule_rows
 
 # Ohana location kinds that are not human services, and are skipped.
@@ -50,7 +50,7 @@ def _ohana_records_from_mongo(folder: Path) -> tuple[list[dict], list[dict], lis
 
 def _ohana_records_from_csv(folder: Path, report: Report) -> tuple[list[dict], list[dict], list[dict]]:
     """Read an Ohana CSV export into the Mongo export's shape."""
-    organizations = [{"id": r["id"], "name": r["name"], "description": r.get("description"), "urls": _split(r.get("website")),
+    organizations = [{"id": r["id"], "name": r["name"], "description": r.get("description"), "urls": _urls(r.get("website")),
                       "emails": _split(r.get("email")), "legal_status": r.get("legal_status"), "tax_id": r.get("tax_id"),
                       "tax_status": r.get("tax_status")} for r in _read_csv(folder / "organizations.csv")]
     by_location: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -69,7 +69,7 @@ def _ohana_records_from_csv(folder: Path, report: Report) -> tuple[list[dict], l
             "id": r["id"], "organization_id": r["organization_id"], "name": r["name"], "description": r.get("description"),
             "short_desc": r.get("short_desc"), "transportation": r.get("transportation"), "coordinates": coordinates,
             "accessibility": _split(r.get("accessibility")), "languages": _split(r.get("languages")),
-            "urls": _split(r.get("website")), "emails": _split(r.get("email")), "kind": "virtual" if r.get("virtual") == "true" else "",
+            "urls": _urls(r.get("website")), "emails": _split(r.get("email")), "kind": "virtual" if r.get("virtual") == "true" else "",
             "address_attributes": address and {"street": address["address_1"], "street_2": address.get("address_2"),
                                                "city": address["city"], "state": address["state_province"],
                                                "zip": address["postal_code"], "country": address.get("country")},
@@ -91,7 +91,7 @@ def _ohana_records_from_csv(folder: Path, report: Report) -> tuple[list[dict], l
             "audience": r.get("audience"), "eligibility": r.get("eligibility"), "fees": r.get("fees"),
             "how_to_apply": r.get("application_process"), "wait": r.get("wait_time"), "status": r.get("status"),
             "funding_sources": _split(r.get("funding_sources")), "service_areas": _split(r.get("service_areas")),
-            "category_ids": _split(r.get("taxonomy_ids")), "urls": _split(r.get("website")), "emails": _split(r.get("email")),
+            "category_ids": _split(r.get("taxonomy_ids")), "urls": _urls(r.get("website")), "emails": _split(r.get("email")),
             "languages": _split(r.get("languages")), "required_documents": _split(r.get("required_documents")),
             "interpretation_services": r.get("interpretation_services"), "alternate_name": r.get("alternate_name"),
             "regular_schedules": related["regular_schedules"], "holiday_schedules": related["holiday_schedules"],

@@ -97,3 +97,20 @@ def test_a_smaller_directory_replaces_the_whole_only_when_told(app, runner):
     replaced = runner.invoke(args=[*sample, "--allow-shrink"])
     assert replaced.exit_code == 0, replaced.output
     assert services(app) == 19 and f"{before} removed" in replaced.output
+
+
+@pytest.mark.parametrize("kind, source, make", [
+    ("hsds-1.1", HSDS11, as_is), ("hsds-1.1", HSDS11, zipped), ("hsds-1.1", HSDS11, misplaced),
+    ("ohana-csv", OHANA / "sample-csv", as_is), ("ohana-mongo", OHANA / "smc-2014-full-mongo", as_is),
+])
+def test_import_hsds_names_the_command_for_an_older_format(app, runner, tmp_path, kind, source, make):
+    """One front door: given an older format, `import-hsds` says in one line which command reads it."""
+    before = services(app)
+    path = make(source, tmp_path)
+    result = runner.invoke(args=["import-hsds", str(path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    lines = [line for line in result.output.splitlines() if line.strip() and not line.startswith(("Importing", "INFO"))]
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(f"Error: {path} is ") and lines[0].endswith(
+        f"not HSDS 3.0: import it with `flask --app pwa_app import-legacy {kind} {path}`. Nothing was changed."), lines
+    assert services(app) == before

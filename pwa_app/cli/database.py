@@ -14,6 +14,7 @@ from pwa_app.db.extensions import db
 from pwa_app.db.models import Service
 from pwa_app.hsds.importer import Summary, WouldShrink, import_package
 from pwa_app.hsds.package import ImportFailed
+from pwa_app.hsds.reading import OtherFormat
 from pwa_app.search import fulltext
 from pwa_app.snapshot import files, records, versions
 
@@ -81,6 +82,8 @@ def load(path: Path, merge: bool = False, lenient: bool = False, label: str | No
                 "whose datapackage.json names its files where they are); to replace the directory with it anyway, add "
                 "--allow-shrink, or add to it with --merge.") from exc
         except ImportFailed as exc:
+            if len(exc.problems) == 1 and isinstance(exc.problems[0], OtherFormat):
+                raise click.ClickException(f"{shown} {exc.problems[0].message}. Nothing was changed.") from exc
             click.echo("", err=True)
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)

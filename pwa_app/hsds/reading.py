@@ -26,6 +26,12 @@ class _Files:
             names = [n for n in self.zip.namelist() if n.endswith("datapackage.json")]
             self.prefix = min(names, key=len)[: -len("datapackage.json")] if names else ""
 
+    def names(self) -> set[str]:
+        """The names of the files in it (at any depth), to tell its format."""
+        if self.zip is not None:
+            return {n.rsplit("/", 1)[-1] for n in self.zip.namelist()}
+        return {p.name for p in self.source.rglob("*") if p.is_file() and len(p.relative_to(self.source).parts) <= 3}
+
     def read(self, name: str) -> bytes | None:
         if self.zip is not None:
             try:
@@ -34,6 +40,31 @@ class _Files:
                 return None
         path = self.source / name
         return path.read_bytes() if path.is_file() else None
+
+
+# Files only the older formats have, and how `import-legacy` names each (issue 16: one front door).
+LEGACY_FORMATS = (  # Ohana's first: its CSV export has holiday_schedules.csv too
+    ("ohana-csv", "an Ohana CSV export", {"mail_addresses.csv"}),
+    ("ohana-mongo", "an Ohana MongoDB export", {"organizations.json"}),
+    ("hsds-1.1", "an HSDS 1.x datapackage", {"physical_addresses.csv", "postal_addresses.csv", "services_at_location.csv",
+                                             "services_taxonomy.csv", "accessibility_for_disabilities.csv",
+                                             "holiday_schedules.csv"}),
+)
+
+
+class OtherFormat(Problem):
+    """The input is in an older format that `import-legacy` converts: one line says the command."""
+
+
+def legacy_format(names: set[str], source: Path) -> OtherFormat | None:
+    if "schedules.csv" in names or "schedule.csv" in names:
+        return None  # HSDS 3.0 (its schedules table); the checks then say what else is wrong
+    for kind, what, marks in LEGACY_FORMATS:
+        found = sorted(names & marks)
+        if found and (kind != "ohana-mongo" or {"locations.json", "services.json"} <= names):
+            return OtherFormat(str(source), f"is {what} (it has {found[0]}), not HSDS 3.0: import it with "
+                                            f"`flask --app pwa_app import-legacy {kind} {source}`")
+    return None
 
 
 def all_resources() -> dict[str, Resource]:
@@ -50,6 +81,9 @@ def read_package(source: Path, lenient: bool = False) -> tuple[Package, list[Pro
         files = _Files(source)
     except zipfile.BadZipFile:
         return package, [Problem(str(source), "is neither a folder nor a readable .zip file")]
+    other = legacy_format(files.names(), source)
+    if other is not None:
+        return package, [other]
     raw = files.read("datapackage.json")
     if raw is None:
         return package, [Problem(f"{source}/datapackage.json", "is missing; a tabular datapackage needs one")]

@@ -245,3 +245,44 @@ def test_a_cell_with_several_web_addresses_keeps_the_first(empty_app, tmp_path):
     with empty_app.app_context():
         sites = set(db.session.scalars(select(Organization.website)))
         assert "http://www.first.example.org" in sites and not any(s and " " in s for s in sites)
+
+
+# Opening and closing times given apart, as HSDS 1.x exports write them (the 2019 Open211 Miami
+# export's regular_schedules.csv has each of these pairs), and how they are read.
+SPANS = [
+    ("8:00am", "5:00pm", ("08:00", "17:00")),
+    ("1:00pm", "5:00", ("13:00", "17:00")),  # the same half-day: plausible
+    ("9:00am", "11:30", ("09:00", "11:30")),
+    ("4:00pm", "12:00am", ("16:00", "00:00")),  # to midnight
+    ("09:00:00", "17:00:00", ("09:00", "17:00")),
+    ("22:00", "08:00", ("22:00", "08:00")),  # a night shelter, on the 24-hour clock
+    ("12:00am", "11:59pm", ("00:00", "23:59")),  # said in full
+    ("9", "5pm", ("09:00", "17:00")),
+    ("11:00", "2:00pm", ("11:00", "14:00")),
+    ("9:00am", "5:00", None),  # 5 in the morning, 20 hours later? left to a person, as text
+    ("9:00", "5:00", None),
+    ("", "", None),
+]
+
+
+@pytest.mark.parametrize("opens,closes,expected", SPANS)
+def test_times_given_apart_are_read_only_where_plausible(opens, closes, expected):
+    from pwa_app.hsds.legacy.hours_text import read_span
+
+    assert read_span(opens, closes) == expected
+
+
+def test_unsure_schedules_are_kept_as_their_text(empty_app, tmp_path):
+    folder = tmp_path / "export"
+    shutil.copytree(SHARED_DATA / "hsds1.1-sample", folder)
+    header, rows = read_csv(folder / "regular_schedules.csv")
+    for row in rows[:2]:
+        row.update(opens_at="9:00am", closes_at="5:00", original_text="9:00am-5:00, Mon-Tue")
+    write_csv(folder / "regular_schedules.csv", [*header, "original_text"], rows)
+    result = empty_app.test_cli_runner().invoke(args=["import-legacy", "hsds-1.1", str(folder), "--country", "US"])
+    assert result.exit_code == 0, result.output
+    assert "filled 2 regular schedules whose day or times are unsure: kept as their text" in result.output
+    with empty_app.app_context():
+        texts = db.session.scalars(select(Schedule).where(Schedule.description == "9:00am-5:00, Mon-Tue")).all()
+        assert len(texts) == 1 and texts[0].opens_at is None  # once for the service, not once a day
+        assert not db.session.scalars(select(Schedule).where(Schedule.opens_at == "09:00", Schedule.closes_at == "05:00")).all()

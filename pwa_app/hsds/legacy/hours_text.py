@@ -155,6 +155,40 @@ def parse_time(text: str) -> str | None:
     return f"{h:02d}:{m:02d}"
 
 
+MAX_UNSAID_SPAN = 16 * 60  # minutes: a longer opening must be said in full (both times with am/pm, or 24-hour)
+
+
+def read_span(opens_text: str, closes_text: str) -> tuple[str, str] | None:
+    """HH:MM for an opening and a closing time given apart ("9:00am", "5:00pm"); None where unsure.
+
+    A closing without am/pm after an opening with it is read in the same half-day, and only where that
+    gives a plausible span (it closes after it opens, within 16 hours): "1:00pm"-"5:00" is 13:00-17:00,
+    "9:00am"-"11:30" 09:00-11:30, but "9:00am"-"5:00" (5 in the morning?) is left to a person. An
+    opening without am/pm before a closing with it takes the closing's half-day, else the morning
+    ("9"-"5pm", "11:00"-"2:00pm"). More than 16 hours stand only where both times say am/pm or the
+    day starts at midnight.
+    """
+    opens, closes = parse_time(opens_text), parse_time(closes_text)
+    if opens is None or closes is None:
+        return None
+    marked = [bool(re.search(r"[ap]\.?\s*m\.?\s*$", t or "", re.I)) for t in (opens_text, closes_text)]
+    twelve_hour = [bool(re.match(r"^\s*(0?[1-9]|1[0-2])(:\d\d)?(:\d\d)?\s*$", t or "")) for t in (opens_text, closes_text)]
+    minutes = lambda hhmm: int(hhmm[:2]) * 60 + int(hhmm[3:])  # noqa: E731
+    o, c = minutes(opens), minutes(closes)
+    if marked[0] != marked[1] and (twelve_hour[0] or twelve_hour[1]):
+        half = 12 * 60 if (o if marked[0] else c) >= 12 * 60 else 0
+        # An opening before a closing that says am/pm: its half-day, else the morning ("9-5pm").
+        candidates = [(o % (12 * 60) + half, c), (o % (12 * 60), c)] if marked[1] else [(o, c % (12 * 60) + half)]
+        o, c = next(((a, b) for a, b in candidates if a < b <= a + MAX_UNSAID_SPAN), (None, None))
+        if o is None:
+            return None
+        return f"{o // 60:02d}:{o % 60:02d}", f"{c // 60:02d}:{c % 60:02d}"
+    span = (c - o) % (24 * 60) or 24 * 60
+    if span > MAX_UNSAID_SPAN and not all(marked) and o != 0:  # "9:00"-"5:00" is not a 20-hour day
+        return None
+    return opens, closes
+
+
 def parse_date(text: str) -> date | None:
     """Return the date of "2019-12-24", "12/24/15", "December 24, 2015"; None for year 1 or nonsense."""
     for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%B %d, %Y", "%b %d, %Y"):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pwa_app.hsds.legacy.common import MissingDefault, Report, RowIds, Tables, _number, _read_csv, _split, _urls, legacy_id, locate
-from pwa_app.hsds.legacy.hours_text import DAY_NAMES, DAYS, _holiday, parse_date, parse_time
+from pwa_app.hsds.legacy.hours_text import DAY_NAMES, DAYS, _holiday, parse_date, read_span
 from pwa_app.hsds.schema import resources
 
 # 1.1 table -> (3.0 table, column renames); columns with the same name are copied.
@@ -130,11 +130,18 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
         new = convert(row, "schedule", {}, ids("regular_schedules", row, number))
         day = (row.get("weekday") or "").strip()
         code = DAYS[int(day) - 1] if day.isdigit() and 1 <= int(day) <= 7 else DAY_NAMES.get(day.lower())
-        opens, closes = parse_time(row.get("opens_at")), parse_time(row.get("closes_at"))
-        if code is None or opens is None or closes is None:
-            report.skipped["regular schedules with an unreadable day or time"] += 1
+        span = read_span(row.get("opens_at"), row.get("closes_at"))
+        if code is None or span is None:
+            # Kept as the text it came from (once per service), not guessed: "9:00am-5:00", "Varies".
+            text = row.get("original_text") or " - ".join(x for x in (row.get("opens_at"), row.get("closes_at")) if x)
+            owner = {k: new[k] for k in ("service_id", "location_id", "service_at_location_id") if new.get(k)}
+            if text and owner:
+                tables.add("schedule", {"id": uid("schedule", f"text:{sorted(owner.items())}:{text}"), **owner, "description": text})
+                report.filled["regular schedules whose day or times are unsure: kept as their text"] += 1
+            else:
+                report.skipped["regular schedules with an unreadable day or time"] += 1
             continue
-        tables.add("schedule", {**new, "freq": "WEEKLY", "byday": code, "opens_at": opens, "closes_at": closes})
+        tables.add("schedule", {**new, "freq": "WEEKLY", "byday": code, "opens_at": span[0], "closes_at": span[1]})
     for number, row in enumerate(read("holiday_schedules"), start=2):
         new = convert(row, "schedule", {}, ids("holiday_schedules", row, number))
         start, end = parse_date(row.get("start_date")), parse_date(row.get("end_date"))

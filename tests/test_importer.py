@@ -267,3 +267,16 @@ def test_line_breaks_written_out_are_read_as_line_breaks(app, copy_package):
     with app.app_context():
         import_directory(package)
         assert db.session.get(Service, rows[0]["id"]).description == "First paragraph.\n\nSecond paragraph.\nThird."
+
+
+def test_text_that_a_spreadsheet_would_run_is_kept_and_warned_about(app, copy_package):
+    package = copy_package()
+    _, rows = read_csv(package / "services.csv")
+    edit_cell(package, "services.csv", 1, "name", '=HYPERLINK("http://example.org","Click")')
+    edit_cell(package, "services.csv", 3, "fees", "@SUM(A1:A9)")
+    edit_cell(package, "services.csv", 4, "description", "- Free breakfast\n- Showers")  # a list, not a formula
+    with app.app_context():
+        summary = import_directory(package)
+        assert db.session.get(Service, rows[1]["id"]).name == '=HYPERLINK("http://example.org","Click")'  # exact
+    formula = [w for w in summary.warnings if "spreadsheet formula" in w.message]
+    assert len(formula) == 1 and formula[0].where == "services.csv:3:name" and "(2 cell(s) in all)" in formula[0].message

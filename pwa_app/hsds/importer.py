@@ -11,6 +11,7 @@ live in reading.py and package.py.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ BATCH = 2000
 # unless the caller allows it: an empty folder, a .zip a converter could not read, or a package whose
 # files are not where it says must not empty a directory (issue 16).
 SHRINK_FLOOR = 0.5
+# Text a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM(…)", "+cmd|…"): warned about.
+FORMULA = re.compile(r"^\s*(?:[=@]|[+\-]\s*[A-Za-z_]+\s*[(|!])")
 
 
 class WouldShrink(ImportFailed):
@@ -84,6 +87,7 @@ def check_package(package: Package, lenient: bool = False, known: Known | None =
     parsed: dict[str, list[dict[str, Any]]] = {}
     where: dict[tuple[str, str], str] = {}  # (resource, id) -> "file:row" for messages
     every = all_resources()
+    formulas: list[str] = []
     raw_ids = {name: {r.get("id") for r in rows} for name, (_, rows) in package.tables.items()}
     for name, (path, rows) in package.tables.items():
         resource: Resource = every[name]
@@ -106,6 +110,10 @@ def check_package(package: Package, lenient: bool = False, known: Known | None =
                 where[(name, values["id"])] = place
             if not found:
                 out.append(values | {"__where": place})
+                formulas += [at(place, k) for k, v in values.items() if isinstance(v, str) and FORMULA.match(v)]
+    if formulas:  # kept exactly (an export is for programs), but a spreadsheet would run them
+        warnings.append(Problem(formulas[0], f"starts like a spreadsheet formula ({len(formulas)} cell(s) in all); kept as "
+                                             "written: open exports in a spreadsheet as text (docs/hsds.md)"))
     ids: dict[str, set[str]] = defaultdict(set)
     if known is not None:
         for name, present in known.ids.items():

@@ -173,12 +173,11 @@ def _check_taxonomy(terms: list[dict], term_ids: set[str], lenient: bool, warnin
     for term in terms:
         parent = term.get("parent_id")
         if parent is not None and parent not in term_ids:
-            message = f"refers to taxonomy_term {parent}, which is not in the package"
-            if lenient:
-                warnings.append(Problem(at(term["__where"], "parent_id"), message + "; left empty"))
-                term["parent_id"] = None
-            else:
-                problems.append(Problem(at(term["__where"], "parent_id"), message))
+            # Terms come embedded in services from other APIs, without their parents: a term is still
+            # a category, so the link is left empty with a warning, never a refusal (issue 16).
+            message = f"refers to taxonomy_term {parent}, which is not in the package nor the directory"
+            warnings.append(Problem(at(term["__where"], "parent_id"), message + "; left empty"))
+            term["parent_id"] = None
     parents = {**existing, **{t["id"]: t.get("parent_id") for t in terms}}
     by_id = {t["id"]: t for t in terms}
     for ident in find_cycles(parents):

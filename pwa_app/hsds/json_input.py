@@ -16,6 +16,7 @@ pointer where it was found, so problems read `services.json#/contents/3/phones/0
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from jsonschema import Draft202012Validator
 from pwa_app.hsds.schema import SCHEMA_DIR, resources
 from pwa_app.hsds.package import Package, decode
 from pwa_app.hsds.validate import Problem
+
+NUMBER_TEXT = re.compile(r"^\s*-?\d+(\.\d+)?\s*$")  # "28.283189": a number some APIs send as text
 
 
 # Bundle key -> object type; also how nested lists are named.
@@ -90,9 +93,21 @@ class _Flattener:
         self.translations: list[dict] = []
         self.problems: list[Problem] = []
         self.ignored: set[str] = set()
+        self.text_numbers: dict[tuple[str, str], tuple[str, int]] = {}
 
     def where(self, pointer: str) -> str:
         return f"{self.file}#{pointer}"
+
+    def numbers_from_text(self, name: str, obj: dict, pointer: str) -> None:
+        """--lenient: a number written as text ("28.283189", as some APIs send coordinates) is read as
+        the number; one warning per field, with the first place and the count (text_numbers)."""
+        for f in resources()[name].fields:
+            value = obj.get(f.name)
+            if f.type in ("number", "integer") and isinstance(value, str) and NUMBER_TEXT.match(value):
+                number = float(value)
+                obj[f.name] = int(number) if f.type == "integer" and number.is_integer() else number
+                first, count = self.text_numbers.get((name, f.name), (self.where(f"{pointer}/{f.name}"), 0))
+                self.text_numbers[(name, f.name)] = (first, count + 1)
 
     def add(self, name: str, obj: Any, pointer: str, implied: dict[str, str] | None = None,
             soft: dict[str, str] | None = None) -> str | None:
@@ -101,6 +116,8 @@ class _Flattener:
             self.problems.append(Problem(self.where(pointer), f"should be a {name} object, not {type(obj).__name__}"))
             return None
         obj = {k: v for k, v in obj.items() if v is not None}  # null means no value, as an empty cell does
+        if self.lenient:
+            self.numbers_from_text(name, obj, pointer)
         errors = sorted(_shallow_validator(name).iter_errors(obj), key=lambda e: list(e.absolute_path))
         for error in errors:
             path = "".join(f"/{_pointer_part(p)}" for p in error.absolute_path)
@@ -224,6 +241,8 @@ def read_json(path: Path, lenient: bool = False) -> tuple[Package, list[Problem]
     if flat.translations:
         package.tables["translations"] = (path.name, flat.translations)
     package.warnings += flat.warnings
+    package.warnings += [Problem(first, f"is a number written as text ({count} {name}.{field} value(s) in all); read as the number")
+                         for (name, field), (first, count) in flat.text_numbers.items()]
     return package, problems + flat.problems
 
 

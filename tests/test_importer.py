@@ -280,3 +280,24 @@ def test_text_that_a_spreadsheet_would_run_is_kept_and_warned_about(app, copy_pa
         assert db.session.get(Service, rows[1]["id"]).name == '=HYPERLINK("http://example.org","Click")'  # exact
     formula = [w for w in summary.warnings if "spreadsheet formula" in w.message]
     assert len(formula) == 1 and formula[0].where == "services.csv:3:name" and "(2 cell(s) in all)" in formula[0].message
+
+
+def test_web_addresses_without_a_scheme_and_broken_emails(app, copy_package):
+    """HSDS wants URIs and emails: "www.example.org" is read as https://www.example.org (one warning
+    for all); a broken email is refused, or with --lenient dropped with a warning."""
+    package = copy_package()
+    _, orgs = read_csv(package / "organizations.csv")
+    edit_cell(package, "organizations.csv", 0, "website", "www.example.org/food")
+    edit_cell(package, "organizations.csv", 1, "website", "example.org")
+    edit_cell(package, "organizations.csv", 2, "email", "info@@example")
+    with app.app_context():
+        with pytest.raises(ImportFailed) as failed:
+            import_directory(package)
+        assert [p.where for p in failed.value.problems] == ["organizations.csv:4:email"]
+        summary = import_directory(package, lenient=True)
+        assert db.session.get(Organization, orgs[0]["id"]).website == "https://www.example.org/food"
+        assert db.session.get(Organization, orgs[1]["id"]).website == "https://example.org"
+        assert db.session.get(Organization, orgs[2]["id"]).email is None
+    warned = {w.where: w.message for w in summary.warnings}
+    assert warned["organizations.csv:2:website"] == "has no scheme (2 web address(es) in all); read as https://…"
+    assert warned["organizations.csv:4:email"] == "'info@@example' is not an email address; dropped"

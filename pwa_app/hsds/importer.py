@@ -27,7 +27,7 @@ from pwa_app.core.slugs import assign_slugs
 from pwa_app.hsds.package import ImportFailed, Package, at
 from pwa_app.hsds.reading import all_resources, read_source
 from pwa_app.hsds.schema import Resource
-from pwa_app.hsds.validate import RANGES, Problem, check_row, find_cycles, is_language_code
+from pwa_app.hsds.validate import EMAIL_RE, RANGES, Problem, check_row, find_cycles, is_language_code
 
 
 DIRECTORY_INFO_KEYS = ("region_name", "timezone", "base_language")
@@ -88,6 +88,8 @@ def check_package(package: Package, lenient: bool = False, known: Known | None =
     where: dict[tuple[str, str], str] = {}  # (resource, id) -> "file:row" for messages
     every = all_resources()
     formulas: list[str] = []
+    schemeless: list[str] = []
+    uris = {name: [f.name for f in r.fields if f.format == "uri"] for name, r in every.items()}
     raw_ids = {name: {r.get("id") for r in rows} for name, (_, rows) in package.tables.items()}
     for name, (path, rows) in package.tables.items():
         resource: Resource = every[name]
@@ -111,6 +113,9 @@ def check_package(package: Package, lenient: bool = False, known: Known | None =
             if not found:
                 out.append(values | {"__where": place})
                 formulas += [at(place, k) for k, v in values.items() if isinstance(v, str) and FORMULA.match(v)]
+                schemeless += [at(place, f) for f in uris.get(name, ()) if values.get(f) and values[f] != (row.get(f) or "").strip()]
+    if schemeless:
+        warnings.append(Problem(schemeless[0], f"has no scheme ({len(schemeless)} web address(es) in all); read as https://…"))
     if formulas:  # kept exactly (an export is for programs), but a spreadsheet would run them
         warnings.append(Problem(formulas[0], f"starts like a spreadsheet formula ({len(formulas)} cell(s) in all); kept as "
                                              "written: open exports in a spreadsheet as text (docs/hsds.md)"))
@@ -154,6 +159,12 @@ def _lenient_row(name: str, row: dict, place: str, raw_ids: dict[str, set], know
                 warnings.append(Problem(at(place, column),
                                         f"{value:g} is outside {low:g}..{high:g}; the location's coordinates were dropped"))
                 return {**row, "latitude": "", "longitude": ""}
+    emails = [f.name for f in all_resources()[name].fields if f.format == "email"]
+    bad = [c for c in emails if (row.get(c) or "").strip() and not EMAIL_RE.match((row.get(c) or "").strip())]
+    if bad:
+        for column in bad:
+            warnings.append(Problem(at(place, column), f"{(row.get(column) or '')[:60]!r} is not an email address; dropped"))
+        row = {**row, **dict.fromkeys(bad, "")}
     if name == "attribute" and not (row.get("link_entity") or "").strip():
         link = row.get("link_id")
         holders = [t for t, present in raw_ids.items() if link in present and t != "attribute"]

@@ -22,6 +22,7 @@ UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(:([0-5]\d)(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+BARE_HOST = re.compile(r"^(?![a-z][a-z0-9+.-]*:)[a-z0-9-]+(\.[a-z0-9-]+)+\.?(?::\d+)?(?:[/?#]|$)", re.IGNORECASE)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -81,6 +82,8 @@ def _string(raw: str, field: Field) -> str:
         raise Invalid(f"{raw[:60]!r} is not an email address")
     if field.format == "uri" and any(ch.isspace() for ch in raw):
         raise Invalid(f"{raw[:60]!r} is not a web address (it contains spaces)")
+    if field.format == "uri" and BARE_HOST.match(raw):
+        return "https://" + raw  # "www.example.org": HSDS wants a URI (the importer says so, once)
     if field.enum and raw not in field.enum:
         raise Invalid(f"{raw[:40]!r} is not one of: {', '.join(field.enum)}")
     return raw

@@ -22,7 +22,7 @@ from sqlalchemy import event, func, select, update
 from pwa_app.search import fulltext
 from pwa_app.views.api import MAX_PER_PAGE, OPENAPI
 from pwa_app.db.extensions import db
-from pwa_app.db.models import Attribute, Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
+from pwa_app.db.models import Address, Attribute, Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
 
 from .conftest import SHARED_DATA
 
@@ -281,6 +281,21 @@ def test_service_at_locations_nearest_first_within_radius(client, app):
     assert 0 < len(near_distances) < len(distances)
     assert max(near_distances) <= radius * 1.01
     assert sum(d <= radius * 0.99 for d in distances) <= near["total_items"] <= sum(d <= radius * 1.01 for d in distances)
+
+
+def test_proximity_from_a_postcode_is_measured_from_its_centre(client, app):
+    """HSDS: with `postcode` and `proximity`, the results within `proximity` metres of the postcode's
+    centroid (here the mean of the directory's locations with that postcode), nearest first."""
+    rows = query(app, select(Address.postal_code, Location.latitude, Location.longitude)
+                 .join(Location, Location.id == Address.location_id).where(Location.latitude.is_not(None)))
+    postcode = max({r[0] for r in rows}, key=lambda p: sum(r[0] == p for r in rows))
+    points = [(lat, lon) for code, lat, lon in rows if code == postcode]
+    centre = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    got = all_pages(client, f"/api/service_at_locations?postcode={postcode.replace(' ', '%20')}&proximity=3000")
+    by_point = all_pages(client, f"/api/service_at_locations?lat={centre[0]}&long={centre[1]}&proximity=3000")
+    assert got and [s["id"] for s in got] == [s["id"] for s in by_point]
+    unknown = client.get("/api/service_at_locations?postcode=Z9Z9Z9&proximity=1000")
+    assert unknown.status_code == 400 and "Z9Z9Z9" in unknown.get_json()["detail"]
 
 
 def test_service_at_locations_share_the_service_filters(client, app):

@@ -304,16 +304,26 @@ def service_at_locations():
         .outerjoin(Service, Service.id == ServiceAtLocation.service_id)
         .where(*service_conditions())
     )
-    if postcode := text_arg("postcode", 20):
-        wanted = postcode.replace(" ", "").upper()
-        statement = statement.where(ServiceAtLocation.location_id.in_(
-            select(Address.location_id).where(func.upper(func.replace(Address.postal_code, " ", "")) == wanted)))
+    postcode = text_arg("postcode", 20)
     lat, long = float_arg("lat", -90, 90), float_arg("long", -180, 180)
     radius = float_arg("proximity", 0, 20_000_000)
     if (lat is None) != (long is None):
         raise AppError(400, "Bad Request", "Give both 'lat' and 'long', or neither.")
+    if postcode:
+        same = func.upper(func.replace(Address.postal_code, " ", "")) == postcode.replace(" ", "").upper()
+        if radius is not None and lat is None:
+            # As the spec says: within `proximity` metres of the postcode's centroid, here the mean of
+            # the directory's locations with that postcode.
+            lat, long = db.session.execute(
+                select(func.avg(Location.latitude), func.avg(Location.longitude)).join(Address, Address.location_id == Location.id)
+                .where(same, Location.latitude.is_not(None), Location.longitude.is_not(None))).one()
+            if lat is None:
+                raise AppError(400, "Bad Request", f"No location in this directory has the postcode {postcode!r}, so its "
+                                                   "centre is unknown: give 'lat' and 'long' with 'proximity'.")
+        else:
+            statement = statement.where(ServiceAtLocation.location_id.in_(select(Address.location_id).where(same)))
     if radius is not None and lat is None:
-        raise AppError(400, "Bad Request", "'proximity' needs 'lat' and 'long'.")
+        raise AppError(400, "Bad Request", "'proximity' needs 'lat' and 'long', or a 'postcode'.")
     if lat is not None:
         # Equirectangular distance: portable SQL (no trigonometry in SQLite) and within a fraction
         # of a percent at a region's scale, which is all a "nearest first" list needs.

@@ -328,3 +328,12 @@ def test_json_from_another_api_imports(empty_app, tmp_path):
         assert sorted(w.message for w in summary.warnings if "written as text" in w.message) == [
             "is a number written as text (1 location.latitude value(s) in all); read as the number",
             "is a number written as text (1 location.longitude value(s) in all); read as the number"]
+
+
+def test_an_import_says_its_stages_as_it_goes(app, runner, tmp_path):
+    """Not on a terminal (a log, this test): one line a stage, in order, the row counts where known."""
+    result = runner.invoke(args=["import-hsds", str(write(tmp_path, small_service())), "--merge"])
+    assert result.exit_code == 0, result.output
+    stages = [line.split(": ", 1)[1] for line in result.output.splitlines() if line.startswith("Importing ")]
+    assert stages == ["reading…", "checking 6 rows…", "writing (6 rows)…", "indexing for search…",
+                      "keeping the phones' snapshots…"], result.output

@@ -3,7 +3,6 @@ import that is all or nothing."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -12,7 +11,7 @@ from sqlalchemy import func, select
 
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Service
-from pwa_app.hsds.importer import Summary, WouldShrink, import_package
+from pwa_app.hsds.importer import Progress, Summary, WouldShrink, import_package
 from pwa_app.hsds.package import ImportFailed
 from pwa_app.hsds.reading import OtherFormat
 from pwa_app.search import fulltext
@@ -43,7 +42,7 @@ def reachable_schema() -> None:
         raise click.ClickException(f"Cannot reach the database at {url}: {reason}") from None
 
 
-def import_directory(source: Path, progress: Callable[[str, int], None] | None = None, *,
+def import_directory(source: Path, progress: Progress | None = None, *,
                      merge: bool = False, lenient: bool = False, allow_shrink: bool = False) -> Summary:
     """Import `source` into the app's database, all or nothing: the records, then the search index and
     the phones' snapshot records built from them (phones then fetch only what changed), in one
@@ -53,7 +52,11 @@ def import_directory(source: Path, progress: Callable[[str, int], None] | None =
     try:
         summary = import_package(session, source, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
         settings = records.Settings.from_app(current_app, session)
+        if progress:
+            progress.stage("indexing for search")
         fulltext.rebuild_index(session, records.neutral_records(session, settings))
+        if progress:
+            progress.stage("keeping the phones' snapshots")
         versions.refresh(session, settings)
         session.commit()
     except BaseException:
@@ -62,16 +65,43 @@ def import_directory(source: Path, progress: Callable[[str, int], None] | None =
     return summary
 
 
+class StageProgress:
+    """The import's stages as it goes (reading, checking, writing, indexing, snapshots): on a terminal,
+    writing is a bar that moves with the rows; otherwise (a log, a test) one line a stage."""
+
+    def __init__(self, label: str):
+        self.label, self.tty, self.bar = label, sys.stderr.isatty(), None
+
+    def __enter__(self) -> StageProgress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def stage(self, name: str, total: int = 0) -> None:
+        self.close()
+        if self.tty and total:
+            self.bar = click.progressbar(length=total, label=f"{self.label}: {name}", file=sys.stderr)
+            self.bar.__enter__()
+        else:
+            click.echo(f"{self.label}: {name}" + (f" ({total:,} rows)" if total else "") + "…", err=True)
+
+    def advance(self, rows: int) -> None:
+        if self.bar is not None:
+            self.bar.update(rows)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
 def load(path: Path, merge: bool = False, lenient: bool = False, label: str | None = None,
          allow_shrink: bool = False, shown: Path | None = None) -> None:
     """Import with a progress bar and a summary; on defects print each one and exit non-zero.
     `shown`: the path to name in messages, where `path` is a converted copy of it."""
     shown = shown or path
-    with click.progressbar(length=0, label=label or f"Importing {path}", file=sys.stderr) as bar:
-        def progress(_table: str, rows: int) -> None:
-            bar.length += rows
-            bar.update(rows)
-
+    with StageProgress(label or f"Importing {path}") as progress:
         try:
             summary = import_directory(path, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
         except WouldShrink as exc:

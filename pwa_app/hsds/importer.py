@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -226,7 +225,15 @@ def _known(session) -> Known:
     return known
 
 
-def import_package(session: Session, source: Path, progress: Callable[[str, int], None] | None = None, *,
+class Progress(Protocol):
+    """What an import says as it goes (pwa_app.cli.database.StageProgress draws it)."""
+
+    def stage(self, name: str, total: int = 0) -> None: ...  # "reading", "checking", "writing" (total rows)...
+
+    def advance(self, rows: int) -> None: ...  # rows written
+
+
+def import_package(session: Session, source: Path, progress: Progress | None = None, *,
                    merge: bool = False, lenient: bool = False, allow_shrink: bool = False) -> Summary:
     """Write the data at `source` into `session`'s transaction, or raise ImportFailed and write nothing.
 
@@ -236,10 +243,14 @@ def import_package(session: Session, source: Path, progress: Callable[[str, int]
     caller rebuilds what derives from the records (search index, snapshots) and commits, so an
     import is all or nothing (pwa_app.cli.hsds.import_directory).
     """
+    if progress:
+        progress.stage("reading")
     package, problems = read_source(Path(source), lenient)
     warnings: list[Problem] = list(package.warnings)
     parsed: dict = {}
     if not problems or package.from_json:
+        if progress:
+            progress.stage(f"checking {sum(len(rows) for _, rows in package.tables.values()):,} rows")
         known = _known(session) if merge else None
         parsed, more = check_package(package, lenient, known, warnings)
         problems += more
@@ -252,6 +263,8 @@ def import_package(session: Session, source: Path, progress: Callable[[str, int]
         if existing and incoming < existing * SHRINK_FLOOR:
             raise WouldShrink(incoming, existing)
     summary = Summary(ignored=package.ignored, warnings=warnings)
+    if progress:
+        progress.stage("writing", sum(len(rows) for rows in parsed.values()))
     _write(session, parsed, package, summary, progress, merge)
     data_version.touch(session)  # pages rendered from the old data are stale now
     return summary
@@ -323,7 +336,7 @@ def _insert(session: Session, model, rows: list[dict], name: str, progress) -> N
     for start in range(0, len(rows), BATCH):
         session.execute(insert(model.__table__), rows[start : start + BATCH])
         if progress:
-            progress(name, min(BATCH, len(rows) - start))
+            progress.advance(min(BATCH, len(rows) - start))
 
 
 def _translation_rows(parsed_rows: list[dict]) -> list[dict]:
@@ -358,7 +371,7 @@ def _merge(session: Session, incoming: dict[str, list[dict]], translations: list
         for start in range(0, len(old), BATCH):
             session.execute(update(model), old[start : start + BATCH])
             if progress:
-                progress(name, min(BATCH, len(old) - start))
+                progress.advance(min(BATCH, len(old) - start))
     _reslug(session)
     existing = {(t.entity, t.id, t.field, t.language): t.value for t in session.scalars(select(Translation))}
     _insert(session, Translation, [r for r in translations if _key(r) not in existing], "translations", progress)

@@ -286,3 +286,19 @@ def test_unsure_schedules_are_kept_as_their_text(empty_app, tmp_path):
         texts = db.session.scalars(select(Schedule).where(Schedule.description == "9:00am-5:00, Mon-Tue")).all()
         assert len(texts) == 1 and texts[0].opens_at is None  # once for the service, not once a day
         assert not db.session.scalars(select(Schedule).where(Schedule.opens_at == "09:00", Schedule.closes_at == "05:00")).all()
+
+
+def test_problems_name_the_curators_own_file_row_and_column(empty_app, tmp_path):
+    """A converted export's problems point into the export as published, not the package made of it."""
+    folder = tmp_path / "export"
+    shutil.copytree(SHARED_DATA / "hsds1.1-sample", folder / "data")
+    shutil.move(folder / "data" / "datapackage.json", folder / "datapackage.json")
+    header, rows = read_csv(folder / "data" / "organizations.csv")
+    rows[2]["email"] = "info@@example"
+    write_csv(folder / "data" / "organizations.csv", header, rows)
+    result = empty_app.test_cli_runner().invoke(args=["import-legacy", "hsds-1.1", str(folder)])
+    assert result.exit_code == 1
+    assert "  data/organizations.csv:4:email: 'info@@example' is not an email address" in result.output, result.output
+    lenient = empty_app.test_cli_runner().invoke(args=["import-legacy", "hsds-1.1", str(folder), "--lenient"])
+    assert lenient.exit_code == 0, lenient.output
+    assert "warning: data/organizations.csv:4:email: 'info@@example' is not an email address; dropped" in lenient.output

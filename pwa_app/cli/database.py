@@ -3,6 +3,7 @@ import that is all or nothing."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from pwa_app.db.models import Service
 from pwa_app.hsds.importer import Progress, Summary, WouldShrink, import_package
 from pwa_app.hsds.package import ImportFailed
 from pwa_app.hsds.reading import OtherFormat
+from pwa_app.hsds.validate import Problem
 from pwa_app.search import fulltext
 from pwa_app.snapshot import files, records, versions
 
@@ -97,10 +99,12 @@ class StageProgress:
 
 
 def load(path: Path, merge: bool = False, lenient: bool = False, label: str | None = None,
-         allow_shrink: bool = False, shown: Path | None = None) -> None:
+         allow_shrink: bool = False, shown: Path | None = None, place: Callable[[str], str] | None = None) -> None:
     """Import with a progress bar and a summary; on defects print each one and exit non-zero.
-    `shown`: the path to name in messages, where `path` is a converted copy of it."""
+    `shown`: the path to name in messages, where `path` is a converted copy of it; `place` turns a
+    place in that copy into the place in the source (a converter's Report.place)."""
     shown = shown or path
+    place = place or (lambda where: where)
     with StageProgress(label or f"Importing {path}") as progress:
         try:
             summary = import_directory(path, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
@@ -116,9 +120,10 @@ def load(path: Path, merge: bool = False, lenient: bool = False, label: str | No
                 raise click.ClickException(f"{shown} {exc.problems[0].message}. Nothing was changed.") from exc
             click.echo("", err=True)
             for problem in exc.problems:
-                click.echo(f"  {problem}", err=True)
+                click.echo(f"  {place(problem.where)}: {problem.message}", err=True)
             hint = "" if lenient else " (--lenient repairs the defects common in published examples: see docs/hsds.md)"
             raise click.ClickException(f"{len(exc.problems)} problem(s) in {shown}; nothing was imported{hint}.") from exc
+    summary.warnings = [Problem(place(w.where), w.message) for w in summary.warnings]
     for line in summary.lines():
         click.echo(line)
     if not (summary.created["service"] or summary.updated["service"] or summary.unchanged["service"]):

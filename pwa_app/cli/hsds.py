@@ -64,7 +64,8 @@ def register(app: Flask) -> None:
                 click.echo(line)
             if out is None:
                 create_schema()
-                load(target, merge=not replace, lenient=lenient, label=f"Importing {path}", allow_shrink=allow_shrink, shown=path)
+                load(target, merge=not replace, lenient=lenient, label=f"Importing {path}", allow_shrink=allow_shrink, shown=path,
+                     place=report.place)
 
     @app.cli.command("export-hsds")
     @click.argument("out", type=click.Path(path_type=Path))

@@ -40,6 +40,17 @@ class Report:
     skipped: Counter = field(default_factory=Counter)
     filled: Counter = field(default_factory=Counter)  # what HSDS 3.0 needs and the source lacked, and how it was filled
     notes: list[str] = field(default_factory=list)
+    # Converted file -> the source place ("data/services.csv:14") of each of its rows, in order.
+    origins: dict[str, list[str | None]] = field(default_factory=dict)
+
+    def place(self, where: str) -> str:
+        """A place in the converted package ("services.csv:3:status") as the place in the source it came from."""
+        match = re.match(r"^([\w.]+\.csv):(\d+)(:.*)?$", where)
+        rows = self.origins.get(match.group(1), []) if match else []
+        index = int(match.group(2)) - 2 if match else -1
+        if 0 <= index < len(rows) and rows[index]:
+            return rows[index] + (match.group(3) or "")
+        return f"{where} (of the converted package)"
 
     def lines(self) -> list[str]:
         out = [f"converted from {self.source}: " + ", ".join(f"{n} {k}" for k, n in self.counts.items() if n)]
@@ -82,9 +93,13 @@ class Tables:
     def __init__(self):
         self.rows: dict[str, dict[str, dict]] = {name: {} for name in resources()}
         self.translations: list[dict] = []
+        self.at: str | None = None  # the source row being converted ("data/services.csv:14"), set by the converter
+        self.origins: dict[tuple[str, str], str] = {}
 
     def add(self, table: str, row: dict) -> dict:
         row = {k: v for k, v in row.items() if v not in (None, "")}
+        if row["id"] not in self.rows[table] and self.at:
+            self.origins[(table, row["id"])] = self.at
         self.rows[table].setdefault(row["id"], row)
         return row
 
@@ -100,6 +115,7 @@ class Tables:
             else:
                 header, rows = list(resources()[name].field_names), list(self.rows[name].values())
                 report.counts[name] = len(rows)
+                report.origins[resource["path"]] = [self.origins.get((name, r["id"])) for r in rows]
             with (out / resource["path"]).open("w", encoding="utf-8", newline="") as f:
                 writer = csv.DictWriter(f, header, lineterminator="\n")
                 writer.writeheader()

@@ -44,6 +44,7 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
     if not locate(folder, "services", paths.get("services")).is_file():
         raise FileNotFoundError(2, "no services table", "services.csv")
     read = lambda name: _read_csv(locate(folder, name, paths.get(name)))
+    source_name = lambda name: locate(folder, name, paths.get(name)).relative_to(folder).as_posix()  # noqa: E731
     ids = RowIds(report)
     present: dict[str, set[str]] = defaultdict(set)
     for old_name, (table, _) in HSDS11_TABLES.items():
@@ -69,6 +70,7 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
 
     for old_name, (table, renames) in HSDS11_TABLES.items():
         for number, row in enumerate(read(old_name), start=2):
+            tables.at = f"{source_name(old_name)}:{number}"
             key = ids(old_name, row, number)
             new = convert(row, table, renames, key)
             if table == "location":
@@ -103,6 +105,7 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
     lacking = 0
     for kind, name in (("physical", "physical_addresses"), ("postal", "postal_addresses")):
         for number, row in enumerate(read(name), start=2):
+            tables.at = f"{source_name(name)}:{number}"
             new = convert(row, "address", {}, ids(name, row, number))
             new["address_type"] = kind
             if not all(new.get(f) for f in ("address_1", "city", "state_province", "postal_code")):
@@ -120,6 +123,7 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
     if lacking:
         report.filled[f"addresses without a country: {country} (--country)"] += lacking
     for number, row in enumerate(read("languages"), start=2):
+        tables.at = f"{source_name('languages')}:{number}"
         new = convert(row, "language", {"language": "name"}, ids("languages", row, number))
         tables.add("language", new)
     for row in read("eligibility"):
@@ -127,6 +131,7 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
         if service is not None and row.get("eligibility"):
             service["eligibility_description"] = "; ".join(x for x in (service.get("eligibility_description"), row["eligibility"]) if x)
     for number, row in enumerate(read("regular_schedules"), start=2):
+        tables.at = f"{source_name('regular_schedules')}:{number}"
         new = convert(row, "schedule", {}, ids("regular_schedules", row, number))
         day = (row.get("weekday") or "").strip()
         code = DAYS[int(day) - 1] if day.isdigit() and 1 <= int(day) <= 7 else DAY_NAMES.get(day.lower())
@@ -143,6 +148,7 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
             continue
         tables.add("schedule", {**new, "freq": "WEEKLY", "byday": code, "opens_at": span[0], "closes_at": span[1]})
     for number, row in enumerate(read("holiday_schedules"), start=2):
+        tables.at = f"{source_name('holiday_schedules')}:{number}"
         new = convert(row, "schedule", {}, ids("holiday_schedules", row, number))
         start, end = parse_date(row.get("start_date")), parse_date(row.get("end_date"))
         if start is None or end is None:
@@ -151,6 +157,7 @@ def convert_hsds11(folder: Path, out: Path, country: str | None = None) -> Repor
         holiday = _holiday(row, start, end, report)
         if holiday is not None:
             tables.add("schedule", {**new, **holiday})
+    tables.at = None
     _hsds11_taxonomy(read, tables, uid, report)
     title = _hsds11_title(folder)
     tables.write(out, title, report)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import frictionless
 import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -37,6 +38,9 @@ def round_trip(app, tmp_path, fmt: str, databases) -> None:
         before = dump()
         target = tmp_path / ("out.json" if fmt == "json" else "out")
         (export_json if fmt == "json" else export_csv)(db.session, target)
+    if fmt == "csv":  # the ecosystem's own check of a tabular datapackage: every table, every cell
+        report = frictionless.validate(target / "datapackage.json")
+        assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
     fresh = make_app(databases.empty())
     with fresh.app_context():
         import_directory(target)  # strict: what we write has no defects
@@ -92,6 +96,16 @@ def _draft():
     from referencing.jsonschema import DRAFT202012
 
     return DRAFT202012
+
+
+def test_a_synthetic_region_round_trips_and_validates(empty_app, tmp_path, databases):
+    """bench/make_synthetic.py's region (every table, many values per row), 300 services."""
+    from bench.make_synthetic import make
+
+    make(tmp_path / "synthetic", services=300)
+    with empty_app.app_context():
+        import_directory(tmp_path / "synthetic")
+    round_trip(empty_app, tmp_path, "csv", databases)
 
 
 def test_json_export_validates_against_the_hsds_schemas(app):

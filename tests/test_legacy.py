@@ -293,12 +293,18 @@ def test_problems_name_the_curators_own_file_row_and_column(empty_app, tmp_path)
     folder = tmp_path / "export"
     shutil.copytree(SHARED_DATA / "hsds1.1-sample", folder / "data")
     shutil.move(folder / "data" / "datapackage.json", folder / "datapackage.json")
-    header, rows = read_csv(folder / "data" / "organizations.csv")
-    rows[2]["email"] = "info@@example"
-    write_csv(folder / "data" / "organizations.csv", header, rows)
-    result = empty_app.test_cli_runner().invoke(args=["import-legacy", "hsds-1.1", str(folder)])
+    columns, rows = read_csv(folder / "data" / "services.csv")
+    rows[2]["status"] = "bogus"
+    write_csv(folder / "data" / "services.csv", columns, rows)
+    header, locations = read_csv(folder / "data" / "locations.csv")
+    locations[1]["latitude"] = "100"
+    write_csv(folder / "data" / "locations.csv", header, locations)
+    runner = empty_app.test_cli_runner()
+    result = runner.invoke(args=["import-legacy", "hsds-1.1", str(folder), "--country", "US"])
     assert result.exit_code == 1
-    assert "  data/organizations.csv:4:email: 'info@@example' is not an email address" in result.output, result.output
-    lenient = empty_app.test_cli_runner().invoke(args=["import-legacy", "hsds-1.1", str(folder), "--lenient"])
+    assert "  data/services.csv:4:status: 'bogus' is not one of" in result.output, result.output
+    rows[2]["status"] = "active"
+    write_csv(folder / "data" / "services.csv", columns, rows)
+    lenient = runner.invoke(args=["import-legacy", "hsds-1.1", str(folder), "--country", "US", "--lenient"])
     assert lenient.exit_code == 0, lenient.output
-    assert "warning: data/organizations.csv:4:email: 'info@@example' is not an email address; dropped" in lenient.output
+    assert "warning: data/locations.csv:3:latitude: 100 is outside -90..90" in lenient.output, lenient.output

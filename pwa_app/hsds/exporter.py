@@ -1,7 +1,7 @@
 """Write the directory out as HSDS 3.0: a tabular datapackage or one JSON document.
 
 Both re-import into an identical database: every HSDS field is written as stored (a number
-stored as 204.0 is written 204, dates as ISO 8601, times as they were given), our own columns
+stored as 204.0 is written 204, dates as ISO 8601, times as HH:MM:SS in CSV), our own columns
 (`LOCAL_COLUMNS`) never are, and record text in other languages travels in the `translations`
 extension. See docs/hsds.md for the JSON shape.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from pwa_app.hsds.json_input import EXTRA_LISTS, PLURALS, object_schema
 from pwa_app.hsds.schema import TRANSLATIONS_RESOURCE, package_descriptor, resources
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
+SHORT_TIME = re.compile(r"^\d\d:\d\d$")
 TRANSLATION_FIELDS = ("entity", "id", "field", "language", "value")
 # Where a row with several parents is nested in JSON: the first parent it has, in this order.
 HOMES = ("contact_id", "phone_id", "service_at_location_id", "service_id", "location_id", "organization_id",
@@ -96,10 +98,13 @@ def export_csv(session: Session, out: Path, progress: Callable[[str, int], None]
             header, rows = list(TRANSLATION_FIELDS), translation_rows(session)
         else:
             header, rows = _columns(name), table_rows(session, name)
+        times = {f.name for f in resources()[name].fields if f.type == "time"} if name != "translations" else set()
         with (out / resource["path"]).open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(header)
-            writer.writerows([cell(r[c]) for c in header] for r in rows)
+            # A CSV time is HH:MM:SS (Table Schema's default, which `frictionless validate` holds it to).
+            writer.writerows([cell(r[c]) + (":00" if c in times and SHORT_TIME.match(cell(r[c])) else "") for c in header]
+                             for r in rows)
         counts[name] = len(rows)
         if progress:
             progress(name, len(rows))

@@ -12,6 +12,7 @@ SCHEMA_DIR = Path(__file__).parent / "schema"
 TRANSLATIONS_RESOURCE = {
     "name": "translations",
     "path": "translations.csv",
+    "profile": "tabular-data-resource",  # as the HSDS resources: `frictionless validate` checks the whole package
     "schema": {
         "primaryKey": ["entity", "id", "field", "language"],
         "fields": [

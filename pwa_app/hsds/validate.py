@@ -20,7 +20,9 @@ MAX_SHORT = {"number": 40, "email": 254, "url": 2_000, "website": 2_000, "name":
              "postal_code": 20, "city": 200, "state_province": 200, "country": 60, "code": 200}
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(:([0-5]\d)(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$")
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# An address whose domain is made of host names (no "_", no trailing digits in the top level), as the
+# ecosystem's checks (`frictionless validate`) read format "email".
+EMAIL_RE = re.compile(r"^[^@\s]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$")
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 BARE_HOST = re.compile(r"^(?![a-z][a-z0-9+.-]*:)[a-z0-9-]+(\.[a-z0-9-]+)+\.?(?::\d+)?(?:[/?#]|$)", re.IGNORECASE)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -72,7 +74,7 @@ def _datetime(raw: str) -> datetime:
 def _time(raw: str) -> str:
     if not TIME_RE.match(raw):
         raise Invalid(f"{raw[:40]!r} is not a time in the form HH:MM (24-hour clock)")
-    return raw
+    return raw[:5] if re.fullmatch(r"\d\d:\d\d:00", raw) else raw  # "09:00:00", as CSV exports write it, is 09:00
 
 
 def _string(raw: str, field: Field) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pwa_app.hsds.schema import SCHEMA_DIR, TRANSLATIONS_RESOURCE, package_descriptor, resources
+from pwa_app.hsds.validate import EMAIL_RE
 
 NAMESPACE = uuid.UUID("6f1c3c8e-2f53-4c55-9d7e-5d0b6a1f6b11")  # Passerelle's legacy-id namespace
 DEMO_DATA = Path(__file__).resolve().parents[2] / "demo_data"
@@ -93,11 +94,15 @@ class Tables:
     def __init__(self):
         self.rows: dict[str, dict[str, dict]] = {name: {} for name in resources()}
         self.translations: list[dict] = []
+        self.broken_emails = 0
         self.at: str | None = None  # the source row being converted ("data/services.csv:14"), set by the converter
         self.origins: dict[tuple[str, str], str] = {}
 
     def add(self, table: str, row: dict) -> dict:
         row = {k: v for k, v in row.items() if v not in (None, "")}
+        if "email" in row and not EMAIL_RE.match(row["email"]):  # "info@_idausa.org", "scl@svsinc.org1638"
+            self.broken_emails += 1
+            del row["email"]
         if row["id"] not in self.rows[table] and self.at:
             self.origins[(table, row["id"])] = self.at
         self.rows[table].setdefault(row["id"], row)
@@ -105,6 +110,8 @@ class Tables:
 
     def write(self, out: Path, title: str, report: Report) -> None:
         out.mkdir(parents=True, exist_ok=True)
+        if self.broken_emails:
+            report.skipped["email addresses that are not email addresses (left empty)"] += self.broken_emails
         official = json.loads((SCHEMA_DIR / "datapackage.json").read_text(encoding="utf-8"))
         descriptor = {**package_descriptor(), "name": "passerelle-legacy-import", "title": title,
                       "resources": [*official["resources"], TRANSLATIONS_RESOURCE]}

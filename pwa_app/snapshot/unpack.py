@@ -81,8 +81,10 @@ def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]
         texts = {k[2:]: v for k, v in raw.items() if k.startswith("t.")}
         if texts:
             r["t"] = texts
-        if "p" in raw:
-            r["p"] = [_unpack_phone(p, cc, False) for p in raw["p"]]
+        if "p" in raw:  # an index: one of its locations' numbers (wire._phone_ref)
+            numbers = cols.get("l.p") or []
+            here = [p for n in range(place, place + raw.get("l", 0)) if n < len(numbers) for p in numbers[n] or ()]
+            r["p"] = [_unpack_phone(here[p] if isinstance(p, int) else p, cc, False) for p in raw["p"]]
         if "h" in raw:
             r["h"] = _unpack_hours(raw["h"], fields)
         if "c" in raw:

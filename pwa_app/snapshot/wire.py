@@ -17,7 +17,8 @@ from collections import defaultdict
 from pwa_app.core.phones import guess_e164
 from pwa_app.present.presenters import SERVICE_TEXT_FIELDS
 
-FORMAT = 3  # of what phones receive (3: terms and ids packed too; 2: services packed by column; 1: records)
+FORMAT = 4  # of what phones receive (4: a service's numbers that are its locations' sent once; 3: terms and ids
+# packed too; 2: services packed by column; 1: records)
 # Service text fields the pages show (alternate_name only feeds search), with their short keys ("t" in a record).
 TEXT_KEYS = {
     "alternate_name": "an", "description": "de", "alert": "al", "eligibility_description": "el",
@@ -90,6 +91,12 @@ def _pack_phone(p: dict, country_code: str, at_location: bool):
     return out["d"] if len(out) == 1 else out
 
 
+def _phone_ref(packed, at_locations: list[str]):
+    """`packed`, or its index among the service's location numbers (packed alike) where it is one of them."""
+    key = json.dumps(packed)
+    return at_locations.index(key) if key in at_locations else packed
+
+
 def _pack_hours(schedules: list[dict]) -> list[list]:
     rows = []
     for h in schedules:
@@ -159,7 +166,11 @@ def pack_services(records: list[dict], terms: list[dict] | None = None) -> dict:
         if "e" in r:
             row["e"] = _pack_email(r["e"], r.get("w"))
         if "p" in r:
-            row["p"] = [_pack_phone(p, cc, False) for p in r["p"] if p.get("t") != "fax"]
+            # A number the service has from one of its locations (present/inherit.py) is sent once: here
+            # as its place among those locations' numbers, where the two read alike.
+            here = [json.dumps(_pack_phone(p, cc, True)) for loc in r.get("l", ()) for p in loc.get("p", ())
+                    if p.get("t") != "fax"]
+            row["p"] = [_phone_ref(_pack_phone(p, cc, False), here) for p in r["p"] if p.get("t") != "fax"]
         if "h" in r:
             row["h"] = _pack_hours(r["h"])
         if "c" in r:

@@ -9,7 +9,7 @@
 import { allServices, applyChanges, getDataset, replaceDataset } from './store.js';
 
 /** The snapshot format this code reads (the server's wire.FORMAT); a phone holding another downloads a whole snapshot. */
-export const FORMAT = 3;
+export const FORMAT = 4;
 const SMS_TYPES = new Set(['text', 'cell', 'mobile', 'sms']);
 const PHONE_TEXT = /^[0-9 +().\-/]*$/;
 const SAME_AS_NAME = 1;
@@ -115,7 +115,11 @@ export function unpackServices(packed, terms) {
       r.e = Array.isArray(raw.e) ? raw.e[0] : (raw.e.endsWith('@') && host ? raw.e + host : raw.e);
     }
     if (Object.keys(t).length) r.t = t;
-    if ('p' in raw) r.p = raw.p.map((p) => unpackPhone(p, cc, false));
+    if ('p' in raw) { // an index: one of its locations' numbers (wire._phone_ref)
+      const here = [];
+      for (let n = place; n < place + (raw.l || 0); n += 1) here.push(...((cols['l.p'] && cols['l.p'][n]) || []));
+      r.p = raw.p.map((p) => unpackPhone(typeof p === 'number' ? here[p] : p, cc, false));
+    }
     if ('h' in raw) r.h = unpackHours(raw.h, fields);
     if ('c' in raw) r.c = raw.c.map((c) => (typeof c === 'number' ? terms[c].s : c));
     const locations = [];

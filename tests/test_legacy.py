@@ -308,3 +308,14 @@ def test_problems_name_the_curators_own_file_row_and_column(empty_app, tmp_path)
     lenient = runner.invoke(args=["import-legacy", "hsds-1.1", str(folder), "--country", "US", "--lenient"])
     assert lenient.exit_code == 0, lenient.output
     assert "warning: data/locations.csv:3:latitude: 100 is outside -90..90" in lenient.output, lenient.output
+
+
+def test_ohana_problems_name_the_exports_own_rows(empty_app, tmp_path):
+    source = tmp_path / "ohana"
+    shutil.copytree(SHARED_DATA / "ohana-smc" / "sample-csv", source)
+    header, rows = read_csv(source / "locations.csv")
+    rows[1]["latitude"] = "100"
+    write_csv(source / "locations.csv", header, rows)
+    result = empty_app.test_cli_runner().invoke(args=["import-legacy", "ohana-csv", str(source)])
+    assert result.exit_code == 1
+    assert "  locations.csv:3:latitude: 100 is outside -90..90" in result.output, result.output

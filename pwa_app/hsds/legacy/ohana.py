@@ -42,9 +42,9 @@ LANGUAGE_CODES = {
 
 
 def _ohana_records_from_mongo(folder: Path) -> tuple[list[dict], list[dict], list[dict]]:
-    def lines(name: str) -> list[dict]:
+    def lines(name: str) -> list[dict]:  # each record with its place in the export (problems name it)
         with (folder / name).open(encoding="utf-8-sig") as f:
-            return [json.loads(line) for line in f if line.strip()]
+            return [{**json.loads(line), "__at": f"{name}:{n}"} for n, line in enumerate(f, start=1) if line.strip()]
     return lines("organizations.json"), lines("locations.json"), lines("services.json")
 
 
@@ -52,7 +52,8 @@ def _ohana_records_from_csv(folder: Path, report: Report) -> tuple[list[dict], l
     """Read an Ohana CSV export into the Mongo export's shape."""
     organizations = [{"id": r["id"], "name": r["name"], "description": r.get("description"), "urls": _urls(r.get("website")),
                       "emails": _split(r.get("email")), "legal_status": r.get("legal_status"), "tax_id": r.get("tax_id"),
-                      "tax_status": r.get("tax_status")} for r in _read_csv(folder / "organizations.csv")]
+                      "tax_status": r.get("tax_status"), "__at": f"organizations.csv:{n}"}
+                     for n, r in enumerate(_read_csv(folder / "organizations.csv"), start=2)]
     by_location: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for table in ("addresses", "mail_addresses", "contacts", "phones", "regular_schedules", "holiday_schedules"):
         for r in _read_csv(folder / f"{table}.csv"):
@@ -60,7 +61,7 @@ def _ohana_records_from_csv(folder: Path, report: Report) -> tuple[list[dict], l
             if owner[1]:
                 by_location[owner][table].append(r)
     locations = []
-    for r in _read_csv(folder / "locations.csv"):
+    for n, r in enumerate(_read_csv(folder / "locations.csv"), start=2):
         related = by_location[("location", r["id"])]
         address = (related["addresses"] or [None])[0]
         mail = (related["mail_addresses"] or [None])[0]
@@ -82,9 +83,10 @@ def _ohana_records_from_csv(folder: Path, report: Report) -> tuple[list[dict], l
                                    "number_type": p.get("number_type"), "vanity_number": p.get("vanity_number")}
                                   for p in related["phones"]],
             "regular_schedules": related["regular_schedules"], "holiday_schedules": related["holiday_schedules"],
+            "__at": f"locations.csv:{n}",
         })
     services = []
-    for r in _read_csv(folder / "services.csv"):
+    for n, r in enumerate(_read_csv(folder / "services.csv"), start=2):
         related = by_location[("service", r["id"])]
         services.append({
             "id": r["id"], "location_id": r["location_id"], "name": r.get("name"), "description": r.get("description"),
@@ -95,6 +97,7 @@ def _ohana_records_from_csv(folder: Path, report: Report) -> tuple[list[dict], l
             "languages": _split(r.get("languages")), "required_documents": _split(r.get("required_documents")),
             "interpretation_services": r.get("interpretation_services"), "alternate_name": r.get("alternate_name"),
             "regular_schedules": related["regular_schedules"], "holiday_schedules": related["holiday_schedules"],
+            "__at": f"services.csv:{n}",
         })
     return organizations, locations, services
 
@@ -149,6 +152,7 @@ def _ohana(organizations: list[dict], locations: list[dict], services: list[dict
     report.skipped["test organizations"] += len(test_orgs)
     for key in sorted(used_orgs, key=lambda k: int(k) if k.isdigit() else 0):
         org = orgs[key]
+        tables.at = org.get("__at")
         first = next(loc for loc in kept_locations.values() if str(loc["organization_id"]) == key)
         tables.add("organization", {
             "id": uid("organization", key), "name": org["name"].strip(),
@@ -160,6 +164,7 @@ def _ohana(organizations: list[dict], locations: list[dict], services: list[dict
         })
     hours_read = Counter()
     for key, loc in kept_locations.items():
+        tables.at = loc.get("__at")
         location_id = uid("location", key)
         coordinates = loc.get("coordinates") or None
         address = loc.get("address_attributes") or None
@@ -208,6 +213,7 @@ def _ohana(organizations: list[dict], locations: list[dict], services: list[dict
             hours_read[parse_hours(loc["hours"]) is not None] += 1
     unknown_codes = Counter()
     for svc in services:
+        tables.at = svc.get("__at")
         loc = kept_locations.get(str(svc.get("location_id")))
         if loc is None:
             report.skipped["services at skipped locations"] += 1

@@ -17,7 +17,7 @@ from pwa_app.hsds.legacy.ohana import convert_ohana_csv, convert_ohana_mongo
 from pwa_app.db.models import Address, Attribute, Language, Location, Organization, Schedule, Service, TaxonomyTerm
 
 from .conftest import SHARED_DATA
-from .helpers import read_csv, write_csv
+from .helpers import edit_cell, read_csv, write_csv
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
 
@@ -173,15 +173,27 @@ def test_holidays_are_closures_or_special_hours():
     assert report.skipped["holiday schedules with unreadable times"] == 1
 
 
+def hsds11_in_data_folder(tmp_path) -> Path:
+    """The HSDS 1.1 sample with its CSVs in data/ while datapackage.json, beside it, names them at its side."""
+    folder = tmp_path / "export"
+    shutil.copytree(SHARED_DATA / "hsds1.1-sample", folder / "data")
+    shutil.move(folder / "data" / "datapackage.json", folder / "datapackage.json")
+    return folder
+
+
+def ohana_sample(tmp_path) -> Path:
+    """A copy of the Ohana CSV sample to edit."""
+    shutil.copytree(SHARED_DATA / "ohana-smc" / "sample-csv", tmp_path / "ohana")
+    return tmp_path / "ohana"
+
+
 def published_export(tmp_path):
     """The HSDS 1.1 sample made to look like a real 211's export (the Open211 Miami datapackage of
     2019, whose quirks these are): zipped with its CSVs in data/ while datapackage.json names them
     at its side, schedules without ids, language rows repeating ids, a service whose organization is
     not in the export (with its phones), blank countries, a phone without a number, and line breaks
     written out as "\\n"."""
-    folder = tmp_path / "export"
-    shutil.copytree(SHARED_DATA / "hsds1.1-sample", folder / "data")
-    shutil.move(folder / "data" / "datapackage.json", folder / "datapackage.json")
+    folder = hsds11_in_data_folder(tmp_path)
     data = folder / "data"
     header, rows = read_csv(data / "regular_schedules.csv")
     write_csv(data / "regular_schedules.csv", header, [{**r, "id": ""} for r in rows])
@@ -235,11 +247,8 @@ def test_a_published_hsds1_export_imports_with_one_command(empty_app, tmp_path):
 
 def test_a_cell_with_several_web_addresses_keeps_the_first(empty_app, tmp_path):
     """Baltimore's iCarol export (2019) puts several web addresses in one cell, apart by spaces."""
-    source = tmp_path / "ohana"
-    shutil.copytree(SHARED_DATA / "ohana-smc" / "sample-csv", source)
-    header, rows = read_csv(source / "organizations.csv")
-    rows[0]["website"] = "http://www.first.example.org      http://second.example.org"
-    write_csv(source / "organizations.csv", header, rows)
+    source = ohana_sample(tmp_path)
+    edit_cell(source, "organizations.csv", 0, "website", "http://www.first.example.org      http://second.example.org")
     result = empty_app.test_cli_runner().invoke(args=["import-legacy", "ohana-csv", str(source)])
     assert result.exit_code == 0, result.output
     with empty_app.app_context():
@@ -290,32 +299,22 @@ def test_unsure_schedules_are_kept_as_their_text(empty_app, tmp_path):
 
 def test_problems_name_the_curators_own_file_row_and_column(empty_app, tmp_path):
     """A converted export's problems point into the export as published, not the package made of it."""
-    folder = tmp_path / "export"
-    shutil.copytree(SHARED_DATA / "hsds1.1-sample", folder / "data")
-    shutil.move(folder / "data" / "datapackage.json", folder / "datapackage.json")
-    columns, rows = read_csv(folder / "data" / "services.csv")
-    rows[2]["status"] = "bogus"
-    write_csv(folder / "data" / "services.csv", columns, rows)
-    header, locations = read_csv(folder / "data" / "locations.csv")
-    locations[1]["latitude"] = "100"
-    write_csv(folder / "data" / "locations.csv", header, locations)
+    folder = hsds11_in_data_folder(tmp_path)
+    edit_cell(folder / "data", "services.csv", 2, "status", "bogus")
+    edit_cell(folder / "data", "locations.csv", 1, "latitude", "100")
     runner = empty_app.test_cli_runner()
     result = runner.invoke(args=["import-legacy", "hsds-1.1", str(folder), "--country", "US"])
     assert result.exit_code == 1
     assert "  data/services.csv:4:status: 'bogus' is not one of" in result.output, result.output
-    rows[2]["status"] = "active"
-    write_csv(folder / "data" / "services.csv", columns, rows)
+    edit_cell(folder / "data", "services.csv", 2, "status", "active")
     lenient = runner.invoke(args=["import-legacy", "hsds-1.1", str(folder), "--country", "US", "--lenient"])
     assert lenient.exit_code == 0, lenient.output
     assert "warning: data/locations.csv:3:latitude: 100 is outside -90..90" in lenient.output, lenient.output
 
 
 def test_ohana_problems_name_the_exports_own_rows(empty_app, tmp_path):
-    source = tmp_path / "ohana"
-    shutil.copytree(SHARED_DATA / "ohana-smc" / "sample-csv", source)
-    header, rows = read_csv(source / "locations.csv")
-    rows[1]["latitude"] = "100"
-    write_csv(source / "locations.csv", header, rows)
+    source = ohana_sample(tmp_path)
+    edit_cell(source, "locations.csv", 1, "latitude", "100")
     result = empty_app.test_cli_runner().invoke(args=["import-legacy", "ohana-csv", str(source)])
     assert result.exit_code == 1
     assert "  locations.csv:3:latitude: 100 is outside -90..90" in result.output, result.output

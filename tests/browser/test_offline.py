@@ -264,7 +264,11 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
     categories = [href for href in golden(reference)["links"] if "/categories/" in href][:4]  # from the home page
     assert len(categories) == 4
     online.close()
-    paths = [*(f"/{lang}/services/{sid}" for sid in (ids[2], *ids[4:12])), *categories, *searches]
+    # The filter form with filters chosen, their chips and the pager keeping them: drawn by render.js
+    # from the phone's filters (filters.js) in every language too.
+    filtered = [f"{categories[0]}?free=1&age=senior&day=mon&time=morning&sort=name",
+                f"/{lang}/search?q=food&open=now&speaks=fr&access=wheelchair&page=1", f"/{lang}/search?category=food&day=sat"]
+    paths = [*(f"/{lang}/services/{sid}" for sid in (ids[2], *ids[4:12])), *categories, *searches, *filtered]
     pages = [(path, urllib.request.urlopen(server.url + path).read().decode()) for path in paths]
     differ = page.evaluate(EVERY_PAGE, {"lang": lang, "pages": pages})
     assert not differ, (len(differ), differ[:2])

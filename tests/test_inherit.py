@@ -105,5 +105,5 @@ def test_the_offline_record_inherits_as_the_page_does(app, client, bare_service)
         db.session.commit()
     record = offline_record(app, client, sid)
     assert [p["e"] for p in record["p"]] == ["+16135550143"]
-    assert record["h"] == [{"byday": "MO,TU,WE,TH,FR,SA,SU", "closes_at": "00:00", "freq": "WEEKLY", "opens_at": "00:00"}]
+    assert record["h"] == [{"byday": "MO,TU,WE,TH,FR,SA,SU", "closes_at": "00:00", "opens_at": "00:00"}]  # weekly: implied by the days
     assert record["l"][0]["h"] == record["h"]  # the location shows its own hours on the page too

@@ -330,19 +330,24 @@ def test_shell_carries_render_strings_in_the_page_language(client):
     assert 'id="offline-view"' in html and "/gen/draw." in html
 
 
-TERMS = [{"s": "food", "n": "Food", "k": "102"}, {"s": "meals", "n": ["Repas", "fr"], "p": "food"},
+# A child listed before its parent, whose slug is made of its parent's; a slug that only starts alike.
+TERMS = [{"s": "food-meals-hot", "n": "Hot meals", "p": "food-meals"}, {"s": "food", "n": "Food", "k": "102"},
+         {"s": "food-meals", "n": ["Repas", "fr"], "p": "food"}, {"s": "foodbank", "n": "Food banks", "p": "food"},
          {"s": "orphan", "n": "Orphan", "p": "gone"}]
 UUIDS = [{"i": f"0f8fad5b-d9cb-469f-a165-70867728950{n}", "v": 1, "n": "A"} for n in range(wire.PACK_MIN)]
 MIXED_UUIDS = UUIDS[:-1] + [{**UUIDS[-1], "i": "0f8fad5b-d9cb-569f-a165-708677289509"}]
 # A reader's language the data lacks: every text falls back to English.
 IN_FALLBACK = [{"i": f"s{n}", "v": 1, "n": [f"Service {n}", "en"], "o": [f"Service {n}", "en"], "fb": ["en"],
                 **({"t": {"de": [f"About {n}", "en"]}} if n % 2 else {}),
-                "l": [{"n": ["Hall", "en"], "c": [["Ramp", "en"]]}]} for n in range(wire.PACK_MIN)]
+                "p": [{"d": "613-555-0160", "e": "+16135550160", "t": "voice", "c": ["Main line", "en"]}],
+                "l": [{"n": ["Hall", "en"], "c": [["Ramp", "en"]], "p": [{"d": "613-555-0160", "e": "+16135550160"}]}]}
+               for n in range(wire.PACK_MIN)]
 
 
 def test_packed_terms_unpack_to_the_categories_pages_show():
     packed = json.loads(wire.encode({"terms": TERMS}))["terms"]
-    assert packed["p"] == [None, 0, "gone"]  # parents by index where they are sent
+    assert packed["p"] == [2, None, 1, 1, "gone"]  # parents by index where they are sent
+    assert packed["s"] == ["-hot", "food", "-meals", "foodbank", "orphan"]  # under the parent's slug
     assert decode(wire.encode({"terms": TERMS}))["terms"] == TERMS
 
 
@@ -356,7 +361,10 @@ def packing_examples() -> tuple[list[dict], list[dict]]:
                {"d": "613 555 0143", "e": "+16135550143", "t": "fax"},
                {"d": "555-0199", "t": "cell"},  # not a number: no e164, no texts
                {"d": "٦١٣٥٥٥٠١٤٤", "e": "+1٦١٣٥٥٥٠١٤٤"},  # digits JavaScript would not read alike, and no type
-               {"d": "+44 20 7946 0000", "e": "+442079460000", "t": "mobile", "m": 1, "c": ["Texte", "fr"]}],
+               {"d": "+44 20 7946 0000", "e": "+442079460000", "t": "mobile", "m": 1, "c": ["Texte", "fr"]},
+               {"d": "613-555-0150", "e": "+16135550150", "t": "voice"},  # its location's, alike: an index
+               {"d": "613-555-0150", "e": "+16135550150", "t": "text", "c": ["Accueil", "fr"]},  # described: {"r"}
+               {"d": "613-555-0150", "e": "+16135550150", "t": "voice", "c": "Desk"}],
          "l": [{"n": ["Banque", "fr"], "a": ["1 Main St", "Ottawa ON"], "g": [45.1, -75.2], "c": [["Rampe", "fr"]],
                 "p": [{"d": "613-555-0150", "e": "+16135550150", "t": "voice", "c": "Front desk"},
                       {"d": "613-555-0151", "e": "+16135550151", "t": "fax"}],
@@ -377,6 +385,16 @@ def packing_documents() -> list[dict]:
             {"services": IN_FALLBACK}]
 
 
+def test_services_are_packed_neighbours_together():
+    # Along a Hilbert curve through their first place: the two in Ottawa side by side, whatever their names.
+    at = {"Ottawa": [45.42, -75.69], "Vancouver": [49.28, -123.12], "Ottawa South": [45.38, -75.67]}
+    records = [{"i": f"s{n}", "v": 1, "n": name, "o": name, "l": [{"g": at[city]} if city else {}]}  # none: first
+               for n, (name, city) in enumerate([("A", "Ottawa"), ("B", "Vancouver"), ("C", "Ottawa South"), ("D", None)])]
+    packed = wire.pack_services(records)
+    assert packed["cols"]["n"].split(wire.SEPARATOR) in (["D", "B", "A", "C"], ["D", "B", "C", "A"],
+                                                        ["D", "A", "C", "B"], ["D", "C", "A", "B"])
+
+
 def test_packed_services_unpack_to_the_records_pages_show():
     terms, records = packing_examples()
     shown = json.loads(json.dumps(records))
@@ -386,6 +404,8 @@ def test_packed_services_unpack_to_the_records_pages_show():
     assert packed["tab"]["g"] == ["English", "français"] and packed["tab"]["l.c"] == ["Rampe"]  # all in "fr", the usual fallback
     assert packed["cols"]["t.ap"] == ["Odd\x7ftext", None]  # by organization: "Agency" first
     assert packed["cols"]["w"] == "http://example.org\x7fhttps://www.example.org/a"
+    # A location's number the service has as it is goes as its index; described, with what the service adds.
+    assert packed["cols"]["p"][1][-3:] == [0, {"r": 0, "t": "text", "m": 0, "c": ["Accueil"]}, {"r": 0, "c": "Desk"}]
     body = json.dumps({"terms": terms, "services": packed})
     assert decode(body)["services"] == sorted(shown, key=lambda r: r["i"])
     uuids, mixed = UUIDS, MIXED_UUIDS
@@ -398,7 +418,8 @@ def test_packed_services_unpack_to_the_records_pages_show():
     assert packed["uuid"] == 1 and len(packed["cols"]["i"]) == 32 * len(mixed)
     assert decode(wire.encode({"services": mixed}))["services"] == sorted(mixed, key=lambda r: r["i"])
     packed = json.loads(wire.encode({"services": IN_FALLBACK}))["services"]
-    assert set(packed["fa"]) == {"n", "t.de", "l.n", "l.c"} and packed["tab"]["l.c"] == ["Ramp"]
+    assert set(packed["fa"]) == {"n", "t.de", "l.n", "l.c", "p.c"} and packed["tab"]["l.c"] == ["Ramp"]
+    assert packed["cols"]["p"] == [[{"r": 0, "c": "Main line"}]] * wire.PACK_MIN  # "p.c": described in "en"
     # Columns of strings travel as one string, "" for null; "o" holds "same as the name" markers.
     assert packed["cols"]["o"] == [1] * wire.PACK_MIN and packed["cols"]["t.de"] == "\x7fAbout 1\x7f\x7fAbout 3"
     assert decode(wire.encode({"services": IN_FALLBACK}))["services"] == IN_FALLBACK

@@ -15,7 +15,15 @@ from pwa_app.snapshot.wire import compact
 
 def unpack_terms(packed: dict) -> list[dict]:
     """The categories `wire.pack_terms` packed (sync.js `unpackTerms`)."""
-    slugs = packed["s"]
+    slugs = list(packed["s"])
+
+    def slug(n: int) -> str:  # "-rest" under the parent's slug
+        if slugs[n].startswith("-"):
+            slugs[n] = slug(packed["p"][n]) + slugs[n]
+        return slugs[n]
+
+    for n in range(len(slugs)):
+        slug(n)
     return [compact({"s": s, "n": n, "p": slugs[p] if isinstance(p, int) else p, "k": k})
             for s, n, p, k in zip(slugs, packed["n"], packed["p"], packed["k"], strict=True)]
 

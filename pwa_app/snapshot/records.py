@@ -43,7 +43,8 @@ from pwa_app.present.presenters import SERVICE_TEXT_FIELDS, address_lines, is_fr
 from pwa_app.snapshot.reader import for_language, primary_language
 from pwa_app.snapshot.wire import NEUTRAL_TEXT_KEYS, SCHEDULE_FIELDS, compact
 
-RECORD_FORMAT = 2  # of the neutral records stored in OfflineRecord.body (1 held one record per language)
+RECORD_FORMAT = 3  # of the neutral records stored in OfflineRecord.body (3: weekly implied by days;
+# 1 held one record per language)
 TRANSLATED = ("service", "organization", "phone", "location", "accessibility")
 
 
@@ -151,6 +152,8 @@ def _schedule(values) -> dict:
     out = {f: _plain(v) for f, v in zip(SCHEDULE_FIELDS, values, strict=True) if v is not None and v != ""}
     if "opens_at" in out or "closes_at" in out:
         out.pop("description", None)  # only text-only hours are shown (hours.descriptions)
+    if str(out.get("freq", "")).upper() == "WEEKLY" and out.get("byday") and not out.get("bymonthday"):
+        del out["freq"]  # what hours.py and hours.js read days given alone as: one word less in every record
     return out
 
 

@@ -42,6 +42,24 @@ def _unpack_phone(p, cc: str, at_location: bool) -> dict:
     return compact(p)
 
 
+def _referred(p, here: list):
+    """A service's number as packed: an index into its locations' numbers, that number described, or itself."""
+    if isinstance(p, int):
+        return here[p]
+    if isinstance(p, dict) and "r" in p:
+        there = here[p["r"]]
+        return {**({"d": there} if isinstance(there, str) else there), **{k: v for k, v in p.items() if k != "r"}}
+    return p
+
+
+def _described(p, fallback: str | None, bare: bool):
+    """Its description as [text, language] where it came in the fallback language (["text"], or "text" if bare)."""
+    if not isinstance(p, dict) or "c" not in p:
+        return p
+    c = [p["c"]] if bare and isinstance(p["c"], str) else p["c"]
+    return {**p, "c": _lengthen_text(c, fallback)}
+
+
 def _unpack_hours(rows: list[list], fields: list[str]) -> list[dict]:
     return [{f: v for f, v in zip(fields, row, strict=False) if v is not None} for row in rows]  # rows drop trailing nulls
 
@@ -49,6 +67,7 @@ def _unpack_hours(rows: list[list], fields: list[str]) -> list[dict]:
 def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]:
     """The records `wire.pack_services` packed, by id (what sync.js does on the phone)."""
     cols, cc, fallback = dict(packed.get("cols", {})), packed.get("cc", "1"), packed.get("fl")
+    described_in_fallback = packed.get("fa", ())
     fields = packed.get("hf", HOURS_ORDER)
     uuid = packed.get("uuid")
     if isinstance(cols.get("i"), str):
@@ -60,6 +79,8 @@ def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]
     tables = {key: list(table) for key, table in packed.get("tab", {}).items()}
     for key in packed.get("fa", ()):
         values = tables if key in tables else cols
+        if key not in values:  # "p.c": the numbers' descriptions (_described)
+            continue
         values[key] = [[v] if isinstance(v, str) else v for v in values[key]]
     for key, table in tables.items():
         cols[key] = [None if v is None else [table[n] for n in v] for v in cols[key]]
@@ -81,10 +102,11 @@ def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]
         texts = {k[2:]: v for k, v in raw.items() if k.startswith("t.")}
         if texts:
             r["t"] = texts
-        if "p" in raw:  # an index: one of its locations' numbers (wire._phone_ref)
+        if "p" in raw:  # an index: one of its locations' numbers; {"r": index, ...}: that number, described
             numbers = cols.get("l.p") or []
             here = [p for n in range(place, place + raw.get("l", 0)) if n < len(numbers) for p in numbers[n] or ()]
-            r["p"] = [_unpack_phone(here[p] if isinstance(p, int) else p, cc, False) for p in raw["p"]]
+            r["p"] = [_unpack_phone(_described(_referred(p, here), fallback, "p.c" in described_in_fallback), cc, False)
+                      for p in raw["p"]]
         if "h" in raw:
             r["h"] = _unpack_hours(raw["h"], fields)
         if "c" in raw:

@@ -9,7 +9,7 @@
 import { allServices, applyChanges, getDataset, replaceDataset } from './store.js';
 
 /** The snapshot format this code reads (the server's wire.FORMAT); a phone holding another downloads a whole snapshot. */
-export const FORMAT = 4;
+export const FORMAT = 5;
 const SMS_TYPES = new Set(['text', 'cell', 'mobile', 'sms']);
 const PHONE_TEXT = /^[0-9 +().\-/]*$/;
 const SAME_AS_NAME = 1;
@@ -40,6 +40,16 @@ function unpackPhone(packed, cc, atLocation) {
   return p;
 }
 
+// As unpack._referred: an index into the service's locations' numbers, that number described ({r, ...}), or itself.
+function referred(p, here) {
+  if (typeof p === 'number') return here[p];
+  if (p && typeof p === 'object' && 'r' in p) {
+    const { r, ...rest } = p;
+    return { ...(typeof here[r] === 'string' ? { d: here[r] } : here[r]), ...rest };
+  }
+  return p;
+}
+
 // Schedules come as rows of values, in the order of the fields the packed form names.
 const unpackHours = (rows, fields) => rows.map((row) => Object.fromEntries(
   fields.map((field, n) => [field, row[n]]).filter(([, v]) => v !== null && v !== undefined)));
@@ -50,9 +60,14 @@ const holdsTexts = (column) => ['n', 'o', 'l.n', 'l.r', 'l.c'].includes(column) 
 /** Categories from the columns wire.pack_terms sent: [{s, n, p, k}]. */
 export function unpackTerms(packed) {
   if (!packed || Array.isArray(packed)) return packed;
-  return packed.s.map((s, n) => {
+  const slugs = [...packed.s];
+  const slug = (n) => { // "-rest" under the parent's slug (as tests/wire.py unpack_terms)
+    if (slugs[n].startsWith('-')) slugs[n] = slug(packed.p[n]) + slugs[n];
+    return slugs[n];
+  };
+  return slugs.map((_, n) => {
     const p = packed.p[n];
-    const term = { s, n: packed.n[n], p: typeof p === 'number' ? packed.s[p] : p, k: packed.k[n] };
+    const term = { s: slug(n), n: packed.n[n], p: typeof p === 'number' ? slug(p) : p, k: packed.k[n] };
     for (const key of Object.keys(term)) if (term[key] === null || term[key] === undefined || term[key] === '') delete term[key];
     return term;
   });
@@ -72,6 +87,10 @@ export function unpackServices(packed, terms) {
   const fields = packed.hf || [];
   const { uuid } = packed;
   const lengthen = (v) => (Array.isArray(v) && v.length === 1 ? [v[0], fallback] : v);
+  const bareDescriptions = (packed.fa || []).includes('p.c');
+  // As unpack._described: a number's description in the fallback language came as ["text"], or "text" (fa "p.c").
+  const described = (p) => (p && typeof p === 'object' && 'c' in p
+    ? { ...p, c: lengthen(bareDescriptions && typeof p.c === 'string' ? [p.c] : p.c) } : p);
   const source = { ...(packed.cols || {}) };
   if (typeof source.i === 'string') {
     const width = typeof uuid === 'string' ? 31 : 32;
@@ -83,7 +102,7 @@ export function unpackServices(packed, terms) {
   const tables = { ...(packed.tab || {}) };
   for (const key of packed.fa || []) { // columns whose every text is in the fallback language came without brackets
     const values = key in tables ? tables : source;
-    values[key] = values[key].map((v) => (typeof v === 'string' ? [v] : v));
+    if (key in values) values[key] = values[key].map((v) => (typeof v === 'string' ? [v] : v)); // "p.c": described()
   }
   for (const [key, table] of Object.entries(tables)) {
     source[key] = source[key].map((v) => (v ? v.map((n) => table[n]) : v));
@@ -115,10 +134,10 @@ export function unpackServices(packed, terms) {
       r.e = Array.isArray(raw.e) ? raw.e[0] : (raw.e.endsWith('@') && host ? raw.e + host : raw.e);
     }
     if (Object.keys(t).length) r.t = t;
-    if ('p' in raw) { // an index: one of its locations' numbers (wire._phone_ref)
+    if ('p' in raw) { // an index: one of its locations' numbers; {r: index, ...}: that number, described
       const here = [];
       for (let n = place; n < place + (raw.l || 0); n += 1) here.push(...((cols['l.p'] && cols['l.p'][n]) || []));
-      r.p = raw.p.map((p) => unpackPhone(typeof p === 'number' ? here[p] : p, cc, false));
+      r.p = raw.p.map((p) => unpackPhone(described(referred(p, here)), cc, false));
     }
     if ('h' in raw) r.h = unpackHours(raw.h, fields);
     if ('c' in raw) r.c = raw.c.map((c) => (typeof c === 'number' ? terms[c].s : c));

@@ -9,6 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from pwa_app.web import assets, compress, connections, errors, i18n, pages, shared
+from pwa_app.web import conditional
 from pwa_app.db import schema_version
 from pwa_app.core import security
 from pwa_app.web.config import Config, normalize_database_url
@@ -48,6 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     pages.init_app(app)
     shared.init_app(app)
     app.after_request(security.add_headers)
+    app.after_request(conditional.tag_and_validate)  # runs after gzip_response: the tag names the bytes sent
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()
 

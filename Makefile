@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install install-test chromium translations clean
+.PHONY: run test lint install install-test chromium nginx translations clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 
 install: $(VENV)/.installed node_modules/.installed translations static/gen/shared-templates.js
 
-install-test: $(VENV)/.installed-test node_modules/.installed translations static/gen/shared-templates.js chromium
+install-test: $(VENV)/.installed-test node_modules/.installed translations static/gen/shared-templates.js chromium nginx
 
 translations: $(VENV)/.installed node_modules/.installed static/gen/shared-templates.js
 	$(VENV)/bin/flask --app pwa_app translate compile
@@ -41,6 +41,16 @@ static/gen/shared-templates.js: node_modules/.installed scripts/compile_template
 # Debian's Chromium drives the browser tests; browser downloads are blocked here.
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+# Debian's nginx, for tests/test_deploy.py (`nginx -t` on deploy/nginx.conf, and one nginx run in the
+# foreground by the test itself). Installed without starting the service: a policy-rc.d that says no,
+# for the install only, where the machine has none already.
+nginx:
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null || ( \
+	  guard=; if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; \
+	  chmod +x /usr/sbin/policy-rc.d; guard=1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; status=$$?; \
+	  if [ -n "$$guard" ]; then rm -f /usr/sbin/policy-rc.d; fi; exit $$status)
 
 run: install
 	$(VENV)/bin/flask --app pwa_app init-db --demo-if-empty

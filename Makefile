@@ -5,17 +5,33 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install install-test chromium nginx translations clean
+.PHONY: run test lint install install-test chromium nginx translations lock clean
 
-$(VENV)/.installed: pyproject.toml
+# Python dependencies come from the hashed lock files, exactly (pip refuses any file whose hash is not
+# in them); then Passerelle itself, without resolving anything again. `make lock` writes the locks.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml requirements-test.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
 	touch $@
+
+# Resolve pyproject.toml's bounds again to the newest releases, with every file's hash, into
+# requirements.lock and requirements-test.lock (the test extra). pip-tools runs from a throwaway
+# virtual environment, so it never mixes with what it locks. Commit both files with the change.
+PIP_TOOLS := pip-tools==7.6.2
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet $(PIP_TOOLS)
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile --quiet --upgrade --generate-hashes --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile --quiet --upgrade --generate-hashes --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+	rm -rf .lock-venv
 
 install: $(VENV)/.installed node_modules/.installed translations static/gen/shared-templates.js
 

@@ -5,21 +5,37 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install install-test chromium translations clean
+.PHONY: run test lint install install-test chromium nginx translations lock clean
 
-$(VENV)/.installed: pyproject.toml
+# Python dependencies come from the hashed lock files, exactly (pip refuses any file whose hash is not
+# in them); then Passerelle itself, without resolving anything again. `make lock` writes the locks.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml requirements-test.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
 	touch $@
+
+# Resolve pyproject.toml's bounds again to the newest releases, with every file's hash, into
+# requirements.lock and requirements-test.lock (the test extra). pip-tools runs from a throwaway
+# virtual environment, so it never mixes with what it locks. Commit both files with the change.
+PIP_TOOLS := pip-tools==7.6.2
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet $(PIP_TOOLS)
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile --quiet --upgrade --generate-hashes --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile --quiet --upgrade --generate-hashes --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+	rm -rf .lock-venv
 
 install: $(VENV)/.installed node_modules/.installed translations static/gen/shared-templates.js
 
-install-test: $(VENV)/.installed-test node_modules/.installed translations static/gen/shared-templates.js chromium
+install-test: $(VENV)/.installed-test node_modules/.installed translations static/gen/shared-templates.js chromium nginx
 
 translations: $(VENV)/.installed node_modules/.installed static/gen/shared-templates.js
 	$(VENV)/bin/flask --app pwa_app translate compile
@@ -41,6 +57,16 @@ static/gen/shared-templates.js: node_modules/.installed scripts/compile_template
 # Debian's Chromium drives the browser tests; browser downloads are blocked here.
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+# Debian's nginx, for tests/test_deploy.py (`nginx -t` on deploy/nginx.conf, and one nginx run in the
+# foreground by the test itself). Installed without starting the service: a policy-rc.d that says no,
+# for the install only, where the machine has none already.
+nginx:
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null || ( \
+	  guard=; if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; \
+	  chmod +x /usr/sbin/policy-rc.d; guard=1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; status=$$?; \
+	  if [ -n "$$guard" ]; then rm -f /usr/sbin/policy-rc.d; fi; exit $$status)
 
 run: install
 	$(VENV)/bin/flask --app pwa_app init-db --demo-if-empty

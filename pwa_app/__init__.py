@@ -9,6 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from pwa_app.web import assets, compress, connections, errors, i18n, pages, shared
+from pwa_app.web import conditional, proxies
 from pwa_app.db import schema_version
 from pwa_app.core import security
 from pwa_app.web.config import Config, normalize_database_url
@@ -48,8 +49,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     pages.init_app(app)
     shared.init_app(app)
     app.after_request(security.add_headers)
+    app.after_request(conditional.tag_and_validate)  # runs after gzip_response: the tag names the bytes sent
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()
+    proxies.init_app(app)  # PASSERELLE_TRUSTED_PROXIES: whose X-Forwarded-For to believe
 
     from pwa_app.views import api, directory, feedback, health, languages, root
     from pwa_app import cli

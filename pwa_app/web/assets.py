@@ -1,11 +1,23 @@
-"""The stylesheet and scripts, bundled and fingerprinted by webassets."""
+"""The stylesheet and scripts, bundled, minified, fingerprinted and precompressed by webassets.
+
+Each bundle is built once, when the app starts (or when its sources change), as
+`static/gen/<name>.<hash>.<js|css>` with `.br` (brotli 11) and `.gz` (gzip 9) siblings. The app
+serves them itself (`send_static`), in the encoding the browser accepts and cached for a year,
+and nginx can serve the same files with `gzip_static` (deploy/nginx.conf).
+"""
 from __future__ import annotations
 
+import gzip
 import hashlib
+import mimetypes
+import os
 import re
+import tempfile
 from pathlib import Path
 
-from flask import Flask
+import brotli
+import rjsmin
+from flask import Flask, current_app, request, send_from_directory
 from webassets import Bundle, Environment
 from webassets.filter import Filter
 
@@ -43,6 +55,20 @@ class JoinModules(Filter):
                           for bundle, names in self.wanted.items())
         self.wanted = {}  # for the next build
         out.write(imports + _in.read())
+
+
+class Minify(Filter):
+    """Minify a joined bundle with rJSmin (pinned in pyproject.toml): comments and spaces go, names stay.
+
+    rJSmin reads template literals, regular expressions and `import`/`export` lines as a parser
+    would, but it does not look inside the `${…}` of a template literal nested in another one
+    (a comment written there would be cut): docs/architecture.md, "Bundles on the wire".
+    """
+
+    name = "minify-js"
+
+    def output(self, _in, out, **kw):
+        out.write(rjsmin.jsmin(_in.read(), keep_bang_comments=True))  # /*! licence */ comments stay
 
 
 class BundleUrl:
@@ -99,19 +125,25 @@ def check_compiled_templates(static: Path) -> None:
                            "(node scripts/compile_templates.mjs) to compile them for the phone")
 
 
+# A bundle is built again when its sources change, or this recipe (its filters, the minifier's options).
+RECIPE = str(Path(__file__).resolve())
+SOURCES_JS = [f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)]
+
 BUNDLES = {
-    "css": Bundle("css/app.css", "css/offline.css", "css/search.css", "css/lists.css", filters="rcssmin", output="gen/app.%(version)s.css"),
-    "js": Bundle(*(f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)), filters=JoinModules(keep_exports=True),
+    "css": Bundle("css/app.css", "css/offline.css", "css/search.css", "css/lists.css", filters="rcssmin",
+                  depends=[RECIPE], output="gen/app.%(version)s.css"),
+    "js": Bundle(*SOURCES_JS, filters=[JoinModules(keep_exports=True), Minify()], depends=[RECIPE],
                  output="gen/app.%(version)s.js"),
-    "near": Bundle(*(f"js/{name}" for name in NEAR_JS), filters=JoinModules(True, APP_URL, NEAR_JS),
-                   depends=[f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)], output="gen/near.%(version)s.js"),
+    "near": Bundle(*(f"js/{name}" for name in NEAR_JS), filters=[JoinModules(True, APP_URL, NEAR_JS), Minify()],
+                   depends=[*SOURCES_JS, RECIPE], output="gen/near.%(version)s.js"),
     "offline": Bundle(*(f"js/{name}" for name in SHELL_JS),
-                      filters=JoinModules(True, APP_URL, SHELL_JS, elsewhere=dict.fromkeys(NEAR_JS, NEAR_URL)),
-                      depends=[f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS, *NEAR_JS)], output="gen/offline.%(version)s.js"),
-    "search-worker": Bundle(*(f"js/{name}" for name in SEARCH_WORKER_JS), filters=JoinModules(),
-                            output="gen/search-worker.%(version)s.js"),
-    "sync-worker": Bundle(*(f"js/{name}" for name in SYNC_WORKER_JS), filters=JoinModules(), output="gen/sync-worker.%(version)s.js"),
-    "draw": Bundle(str(NUNJUCKS), COMPILED_TEMPLATES, output="gen/draw.%(version)s.js"),
+                      filters=[JoinModules(True, APP_URL, SHELL_JS, elsewhere=dict.fromkeys(NEAR_JS, NEAR_URL)), Minify()],
+                      depends=[*SOURCES_JS, *(f"js/{name}" for name in NEAR_JS), RECIPE], output="gen/offline.%(version)s.js"),
+    "search-worker": Bundle(*(f"js/{name}" for name in SEARCH_WORKER_JS), filters=[JoinModules(), Minify()],
+                            depends=[RECIPE], output="gen/search-worker.%(version)s.js"),
+    "sync-worker": Bundle(*(f"js/{name}" for name in SYNC_WORKER_JS), filters=[JoinModules(), Minify()],
+                          depends=[RECIPE], output="gen/sync-worker.%(version)s.js"),
+    "draw": Bundle(str(NUNJUCKS), COMPILED_TEMPLATES, filters=Minify(), depends=[RECIPE], output="gen/draw.%(version)s.js"),
 }
 
 
@@ -133,6 +165,57 @@ def init_app(app: Flask) -> Environment:
         if name in ("js", "near"):
             (APP_URL if name == "js" else NEAR_URL).url = urls[name]
 
+    for url in urls.values():
+        precompress(static / url.removeprefix(app.static_url_path + "/"))
+
     app.extensions["assets"] = env
     app.jinja_env.globals["asset_url"] = urls.__getitem__
+    app.view_functions["static"] = send_static  # Flask's own static route, answered by send_static
     return env
+
+
+# A built bundle's name: its content's hash is in it, so its bytes never change (webassets' "hash" versions).
+FINGERPRINTED = re.compile(r"gen/[\w-]+\.[0-9a-f]{8,}\.(?:js|css)")
+# Preferred first; brotli saves 10-20 % over gzip on our bundles (docs/architecture.md).
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: app servers starting side by side may build the same file."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+
+
+def precompress(path: Path) -> None:
+    """Write `path`'s brotli (quality 11) and gzip (level 9) siblings, once: a fingerprinted file never changes."""
+    data = None
+    for suffix, squeeze in ((".br", lambda b: brotli.compress(b, quality=11)),
+                            (".gz", lambda b: gzip.compress(b, compresslevel=9, mtime=0))):
+        sibling = path.with_name(path.name + suffix)
+        if not sibling.exists():
+            data = path.read_bytes() if data is None else data
+            _write_atomically(sibling, squeeze(data))
+
+
+def send_static(filename: str):
+    """A file under /static/; a built bundle in the best encoding the browser accepts, cached for a year."""
+    if not FINGERPRINTED.fullmatch(filename):
+        return current_app.send_static_file(filename)
+    folder = Path(current_app.static_folder)
+    accepted = request.accept_encodings
+    suffix, encoding = "", None
+    for name, ending in ENCODINGS:
+        if accepted[name] > 0 and (folder / (filename + ending)).is_file():
+            suffix, encoding = ending, name
+            break
+    mimetype = mimetypes.guess_type(filename)[0]  # the bundle's own type, not the sibling's
+    response = send_from_directory(folder, filename + suffix, mimetype=mimetype, max_age=31536000)
+    if encoding:
+        response.headers["Content-Encoding"] = encoding
+    response.vary.add("Accept-Encoding")
+    response.headers["Cache-Control"] = IMMUTABLE
+    return response

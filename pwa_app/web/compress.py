@@ -1,4 +1,10 @@
-"""Gzip dynamic text responses: on 2G every kilobyte is seconds, and not every deployment has nginx in front."""
+"""Gzip dynamic text responses: on 2G every kilobyte is seconds, and not every deployment has nginx in front.
+
+Pages and API answers change with the data, so they are gzipped as they go (once per page in the
+page cache). The script and style bundles never change under their name: they are compressed once,
+when built, to brotli and gzip siblings that the static route sends as they are
+(`pwa_app/web/assets.py`), and this hook leaves them alone (a file response, already encoded).
+"""
 from __future__ import annotations
 
 import gzip

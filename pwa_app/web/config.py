@@ -31,6 +31,10 @@ class Config:
     # Where `flask build-snapshots` writes the static offline snapshots (default: instance/snapshots).
     SNAPSHOT_FOLDER = os.environ.get("PASSERELLE_SNAPSHOT_FOLDER")
 
+    # Proxies in front of the app (nginx: 1) whose X-Forwarded-For and X-Forwarded-Proto it believes
+    # (pwa_app/web/proxies.py); 0 believes none, as an app reached directly must.
+    TRUSTED_PROXIES = os.environ.get("PASSERELLE_TRUSTED_PROXIES", "0")
+
     SEARCH_MAX_QUERY = 200  # characters kept from a query; the rest is ignored
     PAGE_SIZE = 25
 

@@ -311,12 +311,19 @@ def unit_patterns(locale: Locale, units: dict[str, str]) -> dict:
 
     {key: pattern, or {plural category: pattern} where the words change with the number, "decimal":
     the decimal sign}. The phone writes the number with that sign and the language's digits
-    (status-line.js formatUnit): no Intl unit format, which costs a long task on a slow phone."""
+    (status-line.js formatUnit): no Intl unit format, which costs a long task on a slow phone.
+    Worked out once per language (every page carries them; 70 ms of Babel each time otherwise)."""
+    return _unit_patterns(str(locale), tuple(units.items()))
+
+
+@lru_cache(maxsize=64)
+def _unit_patterns(code: str, units: tuple[tuple[str, str], ...]) -> dict:
     from babel.numbers import format_decimal, get_decimal_symbol
     from babel.units import format_unit
 
+    locale = Locale.parse(code)
     out: dict = {"decimal": get_decimal_symbol(locale)}
-    for key, unit in units.items():
+    for key, unit in units:
         forms: dict[str, str] = {}
         for n in (*range(0, 120), 0.5, 1.5, 2.5, 1000, 1_000_000):
             shown = format_decimal(n, locale=locale)

@@ -31,7 +31,9 @@ class Config:
     # Where `flask build-snapshots` writes the static offline snapshots (default: instance/snapshots).
     SNAPSHOT_FOLDER = os.environ.get("PASSERELLE_SNAPSHOT_FOLDER")
 
-    SEARCH_MAX_QUERY = 200  # characters kept from a query; the rest is ignored
+    SEARCH_MAX_QUERY = 200  # characters kept from a query; the rest is ignored, never echoed
+    # Rendered pages kept per process (pwa_app/web/page_cache.py), in bytes: the oldest go first.
+    PAGE_CACHE_BYTES = int(os.environ.get("PASSERELLE_PAGE_CACHE_MB", "32")) * 1024 * 1024
     PAGE_SIZE = 25
 
 

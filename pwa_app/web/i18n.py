@@ -113,24 +113,40 @@ def url_in(code: str) -> str:
     endpoint = request.endpoint
     if endpoint and "lang" in (request.url_rule.arguments if request.url_rule else ()):
         args = {**(request.view_args or {}), "lang": code}
-        query = {k: v for k, v in request.args.items() if k in ("q", "page")}
+        from pwa_app.web.request_input import page_number, search_query
+
+        # As the page reads them, never as sent: a 60 KB `q` would be written once per language.
+        query = {k: v for k, v in (("q", search_query()), ("page", page_number())) if v and v != 1}
         return url_for(endpoint, **args, **query)
     return url_for("directory.home", lang=code)
 
 
-def same_page_in(code: str, path: str | None) -> str:
-    """Map a local path such as /fr/services/1 to the same page in `code`; anything else goes home.
+MAX_NEXT = 1000  # characters: a referral sheet of 30 services; a longer `next` goes home
 
-    Only paths on this site that start with a supported language are accepted, so the language
-    chooser cannot be used to send people elsewhere.
+
+def page_of(path: str | None) -> tuple[str, dict] | None:
+    """The endpoint and arguments of one of this site's pages in a supported language, or None.
+
+    Only a path such a page answers is accepted, so what is built from it (the language chooser's
+    redirect, the picker's links) cannot lead elsewhere, nor carry a newline into a header.
     """
+    from werkzeug.exceptions import HTTPException
+
+    if not path or len(path) > MAX_NEXT or not path.startswith("/"):
+        return None
+    try:
+        endpoint, args = current_app.url_map.bind("localhost").match(path, method="GET")
+    except HTTPException:  # not a page, or only one with another spelling (a redirect)
+        return None
+    return (endpoint, args) if is_supported(args.get("lang")) else None
+
+
+def same_page_in(code: str, path: str | None) -> str:
+    """Map a local path such as /fr/services/1 to the same page in `code`; anything else goes home."""
     from flask import url_for
 
-    parts = (path or "").split("/")
-    if path and path.startswith("/") and not path.startswith("//") and len(parts) > 2 and is_supported(parts[1]) \
-            and "\\" not in path:
-        return "/".join(["", code, *parts[2:]])
-    return url_for("directory.home", lang=code)
+    endpoint, args = page_of(path) or ("directory.home", {})
+    return url_for(endpoint, **{**args, "lang": code})
 
 
 _HEADER_KEY = re.compile(r"#\s?([A-Z][A-Za-z -]*):\s*(.*)")

@@ -8,7 +8,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from pwa_app.web import assets, compress, connections, errors, i18n, pages, shared
+from pwa_app.web import assets, compress, connections, errors, i18n, pages, request_input, shared
 from pwa_app.db import schema_version
 from pwa_app.core import security
 from pwa_app.web.config import Config, normalize_database_url
@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     pages.init_app(app)
     shared.init_app(app)
+    app.before_request(request_input.refuse_broken_text)  # issue 17: valid text or a 400
     app.after_request(security.add_headers)
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()

@@ -1,9 +1,16 @@
 """What pages read from the request, normalised once: the search query as search uses it, and the
 page number. The page cache keys on the same normalised values, so a page is rendered, kept and
-echoed from what it really uses, never from however much a visitor sent."""
+echoed from what it really uses, never from however much a visitor sent.
+
+And the first check of every request: its path and query string are UTF-8 text with no NUL, else
+400. Werkzeug would quietly replace broken bytes, and PostgreSQL refuses a NUL in any text it is
+given (a 500); a form's body is checked the same way by the view that reads it (`form_is_text`).
+"""
 from __future__ import annotations
 
-from flask import current_app, request
+from urllib.parse import unquote_to_bytes
+
+from flask import abort, current_app, request
 
 MAX_PAGE = 10_000
 
@@ -22,3 +29,23 @@ def normalised_args() -> tuple[tuple[str, str], ...]:
     """The query string as the pages read it: `q` as search uses it, the rest as sent, sorted."""
     cut = current_app.config["SEARCH_MAX_QUERY"]
     return tuple(sorted((k, v[:cut].strip() if k == "q" else v) for k, v in request.args.items(multi=True)))
+
+
+def is_text(raw: bytes) -> bool:
+    """Whether percent-encoded `raw` (a query string, a form body) decodes to UTF-8 text with no NUL."""
+    try:
+        return "\x00" not in unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+
+
+def refuse_broken_text() -> None:
+    """before_request: a path or query string that is not UTF-8 text, or holds a NUL, is a 400."""
+    path = request.environ.get("PATH_INFO", "").encode("latin-1", "replace")  # WSGI: the path's bytes
+    if not (is_text(path.replace(b"%", b"%25")) and is_text(request.query_string)):
+        abort(400)
+
+
+def form_is_text() -> bool:
+    """Whether a url-encoded form body is UTF-8 text with no NUL (read once, and kept for the form)."""
+    return request.mimetype != "application/x-www-form-urlencoded" or is_text(request.get_data())

@@ -63,3 +63,30 @@ def test_a_newline_in_the_language_choosers_next_goes_to_the_language_home(quiet
     assert r.status_code == 302 and r.location == "/fr/"
     r = quiet_client.get("/choose-language/fr?next=/en/categories/fo%0Dod")
     assert r.status_code == 302 and "\r" not in r.location and "\n" not in r.location
+
+
+@pytest.mark.parametrize("headers", [{"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"},
+                                     {"Sec-Fetch-Site": "same-site", "Origin": "https://other.localhost"},
+                                     {"Origin": "http://localhost.evil.example"}])
+def test_reports_from_another_site_are_refused(app, client, headers):
+    sid = a_service(app)
+    # reproduction: POST /api/reports with Origin: https://evil.example was stored (201)
+    api = client.post("/api/reports", json={"idempotency_key": "cross-site-key-00001", "service_id": sid,
+                                            "kind": "closed"}, headers=headers)
+    form = client.post(f"/en/services/{sid}/report", data={"idempotency_key": "cross-site-key-00002", "kind": "closed"},
+                       headers=headers)
+    assert api.status_code == 403 and api.get_json()["status"] == 403
+    assert form.status_code == 403 and b"<html" in form.data
+    with app.app_context():
+        assert db.session.scalar(select(Report)) is None
+
+
+@pytest.mark.parametrize("headers", [{}, {"Origin": "http://localhost"}, {"Sec-Fetch-Site": "same-origin"},
+                                     {"Origin": "null"}])
+def test_reports_from_this_site_or_an_old_browser_are_taken(app, client, headers):
+    sid = a_service(app)
+    api = client.post("/api/reports", json={"idempotency_key": "same-site-key-000001", "service_id": sid,
+                                            "kind": "closed"}, headers=headers)
+    form = client.post(f"/en/services/{sid}/report", data={"idempotency_key": "same-site-key-000002", "kind": "closed"},
+                       headers=headers)
+    assert api.status_code == 201 and form.status_code == 201

@@ -7,6 +7,7 @@ import uuid
 from flask import Blueprint, abort, current_app, g, jsonify, render_template, request
 
 from pwa_app.web import i18n, request_input
+from pwa_app.web.site import from_this_site
 from pwa_app.db import rate_limit, reports
 from pwa_app.web.pages import presenter
 from pwa_app.db.extensions import db
@@ -43,6 +44,8 @@ def report(service_id: str):
 
     if request.method != "POST":
         return form_page(None, 200)
+    if not from_this_site():
+        abort(403)  # another site's page posting in the person's name
     _limit_body()
     if not request_input.form_is_text():
         return form_page("text", 400, form={})  # "Something went wrong": nothing of it is shown again
@@ -68,6 +71,8 @@ def _problem(status: int, title: str, detail: str, field: str | None = None, hea
 @api_bp.route("/reports", methods=["POST"])
 def report_json():
     """Store one queued report: 201 when new, 200 when its idempotency key was already stored."""
+    if not from_this_site():
+        return _problem(403, "Forbidden", "Reports are taken from this site's own pages only.")
     if request.mimetype != "application/json":
         return _problem(415, "Unsupported Media Type", "Send the report as application/json.")
     _limit_body()

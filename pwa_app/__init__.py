@@ -8,7 +8,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from pwa_app.web import assets, compress, connections, errors, i18n, pages, request_input, shared
+from pwa_app.web import assets, compress, connections, errors, i18n, pages, request_input, shared, site
 from pwa_app.db import schema_version
 from pwa_app.core import security
 from pwa_app.web.config import Config, normalize_database_url
@@ -36,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'passerelle.sqlite3'}"
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     _check_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    site.check_config(app.config)
 
     db.init_app(app)
     with app.app_context():
@@ -47,7 +48,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     pages.init_app(app)
     shared.init_app(app)
-    app.before_request(request_input.refuse_broken_text)  # issue 17: valid text or a 400
+    app.url_value_preprocessor(request_input.refuse_broken_text)  # issue 17: valid text or a 400
+    app.after_request(site.relative_redirects)
     app.after_request(security.add_headers)
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()

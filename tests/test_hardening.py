@@ -50,12 +50,27 @@ def test_a_form_report_with_nul_or_broken_utf8_is_a_400(app, quiet_client, field
         assert db.session.scalar(select(Report)) is None
 
 
-@pytest.mark.parametrize("path", ["/en/search?q=%00", "/en/search?q=%ED%A0%BD", "/en/categories/food?near=%00",
-                                  "/en/services/%00", "/en/r/%00", "/api/services?search=%00", "/api/services/%00",
-                                  "/en/language?q=%00&next=%00", "/en/offline/changes.json?since=%00",
-                                  "/api/service_at_locations?postcode=%00"])
-def test_nul_or_broken_utf8_in_a_url_is_a_400(quiet_client, path):
-    assert quiet_client.get(path).status_code == 400
+URLS = ["/en/search?q={0}", "/en/categories/food?near={0}", "/en/services/{0}", "/en/r/{0}", "/api/services?search={0}",
+        "/api/services/{0}", "/en/language?q={0}&next={0}", "/en/offline/changes.json?since={0}",
+        "/api/service_at_locations?postcode={0}", "/choose-language/fr?next=/en/{0}", "/{0}/"]
+
+
+def raw_get(client, url: str):
+    """GET `url` as a server hands it to the app: the path's bytes, undecoded, in PATH_INFO (the test
+    client would replace broken UTF-8 in a path before the app saw it)."""
+    from urllib.parse import unquote_to_bytes
+
+    path, _, query = url.partition("?")
+    return client.get(path, query_string=query, environ_overrides={"PATH_INFO": unquote_to_bytes(path).decode("latin-1")})
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_broken_utf8_in_a_url_is_a_400_and_a_nul_no_500(quiet_client, url):
+    assert raw_get(quiet_client, url.format("%ED%A0%BD")).status_code == 400  # an encoded lone surrogate
+    assert raw_get(quiet_client, url.format("caf%C3")).status_code == 400
+    assert raw_get(quiet_client, url.format("%00")).status_code < 500
+    if "search" in url:
+        assert raw_get(quiet_client, url.format("caf%C3%A9")).status_code == 200  # valid UTF-8 is read as sent
 
 
 def test_a_newline_in_the_language_choosers_next_goes_to_the_language_home(quiet_client):
@@ -90,3 +105,60 @@ def test_reports_from_this_site_or_an_old_browser_are_taken(app, client, headers
     form = client.post(f"/en/services/{sid}/report", data={"idempotency_key": "same-site-key-000002", "kind": "closed"},
                        headers=headers)
     assert api.status_code == 201 and form.status_code == 201
+
+
+
+def sheet(app, client, headers=None) -> tuple[str, str, str]:
+    """A referral sheet of one service: its page, its share link and its text message, as written."""
+    import html
+    import re
+    from urllib.parse import unquote
+
+    from pwa_app.core import referral
+
+    path = "/en/r/" + referral.encode([a_service(app)])
+    page = client.get(path, headers=headers or {}).get_data(as_text=True)
+    link = html.unescape(re.search(r'id="share-link"[^>]*value="([^"]*)"', page).group(1))
+    sms = unquote(html.unescape(re.search(r'href="sms:\?&amp;body=([^"]*)"', page).group(1)))
+    return page, link, sms, path
+
+
+@pytest.mark.parametrize("config", [{"BASE_URL": "https://help.example.org"}, {}, {"TRUSTED_HOSTS": ["help.example.org"]}])
+def test_absolute_urls_never_come_from_the_host_header(databases, config):
+    from .conftest import make_app
+
+    app = make_app(databases.demo(), **config)
+    client = app.test_client()
+    forged = {"Host": "evil.example"}
+    # reproduction: GET /api/ with Host: evil.example answered openapi_url http://evil.example/api/openapi.json
+    api = client.get("/api/", headers=forged)
+    redirect = client.get("/en", headers=forged)
+    if config.get("TRUSTED_HOSTS"):  # Flask refuses any other host outright
+        assert api.status_code == redirect.status_code == 400
+        return
+    page, link, sms, path = sheet(app, client, forged)
+    assert "evil.example" not in page + api.get_data(as_text=True) + redirect.headers.get("Location", "")
+    assert redirect.headers["Location"] == "/en/"
+    base = config.get("BASE_URL", "")  # no base URL and a host that is not this machine: links stay relative
+    assert link == base + path and sms.endswith(base + path)
+    assert api.get_json()["openapi_url"] == base + "/api/openapi.json"
+
+
+def test_absolute_urls_from_a_trusted_or_local_host(databases):
+    from .conftest import make_app
+
+    trusted = make_app(databases.demo(), TRUSTED_HOSTS=["help.example.org"])
+    assert trusted.test_client().get("/api/", headers={"Host": "help.example.org"}).get_json()["openapi_url"] \
+        == "http://help.example.org/api/openapi.json"
+    local = make_app(databases.demo())
+    for host in ("localhost:5000", "127.0.0.1:8000"):
+        _page, link, _sms, path = sheet(local, local.test_client(), {"Host": host})
+        assert link == f"http://{host}{path}"
+
+
+@pytest.mark.parametrize("url", ["help.example.org", "https://help.example.org/passerelle", "ftp://x", "https://"])
+def test_a_base_url_that_is_not_a_scheme_and_host_stops_the_app(databases, url):
+    from .conftest import make_app
+
+    with pytest.raises(SystemExit, match="PASSERELLE_BASE_URL"):
+        make_app(databases.demo(), BASE_URL=url)

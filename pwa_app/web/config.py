@@ -5,6 +5,10 @@ import os
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in the instance folder
+    # Absolute URLs start with BASE_URL, never with the Host header (pwa_app/web/site.py); with
+    # TRUSTED_HOSTS, Flask answers 400 to a request for any other host.
+    BASE_URL = os.environ.get("PASSERELLE_BASE_URL") or None
+    TRUSTED_HOSTS = [h.strip() for h in os.environ.get("PASSERELLE_TRUSTED_HOSTS", "").split(",") if h.strip()] or None
     MAX_CONTENT_LENGTH = 1024 * 1024  # larger bodies get 413 before a view reads them
 
     # Interface languages, in the order the language picker lists them; each needs a catalogue in

@@ -2,9 +2,10 @@
 page number. The page cache keys on the same normalised values, so a page is rendered, kept and
 echoed from what it really uses, never from however much a visitor sent.
 
-And the first check of every request: its path and query string are UTF-8 text with no NUL, else
-400. Werkzeug would quietly replace broken bytes, and PostgreSQL refuses a NUL in any text it is
-given (a 500); a form's body is checked the same way by the view that reads it (`form_is_text`).
+And the first check of every request: its path and query string are UTF-8 text, else 400
+(Werkzeug would quietly replace the broken bytes). A form's body is checked so by the view that
+reads it (`form_is_text`), which also refuses a NUL there: PostgreSQL stores no NUL in text. A NUL
+in a URL is text like any other (a search for it finds nothing).
 """
 from __future__ import annotations
 
@@ -31,16 +32,19 @@ def normalised_args() -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, v[:cut].strip() if k == "q" else v) for k, v in request.args.items(multi=True)))
 
 
-def is_text(raw: bytes) -> bool:
-    """Whether percent-encoded `raw` (a query string, a form body) decodes to UTF-8 text with no NUL."""
+def is_text(raw: bytes, nul: bool = True) -> bool:
+    """Whether percent-encoded `raw` (a query string, a form body) decodes to UTF-8 text (with no NUL
+    unless `nul`)."""
     try:
-        return "\x00" not in unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+        text = unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
     except UnicodeDecodeError:
         return False
+    return nul or "\x00" not in text
 
 
-def refuse_broken_text() -> None:
-    """before_request: a path or query string that is not UTF-8 text, or holds a NUL, is a 400."""
+def refuse_broken_text(_endpoint=None, _values=None) -> None:
+    """An app-wide url_value_preprocessor, so it runs before any other: a path or query string that
+    is not UTF-8 text is a 400."""
     path = request.environ.get("PATH_INFO", "").encode("latin-1", "replace")  # WSGI: the path's bytes
     if not (is_text(path.replace(b"%", b"%25")) and is_text(request.query_string)):
         abort(400)
@@ -48,4 +52,4 @@ def refuse_broken_text() -> None:
 
 def form_is_text() -> bool:
     """Whether a url-encoded form body is UTF-8 text with no NUL (read once, and kept for the form)."""
-    return request.mimetype != "application/x-www-form-urlencoded" or is_text(request.get_data())
+    return request.mimetype != "application/x-www-form-urlencoded" or is_text(request.get_data(), nul=False)

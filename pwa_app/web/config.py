@@ -1,9 +1,22 @@
 """Defaults kept in version control; secrets and the database location come from the environment."""
 import os
 
+# Good for a development machine only: the production server refuses to start with it (or none).
+DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"
+
+
+def secret_key_problem(value: str | None) -> str | None:
+    """Why `value` cannot be the SECRET_KEY of a production server, in one line; None when it can."""
+    if not value or value == DEVELOPMENT_SECRET_KEY:
+        return ("SECRET_KEY is not set, or is the development value: set it to a long random value "
+                "(python3 -c 'import secrets; print(secrets.token_urlsafe(48))'; see docs/deploy.md).")
+    if len(value) < 32:
+        return "SECRET_KEY is shorter than 32 characters: set it to a long random value (see docs/deploy.md)."
+    return None
+
 
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in the instance folder
     # Absolute URLs start with BASE_URL, never with the Host header (pwa_app/web/site.py); with
     # TRUSTED_HOSTS, Flask answers 400 to a request for any other host.

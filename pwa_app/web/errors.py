@@ -45,7 +45,9 @@ def register(app: Flask) -> None:
     @app.errorhandler(DBAPIError)
     def database_unavailable(exc: DBAPIError):
         # The database went away (restart, failover, network): say so, and let the pool reconnect.
-        if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
+        from pwa_app.web.connections import is_corrupt
+
+        if not (isinstance(exc, OperationalError) or exc.connection_invalidated or is_corrupt(exc.orig)):
             return unexpected(exc)  # a query the database refused is our bug, not an outage
         from pwa_app.db.extensions import db
 

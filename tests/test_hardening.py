@@ -68,7 +68,8 @@ def raw_get(client, url: str):
 def test_broken_utf8_in_a_url_is_a_400_and_a_nul_no_500(quiet_client, url):
     assert raw_get(quiet_client, url.format("%ED%A0%BD")).status_code == 400  # an encoded lone surrogate
     assert raw_get(quiet_client, url.format("caf%C3")).status_code == 400
-    assert raw_get(quiet_client, url.format("%00")).status_code < 500
+    nul = raw_get(quiet_client, url.format("%00")).status_code
+    assert nul == 400 if "?" not in url else nul < 500  # reproduction on PostgreSQL: /en/services/%00 was a 500
     if "search" in url:
         assert raw_get(quiet_client, url.format("caf%C3%A9")).status_code == 200  # valid UTF-8 is read as sent
 

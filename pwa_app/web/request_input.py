@@ -3,9 +3,10 @@ page number. The page cache keys on the same normalised values, so a page is ren
 echoed from what it really uses, never from however much a visitor sent.
 
 And the first check of every request: its path and query string are UTF-8 text, else 400
-(Werkzeug would quietly replace the broken bytes). A form's body is checked so by the view that
-reads it (`form_is_text`), which also refuses a NUL there: PostgreSQL stores no NUL in text. A NUL
-in a URL is text like any other (a search for it finds nothing).
+(Werkzeug would quietly replace the broken bytes), and its path holds no NUL, which no page's
+address has and PostgreSQL refuses in a lookup. A form's body is checked so by the view that reads
+it (`form_is_text`), which refuses a NUL there too: PostgreSQL stores no NUL in text. A NUL in a
+query string is text like any other (a search for it finds nothing).
 """
 from __future__ import annotations
 
@@ -44,9 +45,9 @@ def is_text(raw: bytes, nul: bool = True) -> bool:
 
 def refuse_broken_text(_endpoint=None, _values=None) -> None:
     """An app-wide url_value_preprocessor, so it runs before any other: a path or query string that
-    is not UTF-8 text is a 400."""
+    is not UTF-8 text, or a path with a NUL, is a 400."""
     path = request.environ.get("PATH_INFO", "").encode("latin-1", "replace")  # WSGI: the path's bytes
-    if not (is_text(path.replace(b"%", b"%25")) and is_text(request.query_string)):
+    if not (is_text(path.replace(b"%", b"%25"), nul=False) and is_text(request.query_string)):
         abort(400)
 
 

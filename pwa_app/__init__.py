@@ -43,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         connections.ping_when_idle(db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
+    app.url_map.converters["lang"] = i18n.LanguageSegment  # before the blueprints' rules use it
     i18n.install_template_gettext(app)
     assets.init_app(app)
     errors.register(app)
@@ -54,11 +55,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()
 
-    from pwa_app.views import api, directory, feedback, health, languages, root
+    from pwa_app.views import api, directory, feedback, health, languages, root, seo
     from pwa_app import cli
 
     app.register_blueprint(root.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(seo.bp)  # /robots.txt, the sitemaps, /favicon.ico (issue 17, item 4)
     app.register_blueprint(languages.bp)
     app.register_blueprint(languages.choose_bp)
     app.register_blueprint(directory.bp)

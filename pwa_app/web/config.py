@@ -52,6 +52,7 @@ class Config:
     # Rendered pages kept per process (pwa_app/web/page_cache.py), in bytes: the oldest go first.
     PAGE_CACHE_BYTES = int(os.environ.get("PASSERELLE_PAGE_CACHE_MB", "32")) * 1024 * 1024
     PAGE_SIZE = 25
+    SITEMAP_MAX_URLS = 50_000  # URLs per sitemap file, the protocol's limit (pwa_app/views/seo.py)
 
 
 def normalize_database_url(url: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, g, request
 from flask_babel import get_locale
+from werkzeug.routing import BaseConverter
 
 from pwa_app.present.localize import CATALOGUE_FOLDERS
 
@@ -98,9 +99,18 @@ def _add_lang(_endpoint, values) -> None:
     values.setdefault("lang", g.get("lang") or current_app.config["DEFAULT_LANGUAGE"])
 
 
+class LanguageSegment(BaseConverter):
+    """The language at the start of a URL (`<lang:lang>`): any name without a dot, so that /robots.txt
+    or /apple-touch-icon.png is never read as the language of a home page (Werkzeug would redirect
+    it to /robots.txt/, a 404); an unsupported language is a 404 too, from _pull_lang."""
+
+    regex = r"[^/.]+"
+
+
 def localized_blueprint(name: str, import_name: str) -> Blueprint:
-    """A blueprint whose URLs all start with a supported language: /<lang>/..."""
-    bp = Blueprint(name, import_name, url_prefix="/<lang>")
+    """A blueprint whose URLs all start with a supported language: /<lang>/... (the app registers the
+    `lang` converter: LanguageSegment)."""
+    bp = Blueprint(name, import_name, url_prefix="/<lang:lang>")
     bp.url_value_preprocessor(_pull_lang)
     bp.url_defaults(_add_lang)
     return bp

@@ -1,8 +1,10 @@
-"""Found by search engines, in every language (issue 17, item 4): robots.txt, the sitemaps and
-/favicon.ico, none of them from a Host header the site does not trust."""
+"""Found by search engines, in every language (issue 17, item 4): robots.txt, the sitemaps,
+/favicon.ico, absolute hreflang alternates with x-default and a canonical link, none of them from
+a Host header the site does not trust."""
 from __future__ import annotations
 
 import gzip
+import html
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -251,3 +253,68 @@ def test_sitemaps_use_the_base_url_and_never_an_untrusted_host(databases):
     assert trusted.get("/sitemap.xml", headers=FORGED).status_code == 400
     assert b"<loc>http://help.example.org/sitemap-fr.xml</loc>" in trusted.get(
         "/sitemap.xml", headers={"Host": "help.example.org"}).data
+
+
+# --- hreflang and canonical -------------------------------------------------------------------------------
+
+def head_links(page: str) -> tuple[str | None, dict[str, str]]:
+    canonical = re.findall(r'<link rel="canonical" href="([^"]*)">', page)
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]*)">', page))
+    assert len(canonical) <= 1
+    return (html.unescape(canonical[0]) if canonical else None), {k: html.unescape(v) for k, v in alternates.items()}
+
+
+def pages_to_check(app) -> dict[str, tuple[str, str]]:
+    """Page -> (its path after /<lang>, the path of its x-default)."""
+    sid = a_service(app)
+    return {"home": ("/", "/"), "category": ("/categories/food", "/en/categories/food"),
+            "service": (f"/services/{sid}", f"/en/services/{sid}"),
+            "search": ("/search?q=food", "/en/search?q=food")}
+
+
+@pytest.mark.parametrize("kind", ["home", "category", "service", "search"])
+def test_every_page_has_absolute_alternates_in_all_languages_and_x_default(app, client, kind):
+    path, default = pages_to_check(app)[kind]
+    page = client.get(f"/fa{path}").get_data(as_text=True)
+    canonical, alternates = head_links(page)
+    assert list(alternates) == [code.replace("_", "-") for code in LANGUAGES] + ["x-default"]
+    assert alternates == {**{code.replace("_", "-"): f"http://localhost/{code}{path}" for code in LANGUAGES},
+                          "x-default": f"http://localhost{default}"}
+    assert canonical == f"http://localhost/fa{path}"
+
+
+def test_alternates_and_canonical_keep_only_what_search_reads(client):
+    page = client.get("/ar/search?q=food&open=now&page=1&zzz=1").get_data(as_text=True)
+    canonical, alternates = head_links(page)
+    assert canonical == "http://localhost/ar/search?q=food" and alternates["ko"] == "http://localhost/ko/search?q=food"
+    canonical, alternates = head_links(client.get("/en/categories/food?free=1").get_data(as_text=True))
+    assert canonical == "http://localhost/en/categories/food" and alternates["x-default"] == canonical
+
+
+def test_error_pages_have_no_canonical_nor_alternates(client):
+    canonical, alternates = head_links(client.get("/en/services/no-such-service").get_data(as_text=True))
+    assert canonical is None and alternates == {}
+
+
+@pytest.mark.parametrize("config", [{"BASE_URL": "https://help.example.org"}, {}, {"TRUSTED_HOSTS": ["help.example.org"]}])
+def test_alternates_never_come_from_an_untrusted_host_header(databases, config):
+    app = make_app(databases.demo(), **config)
+    client = app.test_client()
+    sid = a_service(app)
+    # reproduction: curl -H 'Host: evil.example' http://SERVER/en/ wrote hreflang links to evil.example
+    for path in ("/en/", "/en/categories/food", f"/en/services/{sid}", "/en/search?q=food"):
+        local = client.get(path)  # the page cache keeps it (a localhost page on an unconfigured app)
+        forged = client.get(path, headers=FORGED)
+        if config.get("TRUSTED_HOSTS"):
+            assert forged.status_code == 400
+            continue
+        page = forged.get_data(as_text=True)
+        canonical, alternates = head_links(page)
+        assert "evil" not in page
+        base = config.get("BASE_URL", "")  # no base URL and a host that is not this machine: relative links
+        assert canonical == base + path
+        assert alternates["fr"] == base + "/fr" + path[3:] and alternates["x-default"].startswith(base + "/")
+        assert all(href.startswith(base + "/") for href in alternates.values())
+        if not base:
+            assert "http://localhost" not in page  # not the localhost page the cache kept
+        assert local.status_code == 200

@@ -48,7 +48,9 @@ def two_servers(databases, tmp_path):
     if "://" not in url:
         url = f"sqlite:///{url}"
     env = {**os.environ, "DATABASE_URL": url, "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "LOG_LEVEL": "warning",
-           "SECRET_KEY": SECRET_KEY}
+           "SECRET_KEY": SECRET_KEY,
+           # As behind a load balancer: both name the site alike in absolute links (canonical, hreflang).
+           "PASSERELLE_BASE_URL": "https://help.example.org"}
     servers, logs, handles = [], [], []
     for n in range(2):
         port = free_port()

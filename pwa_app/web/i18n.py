@@ -131,6 +131,33 @@ def url_in(code: str) -> str:
     return url_for("directory.home", lang=code)
 
 
+def alternates() -> list[tuple[str, str]]:
+    """The page's `hreflang` alternates, (code, URL): the same page in every interface language, then
+    `x-default` for a reader whose language is not among them. On the home page that is `/`, which
+    picks the visitor's language (their choice, else their browser's); no other page has such a
+    form, so there it is the page in the default language. Absolute from the site's base URL
+    (`site.base_url()`, never the Host header); relative to the site when there is none."""
+    from flask import url_for
+
+    from pwa_app.web import site
+
+    base = site.base_url() or ""
+    links = [(lang.bcp47, base + url_in(lang.code)) for lang in languages()]
+    default = url_for("root.index") if request.endpoint == "directory.home" else url_in(
+        current_app.config["DEFAULT_LANGUAGE"])
+    return [*links, ("x-default", base + default)]
+
+
+def canonical() -> str | None:
+    """The page's own URL as search engines should keep it, as the alternates write it (the query cut
+    to the search words and the page number; filters left out); None for a page with no language."""
+    from pwa_app.web import site
+
+    if "lang" not in (request.url_rule.arguments if request.url_rule else ()):
+        return None
+    return (site.base_url() or "") + url_in(current().code)
+
+
 MAX_NEXT = 1000  # characters: a referral sheet of 30 services; a longer `next` goes home
 
 

@@ -1,8 +1,9 @@
 """A small cache of rendered public pages, keyed by the directory's data version.
 
 The key holds the page's path, its query string as the page reads it (`request_input`: the search
-query cut to what search uses) and the data version stored in the database (changed by every
-import or edit); each page is kept with the minute it was rendered in (pages say "open now").
+query cut to what search uses), the base URL its canonical and hreflang links start with, and the
+data version stored in the database (changed by every import or edit); each page is kept with the
+minute it was rendered in (pages say "open now").
 Two app servers therefore never disagree about the data: every request still asks the database
 for the current version, and a new version is never answered from the old pages.
 
@@ -23,7 +24,7 @@ from collections import OrderedDict
 
 from flask import Response, current_app, g, request
 
-from pwa_app.web import compress, request_input
+from pwa_app.web import compress, request_input, site
 from pwa_app.db.data_version import VERSION_KEY
 from pwa_app.db.models import DirectoryInfo
 
@@ -94,7 +95,9 @@ class PageCache:
 
 
 def _key(version: str) -> tuple:
-    return (request.path, request_input.normalised_args(), version)
+    # The base URL too: a page's canonical and hreflang links start with it, and without
+    # PASSERELLE_BASE_URL it is the trusted or local host the page was asked for (or none).
+    return (request.path, request_input.normalised_args(), version, site.base_url())
 
 
 def _minute() -> int:

@@ -222,6 +222,7 @@ def test_a_connection_that_died_while_idle_is_replaced_before_a_request_sees_it(
 
 
 def test_readyz_says_503_when_the_sqlite_file_is_moved_away(databases, tmp_path):
+    # reproduction: make run; mv instance/passerelle.sqlite3 /tmp/; curl -i http://127.0.0.1:5000/readyz (said 200)
     location = databases.demo()
     if "://" in location:
         pytest.skip("a SQLite file; PostgreSQL's outage is test_database_outage_gives_503_then_recovers")
@@ -239,6 +240,7 @@ def test_readyz_says_503_when_the_sqlite_file_is_moved_away(databases, tmp_path)
 
 @pytest.mark.parametrize("damage", ["not a database", "torn pages"])
 def test_a_corrupt_sqlite_file_gives_the_friendly_503(databases, damage):
+    # reproduction: dd if=/dev/urandom of=instance/passerelle.sqlite3 bs=4k seek=1 count=8 conv=notrunc; curl -i 127.0.0.1:5000/en/ (500)
     location = databases.demo()
     if "://" in location:
         pytest.skip("a SQLite file")

@@ -50,6 +50,7 @@ def test_gunicorn_refuses_to_start_with_the_development_secret_key(secret):
 
 
 def test_gunicorns_access_log_keeps_no_query_token_or_position(databases, tmp_path):
+    # reproduction: ACCESS_LOG=a.log gunicorn -c deploy/gunicorn.conf.py & curl '127.0.0.1:8000/en/search?q=private'; grep private a.log
     url = databases.demo()
     url = url if "://" in url else f"sqlite:///{url}"
     log, port = tmp_path / "access.log", free_port()
@@ -83,6 +84,7 @@ def test_gunicorns_access_log_keeps_no_query_token_or_position(databases, tmp_pa
 
 
 def test_the_development_servers_access_log_keeps_no_query_token_or_position(databases, caplog, monkeypatch):
+    # reproduction: make run; printf 'GET /en/search?q=a"private HTTP/1.0\r\n\r\n' | nc 127.0.0.1 5000 (the raw " let the query through)
     app = make_app(databases.demo())
     # Alembic's logging set-up, run by the test databases' migrations, disables loggers that exist.
     monkeypatch.setattr(logging.getLogger("werkzeug"), "disabled", False)

@@ -139,6 +139,7 @@ def test_report_text_reaches_the_curators_terminal_with_control_characters_escap
     hostile = "\x1b]0;pwned\x07\x1b[2J\u202eevil"
     forged = f"x\n999\t2026-01-01T00:00:00\tnew\tclosed\t{sid}"
     # reproduction: a report whose details retitle the window and clear the screen, whose contact forges a row
+    # reproduction: curl 127.0.0.1:5000/api/reports -H 'Content-Type: application/json' -d '{"idempotency_key":"repro-0000000001","service_id":"SID","kind":"other","details":"\u001b]0;pwned\u0007\u001b[2J","contact":"x\n999\tforged","language":"en"}'; .venv/bin/flask --app pwa_app reports list  # noqa: E501
     client.post(URL, json=body(sid, details=hostile, contact=forged))
     out = runner.invoke(args=["reports", "list"]).output
     assert not any(c in out for c in "\x1b\x07\u202e") and len(out.splitlines()) == 1

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import secrets
 import shutil
 import socket
 import statistics
@@ -148,7 +149,7 @@ def build_snapshots(url: str, folder: str) -> float:
 
 
 def run_engine(engine: str, url: str, package: Path, args) -> dict:
-    env = {**os.environ, "DATABASE_URL": url, "ACCESS_LOG": "/dev/null",
+    env = {**os.environ, "DATABASE_URL": url, "ACCESS_LOG": "/dev/null", "SECRET_KEY": secrets.token_urlsafe(48),
            "LOG_LEVEL": "warning", "PASSERELLE_SNAPSHOT_FOLDER": tempfile.mkdtemp(prefix="bench-snapshots-")}
     flask = [str(Path(PY).with_name("flask")), "--app", "pwa_app"]
     result = {"engine": engine}

@@ -5,6 +5,19 @@ any number of workers, on any number of machines, answer alike.
 """
 import multiprocessing
 import os
+import sys
+from pathlib import Path
+
+from gunicorn.glogging import Logger
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for pwa_app
+from pwa_app.core.security import scrub_target  # noqa: E402
+from pwa_app.web.config import secret_key_problem  # noqa: E402
+
+# The production server never starts with the development SECRET_KEY: it signs Clear data's
+# tokens and keys the rate limiter's address hashing.
+if problem := secret_key_problem(os.environ.get("SECRET_KEY")):
+    raise SystemExit(problem)
 
 wsgi_app = "pwa_app:create_app()"
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
@@ -27,8 +40,21 @@ preload_app = False  # each worker opens its own database connections
 control_socket_disable = True  # no gunicornc; several instances on one machine must not share a socket
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# Access log without query strings or addresses: %(U)s is the path alone, so searches never
-# reach the log, and no client IP is kept.
+
+
+class PrivateAccessLog(Logger):
+    """The access log's atoms with nothing personal in them: the path without its query string
+    (searches, positions) nor referral token, and no request line, query, referrer or address."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["U"] = scrub_target(atoms["U"])
+        atoms.update({"r": "-", "q": "-", "f": "-", "h": "-"})
+        return atoms
+
+
+# Access log without query strings, referral tokens or addresses (PrivateAccessLog).
+logger_class = PrivateAccessLog
 accesslog = os.environ.get("ACCESS_LOG", "-")
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"

@@ -8,7 +8,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from pwa_app.web import assets, compress, connections, errors, i18n, pages, shared
+from pwa_app.web import assets, compress, connections, errors, i18n, pages, request_input, shared, site
 from pwa_app.web import conditional, proxies
 from pwa_app.db import schema_version
 from pwa_app.core import security
@@ -37,28 +37,33 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'passerelle.sqlite3'}"
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     _check_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    site.check_config(app.config)
 
     db.init_app(app)
     with app.app_context():
         connections.ping_when_idle(db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
+    app.url_map.converters["lang"] = i18n.LanguageSegment  # before the blueprints' rules use it
     i18n.install_template_gettext(app)
     assets.init_app(app)
     errors.register(app)
     pages.init_app(app)
     shared.init_app(app)
+    app.url_value_preprocessor(request_input.refuse_broken_text)  # issue 17: valid text or a 400
+    app.after_request(site.relative_redirects)
     app.after_request(security.add_headers)
     app.after_request(conditional.tag_and_validate)  # runs after gzip_response: the tag names the bytes sent
     app.after_request(compress.gzip_response)
     security.scrub_access_logs()
     proxies.init_app(app)  # PASSERELLE_TRUSTED_PROXIES: whose X-Forwarded-For to believe
 
-    from pwa_app.views import api, directory, feedback, health, languages, root
+    from pwa_app.views import api, directory, feedback, health, languages, root, seo
     from pwa_app import cli
 
     app.register_blueprint(root.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(seo.bp)  # /robots.txt, the sitemaps, /favicon.ico (issue 17, item 4)
     app.register_blueprint(languages.bp)
     app.register_blueprint(languages.choose_bp)
     app.register_blueprint(directory.bp)

@@ -219,3 +219,42 @@ def test_a_connection_that_died_while_idle_is_replaced_before_a_request_sees_it(
     dead.close()
     status = client.get("/en/categories/food").status_code
     assert status == 200 if idle_s == 0 else status >= 500
+
+
+def test_readyz_says_503_when_the_sqlite_file_is_moved_away(databases, tmp_path):
+    # reproduction: make run; mv instance/passerelle.sqlite3 /tmp/; curl -i http://127.0.0.1:5000/readyz (said 200)
+    location = databases.demo()
+    if "://" in location:
+        pytest.skip("a SQLite file; PostgreSQL's outage is test_database_outage_gives_503_then_recovers")
+    app = make_app(location, SQLALCHEMY_ENGINE_OPTIONS={})  # pooled, as served: a pooled connection keeps the old file
+    client = app.test_client()
+    assert client.get("/readyz").status_code == 200 and client.get("/en/").status_code == 200
+    os.rename(location, tmp_path / "away.sqlite3")  # reproduction: /readyz still said 200
+    try:
+        assert client.get("/readyz").status_code == 503
+        assert not os.path.exists(location)  # the probe created no empty file in its place
+    finally:
+        os.rename(tmp_path / "away.sqlite3", location)
+    assert client.get("/readyz").status_code == 200
+
+
+@pytest.mark.parametrize("damage", ["not a database", "torn pages"])
+def test_a_corrupt_sqlite_file_gives_the_friendly_503(databases, damage):
+    # reproduction: dd if=/dev/urandom of=instance/passerelle.sqlite3 bs=4k seek=1 count=8 conv=notrunc; curl -i 127.0.0.1:5000/en/ (500)
+    location = databases.demo()
+    if "://" in location:
+        pytest.skip("a SQLite file")
+    with open(location, "r+b") as f:
+        if damage == "not a database":
+            f.write(b"this is not a SQLite file" * 100)  # reproduction: pages answered 500
+        else:
+            f.seek(4096)
+            f.write(b"\xff" * 4096 * 8)  # the pages after the first: tables and indexes
+    app = make_app(location)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    client = app.test_client()
+    assert client.get("/readyz").status_code == 503
+    page = client.get("/en/categories/food")
+    assert page.status_code == 503 and "211" in page.get_data(as_text=True)
+    if damage == "not a database":  # torn pages fail only the queries that read them
+        assert client.get("/api/services").status_code == 503

@@ -80,9 +80,11 @@ def test_every_page_has_the_common_frame(client, url):
     for tag in tags:
         assert re.fullmatch(r'<script type="module" src="/static/gen/[\w.]+\.js"( defer)?>', tag) or 'type="application/json"' in tag, tag
     assert 'hreflang="fr"' in html and 'hreflang="en"' in html
-    # Nothing is loaded from another host: every src and <link> is our own.
+    # Nothing is loaded from another host: every src and <link> is our own. Only the links that name
+    # this page's addresses (canonical, hreflang alternates) are absolute, on this site.
     assert not re.search(r'src="(?:https?:)?//', html)
-    assert not re.search(r'<link[^>]+href="(?:https?:)?//', html)
+    assert not re.search(r'<link(?! rel="(?:canonical|alternate)")[^>]+href="(?:https?:)?//', html)
+    assert all(href.startswith("http://localhost/") for href in re.findall(r'<link rel="(?:canonical|alternate)"[^>]+href="([^"]+)"', html))
 
 
 def test_security_headers(client):

@@ -10,6 +10,7 @@ from referencing import Registry, Resource
 from sqlalchemy import select
 
 from pwa_app.cli.database import DEMO_PACKAGE
+from pwa_app.db import data_version
 from pwa_app.db.extensions import db
 from pwa_app.hsds.exporter import build_json, cell, export_csv, export_json
 from pwa_app.cli.database import import_directory
@@ -27,8 +28,9 @@ EXAMPLES = SHARED_DATA / "hsds3-examples"
 def dump() -> dict[str, list[tuple]]:
     """Every row of every HSDS table, our translations and the directory's facts, sorted."""
     tables = [*HSDS_MODELS.values(), Translation, DirectoryInfo]
-    # The data version is new with every import by design (it keys the page cache): not data.
-    rows = lambda m: (r for r in db.session.execute(select(m.__table__)) if m is not DirectoryInfo or r.key != "data_version")
+    # The data version and its time are new with every import by design (they key the page cache): not data.
+    rows = lambda m: (r for r in db.session.execute(select(m.__table__))
+                      if m is not DirectoryInfo or r.key not in data_version.DERIVED_KEYS)
     return {m.__tablename__: sorted(tuple(r) for r in rows(m)) for m in tables}
 
 

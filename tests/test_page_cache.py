@@ -159,3 +159,30 @@ def test_a_warmed_worker_has_built_what_pages_share(app):
     shared.clear()
     assert warmup.warm(app)
     assert {key[0] for key in shared} >= {"tree", "places", "languages", "name-ranks:en"}
+
+
+def test_distinct_huge_queries_keep_the_cache_under_its_byte_bound(databases):
+    from .conftest import make_app
+
+    bound = 400_000
+    app = make_app(databases.demo(), PAGE_CACHE_BYTES=bound)
+    client, cache = app.test_client(), app.extensions["page_cache"]
+    for n in range(40):  # reproduction: client.get("/en/search?q=" + "a" * 60_000), many times over
+        assert client.get(f"/en/search?q={n:03d}{'a' * 60_000}").status_code == 200
+        assert cache.bytes <= bound
+    assert 1 < len(cache.entries) < 40  # pages were kept, and the oldest given up for the newest
+    assert cache.bytes == sum(cache.cost(k, v) for k, v in cache.entries.items())
+
+
+def test_a_huge_query_renders_a_small_page_and_shares_its_entry(client, renders):
+    page = client.get("/en/search?q=" + "a" * 60_000)  # reproduction: was a 1.2 MB page, `q` echoed 25 times
+    assert page.status_code == 200 and len(page.data) < 60_000
+    assert b"a" * 200 in page.data and b"a" * 201 not in page.data
+    longer = client.get("/en/search?q=" + "a" * 70_000)  # the same 200 characters: the same page
+    assert longer.data == page.data and renders["n"] == 1
+
+
+def test_a_language_pickers_next_is_only_a_page_of_ours(client):
+    html = client.get("/en/language?next=/fr/" + "x" * 60_000).get_data(as_text=True)
+    assert "xxxx" not in html and len(html) < 60_000
+    assert "next=/fr/categories/food" in client.get("/en/language?next=/fr/categories/food").get_data(as_text=True)

@@ -132,3 +132,17 @@ def test_curators_list_reports_from_the_command_line(app, client, runner):
     lines = runner.invoke(args=["reports", "list", "--json", "--status", "new"]).output.splitlines()
     assert [json.loads(line)["contact"] for line in lines] == ["worker@example.org"]
     assert runner.invoke(args=["reports", "list", "--status", "done"]).output.strip() == "No reports."
+
+
+def test_report_text_reaches_the_curators_terminal_with_control_characters_escaped(app, client, runner):
+    sid = a_service(app)
+    hostile = "\x1b]0;pwned\x07\x1b[2J\u202eevil"
+    forged = f"x\n999\t2026-01-01T00:00:00\tnew\tclosed\t{sid}"
+    # reproduction: a report whose details retitle the window and clear the screen, whose contact forges a row
+    # reproduction: curl 127.0.0.1:5000/api/reports -H 'Content-Type: application/json' -d '{"idempotency_key":"repro-0000000001","service_id":"SID","kind":"other","details":"\u001b]0;pwned\u0007\u001b[2J","contact":"x\n999\tforged","language":"en"}'; .venv/bin/flask --app pwa_app reports list  # noqa: E501
+    client.post(URL, json=body(sid, details=hostile, contact=forged))
+    out = runner.invoke(args=["reports", "list"]).output
+    assert not any(c in out for c in "\x1b\x07\u202e") and len(out.splitlines()) == 1
+    assert "\\x1b]0;pwned\\x07\\x1b[2J\\u202eevil" in out and "x\\n999\\t2026" in out
+    line = json.loads(runner.invoke(args=["reports", "list", "--json"]).output)
+    assert (line["details"], line["contact"]) == (hostile, forged)  # --json stays as stored (JSON escapes it)

@@ -22,6 +22,7 @@ from .helpers import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+SECRET_KEY = "test-only-" + "x" * 40  # long enough for the production server's check
 
 
 def free_port() -> int:
@@ -46,7 +47,10 @@ def two_servers(databases, tmp_path):
     url = databases.demo()
     if "://" not in url:
         url = f"sqlite:///{url}"
-    env = {**os.environ, "DATABASE_URL": url, "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "LOG_LEVEL": "warning"}
+    env = {**os.environ, "DATABASE_URL": url, "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "LOG_LEVEL": "warning",
+           "SECRET_KEY": SECRET_KEY,
+           # As behind a load balancer: both name the site alike in absolute links (canonical, hreflang).
+           "PASSERELLE_BASE_URL": "https://help.example.org"}
     servers, logs, handles = [], [], []
     for n in range(2):
         port = free_port()

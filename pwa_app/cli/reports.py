@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import click
 from flask import Flask
@@ -9,6 +10,17 @@ from sqlalchemy import select
 
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Report, Service
+
+
+# C0 and C1 controls, DEL, and the bidirectional and line-separator marks a terminal would obey or
+# that would hide what follows: written as escapes, so a report cannot retitle the window, clear
+# the screen, or start a row of its own.
+CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str | None) -> str:
+    """`text` for a terminal line: every control character escaped (a tab, a newline, ESC...)."""
+    return CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text or "")
 
 
 def register(app: Flask) -> None:
@@ -34,9 +46,9 @@ def register(app: Flask) -> None:
             if as_json:
                 click.echo(json.dumps(fields, ensure_ascii=False))
             else:
-                details = " ".join(report.details.split())
-                click.echo(f"{fields['id']}\t{fields['created_at']}\t{report.status}\t{report.kind}\t"
-                           f"{report.service_id} ({name or 'no longer in the directory'})\t"
-                           f"{details[:120] + ('…' if len(details) > 120 else '')}\t{report.contact}")
+                details = shown(" ".join(report.details.split()))
+                click.echo(f"{fields['id']}\t{fields['created_at']}\t{shown(report.status)}\t{shown(report.kind)}\t"
+                           f"{shown(report.service_id)} ({shown(name) or 'no longer in the directory'})\t"
+                           f"{details[:120] + ('…' if len(details) > 120 else '')}\t{shown(report.contact)}")
         if not rows and not as_json:
             click.echo("No reports.")

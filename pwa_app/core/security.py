@@ -50,15 +50,35 @@ def safe_url(url: str | None) -> str | None:
     return url if parts.scheme.lower() in SAFE_SCHEMES and (parts.netloc or parts.scheme == "mailto") else None
 
 
-class DropQueryStrings(logging.Filter):
-    """Remove query strings from access-log lines: what people search for is nobody's business."""
+REFERRAL_TOKEN = re.compile(r"(/r/)[^/?#\s]+")
+QUERY = re.compile(r"\?\S*")
 
-    PATTERN = re.compile(r"\?[^\s\"]*")
+
+def scrub_target(target: str) -> str:
+    """A request's path as an access log may keep it: no query string (searches, positions: q, near,
+    lat, long) and no referral token (`/en/r/…` decodes to the services given to a client)."""
+    return REFERRAL_TOKEN.sub(r"\1-", target.split("?", 1)[0])
+
+
+def scrub_request_line(line: str) -> str:
+    """`GET /en/search?q=… HTTP/1.1` → `GET /en/search HTTP/1.1`: the target is all between the
+    first and the last space, whatever it holds (a raw `"`, spaces); anything else loses every
+    `?…` and referral token it holds."""
+    method, space, rest = line.partition(" ")
+    target, space2, protocol = rest.rpartition(" ")
+    if space and space2:
+        return f"{method} {scrub_target(target)} {protocol}"
+    return REFERRAL_TOKEN.sub(r"\1-", QUERY.sub("", line))
+
+
+class DropQueryStrings(logging.Filter):
+    """The development server's access log without query strings or referral tokens: what people
+    search for, where they are and whom they were referred to is nobody's business."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args:
-            record.args = tuple(self.PATTERN.sub("", a) if isinstance(a, str) else a for a in record.args)
-        record.msg = self.PATTERN.sub("", str(record.msg))
+            record.args = tuple(scrub_request_line(a) if isinstance(a, str) else a for a in record.args)
+        record.msg = REFERRAL_TOKEN.sub(r"\1-", QUERY.sub("", str(record.msg)))
         return True
 
 

@@ -1,11 +1,13 @@
 """The directory's data version: a new random value in every transaction that changes the data.
 
 Pages in the page cache, typo vocabularies and prebuilt snapshots are keyed on it, so every app
-server sees at once that what it rendered from the old data is stale.
+server sees at once that what it rendered from the old data is stale. The time of the change is
+kept beside it: the sitemaps' `lastmod` of pages drawn from the whole directory (home, categories).
 """
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,19 +15,32 @@ from sqlalchemy.orm import Session
 from pwa_app.db.models import DirectoryInfo
 
 VERSION_KEY = "data_version"
+CHANGED_KEY = "data_changed_at"  # ISO 8601 in UTC, with its offset
+DERIVED_KEYS = (VERSION_KEY, CHANGED_KEY)  # set by touch(), never by the data itself
 
 
-def touch(session: Session) -> str:
+def touch(session: Session, now: datetime | None = None) -> str:
     """Give the directory a new data version (call inside the transaction that changed it)."""
     version = uuid.uuid4().hex
-    row = session.get(DirectoryInfo, VERSION_KEY)
-    if row is None:
-        session.add(DirectoryInfo(key=VERSION_KEY, value=version))
-    else:
-        row.value = version
+    changed = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0).isoformat()
+    for key, value in ((VERSION_KEY, version), (CHANGED_KEY, changed)):
+        row = session.get(DirectoryInfo, key)
+        if row is None:
+            session.add(DirectoryInfo(key=key, value=value))
+        else:
+            row.value = value
     return version
 
 
 def current(session: Session) -> str:
     """The directory's data version: it changes with every import or edit (pages and snapshots key on it)."""
     return session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == VERSION_KEY)) or ""
+
+
+def changed_at(session: Session) -> datetime | None:
+    """When the data version last changed (UTC); None for a database last changed before this was kept."""
+    value = session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == CHANGED_KEY))
+    try:
+        return datetime.fromisoformat(value).astimezone(UTC) if value else None
+    except ValueError:
+        return None

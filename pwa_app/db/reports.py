@@ -26,6 +26,21 @@ class ReportRejected(ValueError):
         self.field = field
 
 
+class BrokenText(ReportRejected):
+    """A field holds what is not text: a lone surrogate (from a JSON escape) or a NUL."""
+
+
+def check_text(field: str, value: str) -> str:
+    """`value`, if it can be stored and shown as text; BrokenText(field) otherwise."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BrokenText(field, f"{field} is not valid Unicode text") from None
+    if "\x00" in value:
+        raise BrokenText(field, f"{field} holds a NUL character")
+    return value
+
+
 @dataclass(frozen=True)
 class Submission:
     key: str
@@ -46,10 +61,15 @@ def parse_json(body: bytes) -> dict:
         raise ReportRejected("body", "send a JSON object with idempotency_key, service_id and kind")
     if any(not isinstance(v, str) for v in data.values() if v is not None):
         raise ReportRejected("body", "every field is a string")
+    for field, value in data.items():
+        if value is not None:
+            check_text(field, value)
     return data
 
 
 def validate(data: dict, service_id: str, language: str) -> Submission:
+    for field in ("idempotency_key", "kind", "details", "contact"):
+        check_text(field, data.get(field) or "")
     key = (data.get("idempotency_key") or "").strip()
     if not KEY_RE.match(key):
         raise ReportRejected("idempotency_key", "missing or malformed idempotency key")

@@ -21,10 +21,11 @@ from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, Response, jsonify, request, stream_with_context, url_for
+from flask import Blueprint, Response, jsonify, request, stream_with_context
 from sqlalchemy import Select, func, or_, select
 
 from pwa_app.search import fulltext
+from pwa_app.web import site
 from pwa_app.web.errors import AppError
 from pwa_app.db.extensions import db
 from pwa_app.hsds import serialize
@@ -247,7 +248,7 @@ def serializer() -> serialize.Serializer:
 
 @bp.get("/")
 def index():
-    return jsonify(version=HSDS_VERSION, profile=HSDS_PROFILE, openapi_url=url_for("api.openapi", _external=True))
+    return jsonify(version=HSDS_VERSION, profile=HSDS_PROFILE, openapi_url=site.external_url("api.openapi"))
 
 
 @cache

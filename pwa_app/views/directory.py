@@ -13,16 +13,12 @@ from pwa_app.present import name_order, taxonomy_names
 from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.search import filters as filtering, fulltext
 from pwa_app.web import i18n, page_cache, shared
+from pwa_app.web.request_input import page_number, search_query
 from pwa_app.present.localize import LocalText
 from pwa_app.web.pages import directory_info, language_name, per_version, presenter, tree
 
 bp = i18n.localized_blueprint("directory", __name__)
 page_cache.init_blueprint(bp)
-
-
-def page_number() -> int:
-    raw = request.args.get("page", "1")
-    return int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
 
 
 def service_page(ids: list[str], total: int, page: int, order_by_ids: bool, distances: dict | None = None):
@@ -113,7 +109,7 @@ def search(query: str, **page) -> fulltext.Results:
 
 @bp.route("/search")
 def search_page():
-    query = request.args.get("q", "")[: current_app.config["SEARCH_MAX_QUERY"]].strip()
+    query = search_query()
     page, size = page_number(), current_app.config["PAGE_SIZE"]
     f = read_filters()
     listing, results, corrected = {}, None, None

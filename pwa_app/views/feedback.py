@@ -6,7 +6,8 @@ import uuid
 
 from flask import Blueprint, abort, current_app, g, jsonify, render_template, request
 
-from pwa_app.web import i18n
+from pwa_app.web import i18n, request_input
+from pwa_app.web.site import from_this_site
 from pwa_app.db import rate_limit, reports
 from pwa_app.web.pages import presenter
 from pwa_app.db.extensions import db
@@ -34,25 +35,32 @@ def report(service_id: str):
     if record is None:
         abort(404)
     name = presenter().picker.pick("service", record, "name")
-    error = None
-    if request.method == "POST":
-        _limit_body()
-        if request.form.get(HONEYPOT):
-            return render_template("feedback/thanks.html", name=name, service_id=service_id), 201
-        if not within_rate_limit():
-            return render_template("feedback/report.html", name=name, service_id=service_id, error="rate",
-                                   kinds=reports.KINDS, form=request.form,
-                                   key=request.form.get("idempotency_key") or uuid.uuid4().hex), 429
-        try:
-            sub = reports.validate(request.form, service_id, g.lang)
-        except reports.ReportRejected as exc:
-            error = exc.field
-        else:
-            reports.store(db.session, sub)
-            return render_template("feedback/thanks.html", name=name, service_id=service_id), 201
-    return render_template("feedback/report.html", name=name, service_id=service_id, error=error,
-                           kinds=reports.KINDS, form=request.form,
-                           key=request.form.get("idempotency_key") or uuid.uuid4().hex), 400 if error else 200
+
+    def form_page(error: str | None, status: int, form=None):
+        form = request.form if form is None else form
+        return render_template("feedback/report.html", name=name, service_id=service_id, error=error,
+                               kinds=reports.KINDS, form=form,
+                               key=form.get("idempotency_key") or uuid.uuid4().hex), status
+
+    if request.method != "POST":
+        return form_page(None, 200)
+    if not from_this_site():
+        abort(403)  # another site's page posting in the person's name
+    _limit_body()
+    if not request_input.form_is_text():
+        return form_page("text", 400, form={})  # "Something went wrong": nothing of it is shown again
+    if request.form.get(HONEYPOT):
+        return render_template("feedback/thanks.html", name=name, service_id=service_id), 201
+    if not within_rate_limit():
+        return form_page("rate", 429)
+    try:
+        sub = reports.validate(request.form, service_id, g.lang)
+    except reports.BrokenText:
+        return form_page("text", 400)  # no field's own message fits
+    except reports.ReportRejected as exc:
+        return form_page(exc.field, 400)
+    reports.store(db.session, sub)
+    return render_template("feedback/thanks.html", name=name, service_id=service_id), 201
 
 
 def _problem(status: int, title: str, detail: str, field: str | None = None, headers: dict | None = None):
@@ -63,6 +71,8 @@ def _problem(status: int, title: str, detail: str, field: str | None = None, hea
 @api_bp.route("/reports", methods=["POST"])
 def report_json():
     """Store one queued report: 201 when new, 200 when its idempotency key was already stored."""
+    if not from_this_site():
+        return _problem(403, "Forbidden", "Reports are taken from this site's own pages only.")
     if request.mimetype != "application/json":
         return _problem(415, "Unsupported Media Type", "Send the report as application/json.")
     _limit_body()

@@ -27,6 +27,7 @@ def picker():
     """Every language, each in its own script; `q` narrows the list (by any name or code)."""
     query = normalize(request.args.get("q", "")[:60])
     here = request.args.get("next") or ""
+    here = here if i18n.page_of(here) else ""  # only a page of ours is carried on, in every link
     current = Locale.parse(i18n.current().code)
     rows = []
     for lang in i18n.languages():

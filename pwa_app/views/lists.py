@@ -7,13 +7,13 @@ an SMS body and a link, and works without JavaScript.
 """
 from __future__ import annotations
 
-from flask import render_template, url_for
+from flask import render_template
 from flask_babel import gettext as _
 
 from pwa_app.web import i18n
 from pwa_app.core import referral
 from pwa_app.db import reports
-from pwa_app.web import shared
+from pwa_app.web import shared, site
 
 bp = i18n.localized_blueprint("lists", __name__)
 
@@ -58,7 +58,7 @@ def sheet(token: str):
     items = [{"r": found[sid], "m": shared.moment(found[sid], at, line=True),
               "phone": next((p for p in found[sid].get("p", ()) if p.get("t") != "fax" and p.get("e")), None)}
              for sid in ids if sid in found]
-    link = url_for("lists.sheet", token=token, _external=True)
+    link = site.external_url("lists.sheet", token=token)
     body = referral.sms_body([(shared.plain(i["r"]["n"]), i["phone"]["d"] if i["phone"] else "") for i in items], link)
     return render_template("lists/sheet.html", damaged=False, items=items, missing=len(ids) - len(items),
                            token=token, link=link, sms_body=body)

@@ -5,9 +5,9 @@ caches and service worker even when JavaScript is off; static/js/safety.js clear
 first (and alone when offline). Because that wipes things that exist only on the phone (saved
 lists), the POST acts only when it comes from this site's own confirmation page:
 
-- the browser must not say it comes from elsewhere: `Sec-Fetch-Site` must be `same-origin`, or,
-  from a browser that does not send it, `Origin` must be this site's scheme and host as Flask sees
-  them (behind a proxy, configure it so they match what the browser sees);
+- the browser must not say it comes from elsewhere (`pwa_app/web/site.py::from_this_site`):
+  `Sec-Fetch-Site` must be `same-origin`, or, from a browser that does not send it, `Origin` must be
+  this site's (PASSERELLE_BASE_URL's, else the scheme and host as Flask sees them);
 - and the form must carry the token the confirmation page put in it: an HMAC with SECRET_KEY over
   a time stamp and a random value kept in a short-lived, SameSite=Strict cookie of this page
   alone, valid for TOKEN_SECONDS. Another site can fetch this page itself, but not with the
@@ -41,6 +41,7 @@ import time
 from flask import current_app, render_template, request
 
 from pwa_app.web import i18n
+from pwa_app.web.site import from_this_site
 
 bp = i18n.localized_blueprint("safety", __name__)
 
@@ -69,17 +70,6 @@ def token_is_valid(token: str, nonce: str | None, now: float | None = None) -> b
     if not -CLOCK_SKEW_SECONDS <= age <= TOKEN_SECONDS:
         return False
     return hmac.compare_digest(signature.encode(), _signature(int(stamp), nonce).encode())
-
-
-def from_this_site() -> bool:
-    """False when the browser says the request comes from another site (or another origin)."""
-    site = request.headers.get("Sec-Fetch-Site")
-    if site is not None:
-        return site == "same-origin"
-    origin = request.headers.get("Origin")
-    if origin and origin != "null":  # "null": a no-referrer policy or a sandbox; the token decides
-        return origin.rstrip("/").lower() == f"{request.scheme}://{request.host}".lower()
-    return True  # an older browser that sends neither header: the token decides
 
 
 def _ask(status: int = 200, refused: bool = False):

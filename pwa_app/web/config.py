@@ -1,10 +1,27 @@
 """Defaults kept in version control; secrets and the database location come from the environment."""
 import os
 
+# Good for a development machine only: the production server refuses to start with it (or none).
+DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"
+
+
+def secret_key_problem(value: str | None) -> str | None:
+    """Why `value` cannot be the SECRET_KEY of a production server, in one line; None when it can."""
+    if not value or value == DEVELOPMENT_SECRET_KEY:
+        return ("SECRET_KEY is not set, or is the development value: set it to a long random value "
+                "(python3 -c 'import secrets; print(secrets.token_urlsafe(48))'; see docs/deploy.md).")
+    if len(value) < 32:
+        return "SECRET_KEY is shorter than 32 characters: set it to a long random value (see docs/deploy.md)."
+    return None
+
 
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in the instance folder
+    # Absolute URLs start with BASE_URL, never with the Host header (pwa_app/web/site.py); with
+    # TRUSTED_HOSTS, Flask answers 400 to a request for any other host.
+    BASE_URL = os.environ.get("PASSERELLE_BASE_URL") or None
+    TRUSTED_HOSTS = [h.strip() for h in os.environ.get("PASSERELLE_TRUSTED_HOSTS", "").split(",") if h.strip()] or None
     MAX_CONTENT_LENGTH = 1024 * 1024  # larger bodies get 413 before a view reads them
 
     # Interface languages, in the order the language picker lists them; each needs a catalogue in
@@ -35,8 +52,11 @@ class Config:
     # (pwa_app/web/proxies.py); 0 believes none, as an app reached directly must.
     TRUSTED_PROXIES = os.environ.get("PASSERELLE_TRUSTED_PROXIES", "0")
 
-    SEARCH_MAX_QUERY = 200  # characters kept from a query; the rest is ignored
+    SEARCH_MAX_QUERY = 200  # characters kept from a query; the rest is ignored, never echoed
+    # Rendered pages kept per process (pwa_app/web/page_cache.py), in bytes: the oldest go first.
+    PAGE_CACHE_BYTES = int(os.environ.get("PASSERELLE_PAGE_CACHE_MB", "32")) * 1024 * 1024
     PAGE_SIZE = 25
+    SITEMAP_MAX_URLS = 50_000  # URLs per sitemap file, the protocol's limit (pwa_app/views/seo.py)
 
 
 def normalize_database_url(url: str) -> str:

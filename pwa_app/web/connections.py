@@ -9,12 +9,41 @@ traffic fails that one request (a 503 page); SQLAlchemy then replaces the whole 
 """
 from __future__ import annotations
 
+import sqlite3
 import time
+from pathlib import Path
+from urllib.parse import quote
 
-from sqlalchemy import event, exc
+from sqlalchemy import event, exc, text
 from sqlalchemy.engine import Engine
 
 IDLE_S = 10.0
+# SQLite's primary result codes for a file that is damaged or not a database at all.
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+
+
+def check_ready(engine: Engine, probe: str) -> None:
+    """Run `probe` (a query naming one of our tables) as the app would, or raise.
+
+    On SQLite, on a new connection to the configured file as well: a pooled connection keeps the
+    file it opened, so it still answers after the file was moved away or replaced, and a new
+    connection would quietly create an empty file where none is. Opened read-only, never created."""
+    with engine.connect() as connection:
+        connection.execute(text(probe)).first()
+    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        path = Path(engine.url.database).resolve()
+        if not path.is_file():
+            raise FileNotFoundError(f"no SQLite database at {path}")
+        fresh = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            fresh.execute(probe).fetchone()
+        finally:
+            fresh.close()
+
+
+def is_corrupt(error: BaseException) -> bool:
+    """Whether a database error says the SQLite file is damaged or not a database (an outage, not our bug)."""
+    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
 def ping_when_idle(engine: Engine) -> None:

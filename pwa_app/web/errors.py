@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask.globals import request_ctx
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -19,11 +20,15 @@ def _respond(status: int, title: str, message: str, extra_headers: dict | None =
     if request.path.startswith("/api/"):
         return jsonify({"status": status, "title": title, "detail": message}), status, headers
     template = "errors/404.html" if status == 404 else "errors/error.html"
-    try:
-        return render_template(template, status=status, title=title, message=message), status, headers
-    except DBAPIError:  # the page itself needed the database: answer plainly rather than not at all
-        return (f"{status} {title}. Please try again in a few minutes, or call 211.", status,
-                {**headers, "Content-Type": "text/plain; charset=utf-8"})
+    # The page cannot be drawn without the database, nor its links for a host outside TRUSTED_HOSTS
+    # (no URL adapter): then answer plainly rather than not at all.
+    if request_ctx.url_adapter is not None:
+        try:
+            return render_template(template, status=status, title=title, message=message), status, headers
+        except DBAPIError:
+            pass
+    return (f"{status} {title}. Please try again in a few minutes, or call 211.", status,
+            {**headers, "Content-Type": "text/plain; charset=utf-8"})
 
 
 def register(app: Flask) -> None:
@@ -40,7 +45,9 @@ def register(app: Flask) -> None:
     @app.errorhandler(DBAPIError)
     def database_unavailable(exc: DBAPIError):
         # The database went away (restart, failover, network): say so, and let the pool reconnect.
-        if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
+        from pwa_app.web.connections import is_corrupt
+
+        if not (isinstance(exc, OperationalError) or exc.connection_invalidated or is_corrupt(exc.orig)):
             return unexpected(exc)  # a query the database refused is our bug, not an outage
         from pwa_app.db.extensions import db
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, g, request
 from flask_babel import get_locale
+from werkzeug.routing import BaseConverter
 
 from pwa_app.present.localize import CATALOGUE_FOLDERS
 
@@ -98,9 +99,18 @@ def _add_lang(_endpoint, values) -> None:
     values.setdefault("lang", g.get("lang") or current_app.config["DEFAULT_LANGUAGE"])
 
 
+class LanguageSegment(BaseConverter):
+    """The language at the start of a URL (`<lang:lang>`): any name without a dot, so that /robots.txt
+    or /apple-touch-icon.png is never read as the language of a home page (Werkzeug would redirect
+    it to /robots.txt/, a 404); an unsupported language is a 404 too, from _pull_lang."""
+
+    regex = r"[^/.]+"
+
+
 def localized_blueprint(name: str, import_name: str) -> Blueprint:
-    """A blueprint whose URLs all start with a supported language: /<lang>/..."""
-    bp = Blueprint(name, import_name, url_prefix="/<lang>")
+    """A blueprint whose URLs all start with a supported language: /<lang>/... (the app registers the
+    `lang` converter: LanguageSegment)."""
+    bp = Blueprint(name, import_name, url_prefix="/<lang:lang>")
     bp.url_value_preprocessor(_pull_lang)
     bp.url_defaults(_add_lang)
     return bp
@@ -113,24 +123,67 @@ def url_in(code: str) -> str:
     endpoint = request.endpoint
     if endpoint and "lang" in (request.url_rule.arguments if request.url_rule else ()):
         args = {**(request.view_args or {}), "lang": code}
-        query = {k: v for k, v in request.args.items() if k in ("q", "page")}
+        from pwa_app.web.request_input import page_number, search_query
+
+        # As the page reads them, never as sent: a 60 KB `q` would be written once per language.
+        query = {k: v for k, v in (("q", search_query()), ("page", page_number())) if v and v != 1}
         return url_for(endpoint, **args, **query)
     return url_for("directory.home", lang=code)
 
 
-def same_page_in(code: str, path: str | None) -> str:
-    """Map a local path such as /fr/services/1 to the same page in `code`; anything else goes home.
-
-    Only paths on this site that start with a supported language are accepted, so the language
-    chooser cannot be used to send people elsewhere.
-    """
+def alternates() -> list[tuple[str, str]]:
+    """The page's `hreflang` alternates, (code, URL): the same page in every interface language, then
+    `x-default` for a reader whose language is not among them. On the home page that is `/`, which
+    picks the visitor's language (their choice, else their browser's); no other page has such a
+    form, so there it is the page in the default language. Absolute from the site's base URL
+    (`site.base_url()`, never the Host header); relative to the site when there is none."""
     from flask import url_for
 
-    parts = (path or "").split("/")
-    if path and path.startswith("/") and not path.startswith("//") and len(parts) > 2 and is_supported(parts[1]) \
-            and "\\" not in path:
-        return "/".join(["", code, *parts[2:]])
-    return url_for("directory.home", lang=code)
+    from pwa_app.web import site
+
+    base = site.base_url() or ""
+    links = [(lang.bcp47, base + url_in(lang.code)) for lang in languages()]
+    default = url_for("root.index") if request.endpoint == "directory.home" else url_in(
+        current_app.config["DEFAULT_LANGUAGE"])
+    return [*links, ("x-default", base + default)]
+
+
+def canonical() -> str | None:
+    """The page's own URL as search engines should keep it, as the alternates write it (the query cut
+    to the search words and the page number; filters left out); None for a page with no language."""
+    from pwa_app.web import site
+
+    if "lang" not in (request.url_rule.arguments if request.url_rule else ()):
+        return None
+    return (site.base_url() or "") + url_in(current().code)
+
+
+MAX_NEXT = 1000  # characters: a referral sheet of 30 services; a longer `next` goes home
+
+
+def page_of(path: str | None) -> tuple[str, dict] | None:
+    """The endpoint and arguments of one of this site's pages in a supported language, or None.
+
+    Only a path such a page answers is accepted, so what is built from it (the language chooser's
+    redirect, the picker's links) cannot lead elsewhere, nor carry a newline into a header.
+    """
+    from werkzeug.exceptions import HTTPException
+
+    if not path or len(path) > MAX_NEXT or not path.startswith("/"):
+        return None
+    try:
+        endpoint, args = current_app.url_map.bind("localhost").match(path, method="GET")
+    except HTTPException:  # not a page, or only one with another spelling (a redirect)
+        return None
+    return (endpoint, args) if is_supported(args.get("lang")) else None
+
+
+def same_page_in(code: str, path: str | None) -> str:
+    """Map a local path such as /fr/services/1 to the same page in `code`; anything else goes home."""
+    from flask import url_for
+
+    endpoint, args = page_of(path) or ("directory.home", {})
+    return url_for(endpoint, **{**args, "lang": code})
 
 
 _HEADER_KEY = re.compile(r"#\s?([A-Z][A-Za-z -]*):\s*(.*)")

@@ -1,7 +1,9 @@
 """A small cache of rendered public pages, keyed by the directory's data version.
 
-The key holds the page's URL and the data version stored in the database (changed by every
-import or edit); each page is kept with the minute it was rendered in (pages say "open now").
+The key holds the page's path, its query string as the page reads it (`request_input`: the search
+query cut to what search uses), the base URL its canonical and hreflang links start with, and the
+data version stored in the database (changed by every import or edit); each page is kept with the
+minute it was rendered in (pages say "open now").
 Two app servers therefore never disagree about the data: every request still asks the database
 for the current version, and a new version is never answered from the old pages.
 
@@ -9,6 +11,10 @@ A page missing from the cache is rendered by one thread while the others wait fo
 instead of all rendering it side by side. When the minute turns, one thread renders the page
 again while the others go on answering with the previous minute's page until it is done: a busy
 worker never stalls at the turn of every minute.
+
+The cache is bounded twice: in pages (MAX_ENTRIES) and in bytes (PAGE_CACHE_BYTES, body, gzipped
+body and key counted), the least recently used going first, so no run of distinct queries can grow
+a worker's memory past the bound.
 """
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ from collections import OrderedDict
 
 from flask import Response, current_app, g, request
 
-from pwa_app.web import compress
+from pwa_app.web import compress, request_input, site
 from pwa_app.db.data_version import VERSION_KEY
 from pwa_app.db.models import DirectoryInfo
 
@@ -42,8 +48,8 @@ def _version_outside_a_transaction(engine) -> str:
 class PageCache:
     """A thread-safe LRU of rendered pages, with one renderer at a time per page."""
 
-    def __init__(self, size: int = MAX_ENTRIES):
-        self.size = size
+    def __init__(self, size: int, max_bytes: int):
+        self.size, self.max_bytes, self.bytes = size, max_bytes, 0
         # minute, status, headers, body, the body gzipped (or None): gzipped once, not on every hit
         self.entries: OrderedDict[tuple, tuple[int, int, list, bytes, bytes | None]] = OrderedDict()
         self.lock = threading.Lock()
@@ -67,16 +73,31 @@ class PageCache:
                 self.entries.move_to_end(key)
             return hit
 
+    @staticmethod
+    def cost(key: tuple, value) -> int:
+        """The bytes an entry holds: its key's text, headers, body and gzipped body."""
+        _minute, _status, headers, body, gz = value
+        return (sum(len(str(part)) for part in key) + sum(len(k) + len(v) for k, v in headers)
+                + len(body) + len(gz or b""))
+
     def put(self, key: tuple, value) -> None:
+        cost = self.cost(key, value)
         with self.lock:
+            if key in self.entries:
+                self.bytes -= self.cost(key, self.entries.pop(key))
+            if cost > self.max_bytes:
+                return  # larger than the whole cache: served, never kept
             self.entries[key] = value
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+            self.bytes += cost
+            while len(self.entries) > self.size or self.bytes > self.max_bytes:
+                old_key, old = self.entries.popitem(last=False)
+                self.bytes -= self.cost(old_key, old)
 
 
 def _key(version: str) -> tuple:
-    return (request.full_path, version)
+    # The base URL too: a page's canonical and hreflang links start with it, and without
+    # PASSERELLE_BASE_URL it is the trusted or local host the page was asked for (or none).
+    return (request.path, request_input.normalised_args(), version, site.base_url())
 
 
 def _minute() -> int:
@@ -150,4 +171,6 @@ def init_blueprint(bp) -> None:
 
     @bp.record_once
     def _create(state):
-        state.app.extensions.setdefault("page_cache", PageCache(state.app.config.get("PAGE_CACHE_SIZE", MAX_ENTRIES) or 1))
+        config = state.app.config
+        state.app.extensions.setdefault("page_cache", PageCache(config.get("PAGE_CACHE_SIZE", MAX_ENTRIES) or 1,
+                                                                config["PAGE_CACHE_BYTES"]))

@@ -53,7 +53,8 @@ def init_app(app: Flask) -> None:
     app.context_processor(page_globals)
     # Globals, not context: macros imported without context can use them too.
     app.jinja_env.globals.update(
-        format_date=local_date, format_time=local_time, url_in=i18n.url_in,
+        format_date=local_date, format_time=local_time, alternates=i18n.alternates,
+        canonical=i18n.canonical,
         language_name=language_name, language_list=language_list, marked=localize.marked,
         status_name=status_name, format_distance=format_distance,
         translation_statuses=i18n.translation_statuses,

@@ -103,7 +103,8 @@ def test_the_nginx_example_says_what_it_must():
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in proxied
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in proxied
     log_format = re.search(r"log_format passerelle ([^;]*);", text)[1]
-    assert "$uri" in log_format and not re.search(r"\$(request_uri|request|args|query_string|remote_addr)\b", log_format)
+    assert "$passerelle_logged_uri" in log_format and "map $uri $passerelle_logged_uri" in text
+    assert not re.search(r"\$(request_uri|request|args|query_string|remote_addr)\b", log_format)
 
 
 def statuses(client, sid: str, prefix: str, count: int, **environ) -> list[int]:
@@ -224,7 +225,7 @@ def https(port: int, cert: Path, method: str, path: str, source: str = "127.0.0.
         connection.close()
 
 
-def test_through_nginx_https_http2_hsts_precompressed_and_a_bucket_per_client(behind_nginx):
+def test_through_nginx_https_http2_hsts_precompressed_and_a_bucket_per_client(behind_nginx, tmp_path):
     port, cert, app = behind_nginx
     status, headers, page, protocol = https(port, cert, "GET", "/en/")
     assert status == 200 and protocol == "h2"
@@ -245,3 +246,10 @@ def test_through_nginx_https_http2_hsts_precompressed_and_a_bucket_per_client(be
                                         json_body=body(sid, key=f"nginx-{source.replace('.', '-')}-report-{n:04d}"))[0]
     assert [send("127.0.0.2", n) for n in range(11)] == [201] * 10 + [429]
     assert [send("127.0.0.3", n, **{"X-Forwarded-For": f"203.0.113.{n}"}) for n in range(11)] == [201] * 10 + [429]
+    # nginx's own log keeps no search, position or referral token, nor any address.
+    # reproduction: curl -k 'https://SERVER/en/r/TOKEN?near=45.42,-75.69' then read passerelle.log
+    https(port, cert, "GET", "/en/search?q=secretword&near=45.4215,-75.6972")
+    https(port, cert, "GET", "/en/r/SECRETTOKEN123?lat=45.4215")
+    log = (tmp_path / "passerelle.log").read_text()
+    assert "/en/search " in log and "/en/r/- " in log
+    assert not re.search(r"secretword|SECRETTOKEN|45\.42|127\.0\.0\.[23]", log), log

@@ -1,10 +1,12 @@
 """What crawlers and browsers ask for at the site's root: /robots.txt, the sitemaps, /favicon.ico.
 
 - `/robots.txt` opens the directory's pages (each language's home, categories, services, about)
-  and closes what is private, endless or not a page: search results (any query, any page),
-  category pages with a query (the filters multiply without end; the bare page and the sitemap
-  reach every service), referral sheets (a token names the services given to a client), saved
-  lists, report forms, Clear data, the language picker, the offline shell and files, the API.
+  and closes what is private, endless or not a page: search results with filters or further pages
+  (a search for one word stays open: Lighthouse counts a blocked page against it, and crawlers
+  find no searches to follow but those linked from elsewhere), category pages with a query (the
+  filters multiply without end; the bare page and the sitemap reach every service), referral sheets
+  (a token names the services given to a client), saved lists, report forms, Clear data, the language
+  picker, the offline shell and files, the API.
 - `/sitemap.xml` is an index of one sitemap per language, `/sitemap-<lang>.xml`, split in parts of
   50,000 URLs (`/sitemap-<lang>-2.xml`…): the home, every category with listed services, every
   listed service, with `<lastmod>`. Built from one query per data version and streamed (gzipped
@@ -39,14 +41,14 @@ bp = Blueprint("seo", __name__)
 
 FAVICON_SOURCE = "icons/icon-192.png"  # the app icon, in static/
 # Under each language's home: the pages to keep out of search engines (see the docstring).
-PRIVATE_PAGES = ("search", "r/", "saved", "clear", "language", "offline", "services/*/report", "categories/*?")
+PRIVATE_PAGES = ("search?*&", "r/", "saved", "clear", "language", "offline", "services/*/report", "categories/*?")
 PRIVATE_PATHS = ("/api/", "/choose-language/", "/offline/", "/snapshots/")
 SITEMAP_NAME = re.compile(r"(?P<lang>[A-Za-z_]+)(?:-(?P<part>[2-9]|[1-9][0-9]+))?")
 
 
 @bp.get("/robots.txt")
 def robots():
-    lines = ["# Directory pages are open to every crawler; searches, referral sheets, saved lists,",
+    lines = ["# Directory pages are open to every crawler; filtered searches, referral sheets, saved lists,",
              "# report forms and the API are not.", "User-agent: *"]
     lines += [f"Disallow: {path}" for path in PRIVATE_PATHS]
     for lang in i18n.languages():

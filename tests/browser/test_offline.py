@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 import urllib.parse
@@ -361,8 +362,12 @@ def region_pages(base: str, lang: str) -> dict[str, str]:
 
 
 # Every page in two languages (one right to left); every kind of page in all 20 is the test above.
-# All 20 languages x every page take ~40 minutes by navigation: bench/parity.py (docs/benchmarks.md).
-@pytest.mark.parametrize("lang", ["fr", "ar"])
+# All 20 (~30 s each): PASSERELLE_PARITY=all make test PYTEST_ARGS="-k every_page_of_the_region"
+# (docs/benchmarks.md reports that run); by navigation, bench/parity.py takes ~40 minutes.
+EVERY_PAGE_LANGUAGES = list(Config.LANGUAGES) if os.environ.get("PASSERELLE_PARITY") == "all" else ["fr", "ar"]
+
+
+@pytest.mark.parametrize("lang", EVERY_PAGE_LANGUAGES)
 def test_every_page_of_the_region_offline_reads_as_the_servers(context, server, lang):
     page = context.new_page()
     install(page, server.url, f"/{lang}/")

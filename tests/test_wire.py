@@ -58,7 +58,8 @@ def server_port(request, databases, tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "DATABASE_URL": url, "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "LOG_LEVEL": "warning"}
+    env = {**os.environ, "DATABASE_URL": url, "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "LOG_LEVEL": "warning",
+           "SECRET_KEY": "test-only-" + "w" * 40}  # the production server refuses the development key
     with log.open("w") as handle:
         proc = subprocess.Popen([str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
                                 cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)

@@ -82,5 +82,12 @@ lint: $(VENV)/.installed-test node_modules/.installed
 test: install-test lint
 	PY=$(PY) scripts/run_tests.sh $(PYTEST_ARGS)
 
+# Lighthouse for bench/lighthouse.py only, pinned by bench/lighthouse/package-lock.json, in a folder of
+# its own: `make run` and `make test` never install it.
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	npm ci --prefix bench/lighthouse --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
 	rm -rf $(VENV) instance/*.sqlite3 translations/*/LC_MESSAGES/*.mo

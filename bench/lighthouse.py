@@ -81,6 +81,17 @@ def blamed(audit: dict) -> list[str]:
     return out
 
 
+def task_source(url: str, page: str) -> str:
+    """Where Lighthouse's `long-tasks` audit puts a task: a file of ours, the page itself, or none."""
+    if url == page:
+        return "the page"
+    if url.endswith("_lighthouse-eval.js"):
+        return "Lighthouse's own script"
+    if "://" not in url:
+        return url  # "Unattributable": no script of the page's (the browser's own work)
+    return urllib.parse.urlsplit(url).path
+
+
 def summarize(report: dict) -> dict:
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
@@ -94,6 +105,8 @@ def summarize(report: dict) -> dict:
         "tbt": audits["total-blocking-time"]["numericValue"],
         "lcp": audits["largest-contentful-paint"]["numericValue"],
         "failing": {c: failing(report, c) for c in CATEGORIES if scores[c] < 100},
+        "long_tasks": [(task_source(t["url"], report["finalDisplayedUrl"]), t["duration"])
+                       for t in sorted(audits["long-tasks"]["details"]["items"], key=lambda t: -t["duration"])[:3]],
         "resources": sorted(((r["url"], r.get("transferSize", 0)) for r in requests), key=lambda x: -x[1]),
         "warnings": report.get("runWarnings", []),
     }
@@ -114,7 +127,6 @@ def main() -> int:
             for kind in KINDS:
                 report, attempts = run(base + paths[kind], str(OUT / f"{lang}-{kind}.json"))
                 meta = {"lighthouse": report["lighthouseVersion"], "axe": report["environment"]["credits"]["axe-core"],
-                        "chrome": report["environment"]["hostUserAgent"].split("HeadlessChrome/")[-1].split()[0],
                         "index": report["environment"]["benchmarkIndex"],
                         "throttling": report["configSettings"]["throttling"]}
                 row = {"lang": lang, "kind": kind, "path": paths[kind], "attempts": attempts, **summarize(report)}
@@ -126,7 +138,7 @@ def main() -> int:
     t = meta["throttling"]
     lines = ["## Lighthouse (`bench/lighthouse.py`)", "",
              f"Lighthouse {meta['lighthouse']} (axe-core {meta['axe']}, Node {node}) driving Debian's Chromium "
-             f"{meta['chrome']} headless, against the app as `make run` serves it (`flask run`, the demo region, "
+             "(version below) headless, against the app as `make run` serves it (`flask run`, the demo region, "
              "plain HTTP on 127.0.0.1), each page a first visit with a fresh profile. Mobile form factor, "
              f"Lighthouse's simulated throttling ({t['rttMs']:.0f} ms round trip, "
              f"{t['throughputKbps'] / 1024:.1f} Mbps down, CPU slowed {t['cpuSlowdownMultiplier']:.0f}×; "
@@ -136,10 +148,12 @@ def main() -> int:
              "Transfer is Lighthouse's `total-byte-weight` (every response's bytes on the wire, headers included); "
              "in brackets, what of it is the offline download the page starts once loaded (the sync worker, "
              "`/offline/…` and the snapshot), which Lighthouse catches while it waits for the network to go quiet. "
-             "TBT and LCP are Lighthouse's simulated figures.", "",
+             "TBT and LCP are Lighthouse's simulated figures; the longest tasks are its `long-tasks` audit "
+             "(durations as Lighthouse reports them under its throttling) with what it blames each on: a file, "
+             "the page's HTML, Lighthouse's own script or `Unattributable` (no script: the browser's own work).", "",
              "| page | performance | accessibility | best practices | SEO | transfer (of which offline download) "
-             "| TBT | LCP | failing audits (categories under 100) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| TBT | longest tasks | LCP | failing audits (categories under 100) |",
+             "|---|---:|---:|---:|---:|---:|---:|---|---:|---|"]
     ok = True
     for r in rows:
         s = r["scores"]
@@ -148,6 +162,7 @@ def main() -> int:
         path = r["path"] if r["kind"] != "service" else f"/{r['lang']}/services/<id>"
         lines.append(f"| {r['kind']} `{path}` | {s['performance']} | {s['accessibility']} | {s['best-practices']} | "
                      f"{s['seo']} | {kb(r['transfer'])} ({kb(r['offline'])}) | {r['tbt']:.0f} ms | "
+                     f"{', '.join(f'{src} {ms:.0f} ms' for src, ms in r['long_tasks']) or 'none'} | "
                      f"{r['lcp'] / 1000:.1f} s | {fails} |")
     again = [f"{r['lang']} {r['kind']} ({r['attempts']} runs)" for r in rows if r["attempts"] > 1]
     if again:

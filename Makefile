@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install install-test chromium nginx translations lock clean
+.PHONY: run test lint bench install install-test chromium nginx translations lock clean
 
 # Python dependencies come from the hashed lock files, exactly (pip refuses any file whose hash is not
 # in them); then Passerelle itself, without resolving anything again. `make lock` writes the locks.
@@ -81,6 +81,22 @@ lint: $(VENV)/.installed-test node_modules/.installed
 # cluster (browser tests marked engine only; scripts/run_tests.sh).
 test: install-test lint
 	PY=$(PY) scripts/run_tests.sh $(PYTEST_ARGS)
+
+# Every benchmark in bench/, each with its defaults, each rewriting its own section of docs/benchmarks.md
+# (hours: bench/load.py and bench/parity.py are long). Not part of `make test`. A bench that fails or
+# misses its target does not stop the others; the run fails at the end and names them.
+BENCHES := page_weight lighthouse main_thread offline "offline_refresh --write" search import load \
+	"parity --write" "real_data --write"
+bench: install-test bench/lighthouse/node_modules/.installed
+	@failed=; for b in $(BENCHES); do echo "== bench.$$b"; $(PY) -m bench.$$b || failed="$$failed $$b"; done; \
+	if [ -n "$$failed" ]; then echo "make bench: failed or missed a target:$$failed"; exit 1; fi
+
+# Lighthouse for bench/lighthouse.py only, pinned by bench/lighthouse/package-lock.json, in a folder of
+# its own: `make run` and `make test` never install it.
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	npm ci --prefix bench/lighthouse --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf $(VENV) instance/*.sqlite3 translations/*/LC_MESSAGES/*.mo

@@ -14,7 +14,8 @@ from pwa_app.hsds.legacy.common import legacy_id
 from pwa_app.hsds.legacy.hours_text import DAYS, Opening, parse_date, parse_hours, parse_range, parse_time
 from pwa_app.hsds.legacy.hsds1 import convert_hsds11
 from pwa_app.hsds.legacy.ohana import convert_ohana_csv, convert_ohana_mongo
-from pwa_app.db.models import Address, Attribute, Language, Location, Organization, Schedule, Service, TaxonomyTerm
+from pwa_app.db.models import (Address, Attribute, Language, Location, Organization, Phone, Schedule, Service,
+                                TaxonomyTerm)
 
 from .conftest import SHARED_DATA
 from .helpers import edit_cell, read_csv, write_csv
@@ -318,3 +319,211 @@ def test_ohana_problems_name_the_exports_own_rows(empty_app, tmp_path):
     result = empty_app.test_cli_runner().invoke(args=["import-legacy", "ohana-csv", str(source)])
     assert result.exit_code == 1
     assert "  locations.csv:3:latitude: 100 is outside -90..90" in result.output, result.output
+
+
+# HSDS 2.0.1's tables as its datapackage.json names them (openreferral/specification, tag 2.0.1), with
+# the columns the sample below fills; each file is written with all of them, as a 2.0 export is.
+HSDS20_COLUMNS = {
+    "organization": ("organizations.csv", "id,name,alternate_name,description,email,url,tax_status,tax_id,"
+                                          "year_incorporated,legal_status"),
+    "program": ("programs.csv", "id,organization_id,name,alternate_name"),
+    "service": ("services.csv", "id,organization_id,program_id,name,alternate_name,description,url,email,status,"
+                                "interpretation_services,application_process,wait_time,fees,accreditations,licenses"),
+    "service_attribute": ("service_attributes.csv", "id,service_id,taxonomy_term_id"),
+    "other_attribute": ("other_attributes.csv", "id,link_id,link_type,taxonomy_term_id"),
+    "service_at_location": ("services_at_location.csv", "id,service_id,location_id,description"),
+    "location": ("locations.csv", "id,organization_id,name,alternate_name,description,transportation,latitude,longitude"),
+    "phone": ("phones.csv", "id,location_id,service_id,organization_id,contact_id,service_at_location_id,number,"
+                            "extension,type,language,description,department"),
+    "physical_address": ("physical_addresses.csv", "id,location_id,attention,address_1,address_2,address_3,address_4,"
+                                                   "city,region,state_province,postal_code,country"),
+    "schedule": ("schedules.csv", "id,service_id,location_id,service_at_location_id,valid_from,valid_to,dtstart,"
+                                  "timezone,until,count,wkst,freq,interval,byday,byweekno,bymonthday,byyearday,"
+                                  "description,opens_at,closes_at"),
+    "eligibility": ("eligibility.csv", "id,service_id"),
+    "language": ("languages.csv", "id,service_id,location_id,language"),
+    "taxonomy_term": ("taxonomy_terms.csv", "id,term,description,parent_id,taxonomy,language"),
+}
+HSDS20_ROWS = {
+    "organization": [{"id": "org-1", "name": "Harbor Food Bank", "url": "https://harbor.example.org"},
+                     {"id": "org-2", "name": "Northside Clinic", "description": "A community clinic."}],
+    "program": [],
+    "service": [{"id": "svc-1", "organization_id": "org-1", "name": "Food Pantry", "status": "active",
+                 "fees": "Free"},
+                {"id": "svc-2", "organization_id": "org-2", "name": "Walk-in Clinic", "status": "active"},
+                {"id": "svc-3", "organization_id": "", "name": "Crisis Line", "status": "active"}],
+    "taxonomy_term": [{"id": "food", "term": "Food", "description": "Food for people in need", "taxonomy": "Local"},
+                      {"id": "pantry", "term": "Food Pantries", "description": "Groceries to take home",
+                       "parent_id": "food", "taxonomy": "Local", "language": "en"},
+                      {"id": "health", "term": "Health Care", "description": "Care for the body", "taxonomy": "Local"},
+                      {"id": "crisis", "term": "Crisis Hotlines", "description": "Help at once", "taxonomy": "Local"},
+                      {"id": "seniors", "term": "Seniors", "description": "People 65 and over",
+                       "taxonomy": "Eligibility"}],
+    "service_attribute": [{"id": "sa-1", "service_id": "svc-1", "taxonomy_term_id": "pantry"},
+                          {"id": "sa-2", "service_id": "svc-2", "taxonomy_term_id": "health"},
+                          {"id": "sa-3", "service_id": "svc-3", "taxonomy_term_id": "crisis"},
+                          {"id": "sa-4", "service_id": "svc-3", "taxonomy_term_id": "food"},
+                          {"id": "sa-5", "service_id": "svc-gone", "taxonomy_term_id": "food"}],
+    "other_attribute": [{"id": "oa-1", "link_id": "elig-1", "link_type": "eligibility", "taxonomy_term_id": "seniors"}],
+    "location": [{"id": "loc-1", "organization_id": "org-1", "name": "Harbor warehouse", "latitude": "25.77",
+                  "longitude": "-80.19"},
+                 {"id": "loc-2", "organization_id": "org-2", "name": "Northside", "latitude": "25.85",
+                  "longitude": "-80.21"}],
+    "service_at_location": [{"id": "sal-1", "service_id": "svc-1", "location_id": "loc-1"},
+                            {"id": "sal-2", "service_id": "svc-2", "location_id": "loc-2"}],
+    "physical_address": [{"id": "pa-1", "location_id": "loc-1", "address_1": "1 Harbor Way", "city": "Miami",
+                          "state_province": "FL", "postal_code": "33101", "country": "US"},
+                         {"id": "pa-2", "location_id": "loc-2", "address_1": "200 North St", "address_4": "Suite 4",
+                          "city": "Miami", "state_province": "FL", "postal_code": "33150"}],
+    "phone": [{"id": "ph-1", "service_id": "svc-1", "number": "305-555-0100", "extension": "12", "type": "voice",
+               "language": "en,es"},
+              {"id": "ph-2", "location_id": "loc-2", "number": "305-555-0200", "type": "voice"},
+              {"id": "ph-3", "service_id": "svc-3", "number": "1-800-555-0199", "extension": "4", "type": "voice"}],
+    "schedule": [{"id": "sch-1", "service_id": "svc-1", "freq": "WEEKLY", "byday": "MO,TU,WE", "opens_at": "09:00",
+                  "closes_at": "17:00"},
+                 {"id": "sch-2", "location_id": "loc-2", "freq": "WEEKLY", "byday": "SA", "opens_at": "10:00-05:00",
+                  "closes_at": "14:00-05:00"},
+                 {"id": "sch-3", "service_id": "svc-2", "freq": "WEEKLY", "byday": "FR", "opens_at": "9:00am",
+                  "closes_at": "5:00", "description": "Fridays"}],
+    "eligibility": [{"id": "elig-1", "service_id": "svc-2"}],
+    "language": [{"id": "lang-1", "service_id": "svc-1", "language": "es"},
+                 {"id": "lang-2", "service_id": "svc-2", "language": "fr"}],
+}
+
+
+def hsds20_sample(tmp_path, version: str = "2.0.1", leave_out: tuple[str, ...] = ()) -> Path:
+    """A small HSDS 2.0.1 datapackage: a folder of its CSVs and a datapackage.json naming them."""
+    import json
+
+    folder = tmp_path / "hsds20"
+    folder.mkdir()
+    resources = []
+    for name, (path, columns) in HSDS20_COLUMNS.items():
+        if path in leave_out:
+            continue
+        write_csv(folder / path, columns.split(","), HSDS20_ROWS[name])
+        resources.append({"name": name, "path": path, "profile": "tabular-data-resource",
+                          "schema": {"fields": [{"name": c, "type": "string"} for c in columns.split(",")]}})
+    descriptor = {"name": "human_services_data", "title": "Harbor 211", "profile": "tabular-data-package",
+                  "version": version, "resources": resources}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    return folder
+
+
+def zipped(folder: Path) -> Path:
+    return Path(shutil.make_archive(str(folder), "zip", folder))
+
+
+@pytest.mark.parametrize("archive", [False, True], ids=["folder", "zip"])
+def test_import_hsds_names_the_command_for_hsds20(app, tmp_path, archive):
+    folder = hsds20_sample(tmp_path)
+    path = zipped(folder) if archive else folder
+    result = app.test_cli_runner().invoke(args=["import-hsds", str(path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    lines = [line for line in result.output.splitlines() if line.strip() and not line.startswith(("Importing", "INFO"))]
+    assert lines == [f"Error: {path} is an HSDS 2.0 datapackage (it has other_attributes.csv), not HSDS 3.0: import it "
+                     f"with `flask --app pwa_app import-legacy hsds-2.0 {path}`. Nothing was changed."], result.output
+
+
+@pytest.mark.parametrize("version,kind,why", [
+    ("2.0.1", "hsds-2.0", "its datapackage.json says version 2.0.1 and it has physical_addresses.csv"),
+    ("1.0", "hsds-1.1", "it has physical_addresses.csv"),
+])
+def test_the_declared_version_tells_2_0_from_1_x_when_the_files_do_not(app, tmp_path, version, kind, why):
+    """Without its attribute files and schedules.csv (an export leaves empty tables out), a 2.0 package has
+    only files 1.x has too: its datapackage.json's version decides."""
+    path = hsds20_sample(tmp_path, version, leave_out=("service_attributes.csv", "other_attributes.csv", "schedules.csv"))
+    result = app.test_cli_runner().invoke(args=["import-hsds", str(path)])
+    assert result.exit_code == 1
+    what = {"hsds-2.0": "an HSDS 2.0 datapackage", "hsds-1.1": "an HSDS 1.x datapackage"}[kind]
+    assert f"{path} is {what} ({why}), not HSDS 3.0: import it with `flask --app pwa_app import-legacy {kind} {path}`" \
+        in result.output.replace("\n", " "), result.output
+
+
+@pytest.mark.parametrize("archive", [False, True], ids=["folder", "zip"])
+def test_an_hsds20_package_imports_with_one_command(empty_app, tmp_path, archive):
+    folder = hsds20_sample(tmp_path)
+    path = zipped(folder) if archive else folder
+    runner = empty_app.test_cli_runner()
+    refused = runner.invoke(args=["import-legacy", "hsds-2.0", str(path)])
+    assert refused.exit_code == 1 and "1 addresses have no country" in refused.output, refused.output
+    result = runner.invoke(args=["import-legacy", "hsds-2.0", str(path), "--country", "US"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "converted from HSDS 2.0 datapackage hsds20:" in out
+    assert "filled 1 services without an organization: each listed under one of its own name" in out
+    assert "filled 1 schedules whose times are unreadable: kept as their text" in out
+    assert "skipped 1 category links to a missing service or term" in out
+    uid = lambda table, old: legacy_id("hsds-2.0", table, old)  # noqa: E731
+    with empty_app.app_context():
+        count = lambda model: db.session.scalar(select(func.count()).select_from(model))  # noqa: E731
+        assert (count(Service), count(Organization), count(Location), count(Address)) == (3, 3, 2, 2)
+        links = {(a.link_id, a.taxonomy_term_id) for a in db.session.scalars(select(Attribute))}
+        assert links == {(uid("service", s), uid("taxonomy_term", t)) for s, t in
+                         [("svc-1", "pantry"), ("svc-2", "health"), ("svc-3", "crisis"), ("svc-3", "food")]}
+        pantry = db.session.get(TaxonomyTerm, uid("taxonomy_term", "pantry"))
+        assert (pantry.name, pantry.description, pantry.parent_id) == (
+            "Food Pantries", "Groceries to take home", uid("taxonomy_term", "food"))
+        phones = {p.id: (p.number, p.extension) for p in db.session.scalars(select(Phone))}
+        assert phones == {uid("phone", "ph-1"): ("305-555-0100", 12), uid("phone", "ph-2"): ("305-555-0200", None),
+                          uid("phone", "ph-3"): ("1-800-555-0199", 4)}
+        crisis = db.session.get(Service, uid("service", "svc-3"))
+        assert crisis.organization.name == "Crisis Line" and [p.id for p in crisis.phones] == [uid("phone", "ph-3")]
+        hours = {(s.id, s.byday, s.opens_at, s.closes_at, s.timezone, s.description)
+                 for s in db.session.scalars(select(Schedule))}
+        text = [h for h in hours if h[0] not in (uid("schedule", "sch-1"), uid("schedule", "sch-2"))]
+        assert hours - set(text) == {(uid("schedule", "sch-1"), "MO,TU,WE", "09:00", "17:00", None, None),
+                                     (uid("schedule", "sch-2"), "SA", "10:00", "14:00", -5, None)}
+        assert [(t[2], t[3], t[5]) for t in text] == [(None, None, "Fridays; 9:00am - 5:00")]  # not 9 am to 5 am
+        clinic = db.session.get(Service, uid("service", "svc-2"))
+        assert clinic.eligibility_description == "Seniors"
+        assert {(lang.code, lang.name) for lang in db.session.scalars(select(Language).where(Language.service_id.is_not(None)))} \
+            == {("es", "es"), ("fr", "fr")}
+        assert db.session.get(Address, uid("address", "pa-2")).address_2 == "Suite 4"
+
+
+def test_an_hsds20_package_read_as_1_1_is_refused(empty_app, tmp_path):
+    """Read as 1.1, a 2.0 package would lose its schedules and categories without a word."""
+    path = hsds20_sample(tmp_path)
+    result = empty_app.test_cli_runner().invoke(args=["import-legacy", "hsds-1.1", str(path), "--country", "US"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.output.replace("\n", " ").strip() == (
+        f"Error: {path} is an HSDS 2.0 datapackage (it has other_attributes.csv), not hsds-1.1: import it with "
+        f"`flask --app pwa_app import-legacy hsds-2.0 {path}`. Nothing was changed.")
+    with empty_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Service)) == 0
+
+
+def test_hsds20_problems_name_the_curators_own_file_and_row(empty_app, tmp_path):
+    folder = hsds20_sample(tmp_path)
+    edit_cell(folder, "services.csv", 1, "status", "bogus")
+    result = empty_app.test_cli_runner().invoke(args=["import-legacy", "hsds-2.0", str(folder), "--country", "US"])
+    assert result.exit_code == 1
+    assert "  services.csv:3:status: 'bogus' is not one of" in result.output, result.output
+
+
+def test_an_hsds20_import_does_not_shrink_the_directory_unasked(app, tmp_path):
+    path = zipped(hsds20_sample(tmp_path))
+    runner = app.test_cli_runner()
+    with app.app_context():
+        before = db.session.scalar(select(func.count()).select_from(Service))
+    refused = runner.invoke(args=["import-legacy", "hsds-2.0", str(path), "--country", "US"])
+    assert refused.exit_code == 1, refused.output
+    message = refused.output.replace("\n", " ")
+    assert f"holds 3 service(s) and the directory {before}: replacing it would remove {before - 3}" in message
+    assert "--allow-shrink" in message
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Service)) == before
+    replaced = runner.invoke(args=["import-legacy", "hsds-2.0", str(path), "--country", "US", "--allow-shrink"])
+    assert replaced.exit_code == 0, replaced.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Service)) == 3
+
+
+def test_an_hsds1_package_read_as_2_0_is_refused(empty_app):
+    path = SHARED_DATA / "hsds1.1-sample"
+    result = empty_app.test_cli_runner().invoke(args=["import-legacy", "hsds-2.0", str(path), "--country", "US"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.output.replace("\n", " ").strip() == (
+        f"Error: {path} is an HSDS 1.x datapackage (it has accessibility_for_disabilities.csv), not hsds-2.0: import it "
+        f"with `flask --app pwa_app import-legacy hsds-1.1 {path}`. Nothing was changed.")

@@ -18,6 +18,7 @@ ALLOW_SHRINK = ("Replace the directory even with fewer than half the services it
 
 # What each converter reads, for the message when it is not there.
 LEGACY_INPUT = {"hsds-1.1": "an HSDS 1.1 datapackage is a folder with datapackage.json and the CSV files it names",
+                "hsds-2.0": "an HSDS 2.0 datapackage is a folder with datapackage.json and the CSV files it names",
                 "ohana-csv": "an Ohana CSV export is a folder with organizations.csv, locations.csv, services.csv and the rest",
                 "ohana-mongo": "an Ohana MongoDB export is a folder with organizations.json, locations.json and services.json"}
 
@@ -36,7 +37,7 @@ def register(app: Flask) -> None:
         load(path, merge=not replace, lenient=lenient, allow_shrink=allow_shrink)
 
     @app.cli.command("import-legacy")
-    @click.argument("kind", type=click.Choice(["hsds-1.1", "ohana-csv", "ohana-mongo"]))
+    @click.argument("kind", type=click.Choice(["hsds-1.1", "hsds-2.0", "ohana-csv", "ohana-mongo"]))
     @click.argument("path", type=click.Path(exists=True, path_type=Path))
     @click.option("--replace/--merge", default=True, help="Replace the whole directory (default), or upsert by id.")
     @click.option("--out", type=click.Path(path_type=Path), help="Only write the converted HSDS 3.0 datapackage here.")
@@ -45,14 +46,20 @@ def register(app: Flask) -> None:
     @click.option("--allow-shrink", is_flag=True, help=ALLOW_SHRINK)
     def import_legacy(kind: str, path: Path, replace: bool, out: Path | None, country: str | None, lenient: bool,
                       allow_shrink: bool) -> None:
-        """Convert an HSDS 1.x datapackage or an Ohana CSV/Mongo export (folder or .zip) to HSDS 3.0 and load it."""
+        """Convert an HSDS 1.x/2.0 datapackage or an Ohana CSV/Mongo export (folder or .zip) to HSDS 3.0 and load it."""
         from pwa_app.hsds.legacy import CONVERTERS
         from pwa_app.hsds.legacy.common import MissingDefault, legacy_input
+        from pwa_app.hsds.reading import package_kind
 
         if country is not None and not re.fullmatch(r"[A-Za-z]{2}", country):
             raise click.BadParameter(f"{country!r} is not a two-letter ISO 3166-1 country code (e.g. US, CA)", param_hint="--country")
         with tempfile.TemporaryDirectory() as tmp, legacy_input(path) as folder:
             target = out or Path(tmp) / "package"
+            found = package_kind(folder) if kind.startswith("hsds-") else None
+            if found is not None and found[0].startswith("hsds-") and found[0] != kind:
+                # Read as the other version, its schedules and categories would be lost without a word.
+                raise click.ClickException(f"{path} is {found[1]} ({found[2]}), not {kind}: import it with "
+                                           f"`flask --app pwa_app import-legacy {found[0]} {path}`. Nothing was changed.")
             try:
                 report = CONVERTERS[kind](folder, target, country.upper() if country else None)
             except FileNotFoundError as exc:

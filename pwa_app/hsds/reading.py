@@ -50,21 +50,62 @@ LEGACY_FORMATS = (  # Ohana's first: its CSV export has holiday_schedules.csv to
                                              "services_taxonomy.csv", "accessibility_for_disabilities.csv",
                                              "holiday_schedules.csv"}),
 )
+# HSDS 2.0 keeps 1.x's address, service-at-location and accessibility files (3.0 has not), but its
+# schedules.csv and attributes are 3.0's. Its own files, those it shares with 1.x, and 1.x's own.
+HSDS2_ONLY = {"service_attributes.csv", "other_attributes.csv"}
+HSDS1_AND_2 = {"physical_addresses.csv", "postal_addresses.csv", "services_at_location.csv",
+               "accessibility_for_disabilities.csv"}
+HSDS1_ONLY = {"services_taxonomy.csv", "regular_schedules.csv", "holiday_schedules.csv", "taxonomy.csv"}
 
 
 class OtherFormat(Problem):
     """The input is in an older format that `import-legacy` converts: one line says the command."""
 
 
-def legacy_format(names: set[str], source: Path) -> OtherFormat | None:
+def legacy_kind(names: set[str], version: str = "") -> tuple[str, str, str] | None:
+    """The older format of a package with files `names` and datapackage.json `version`, as (its
+    `import-legacy` kind, what it is, why): None for HSDS 3.0 or anything else the checks then describe.
+    Files decide first; the `version` Open Referral's templates write ("1.0", "2.0.1") only settles a
+    package that has none of the files only one version has."""
+    shared, own = sorted(names & HSDS1_AND_2), sorted(names & HSDS2_ONLY)
+    if own or (shared and "schedules.csv" in names):
+        return "hsds-2.0", "an HSDS 2.0 datapackage", f"it has {(own or shared)[0]}" + ("" if own else " and schedules.csv")
+    if shared and version.startswith("2.") and not names & HSDS1_ONLY:
+        return "hsds-2.0", "an HSDS 2.0 datapackage", f"its datapackage.json says version {version} and it has {shared[0]}"
     if "schedules.csv" in names or "schedule.csv" in names:
         return None  # HSDS 3.0 (its schedules table); the checks then say what else is wrong
     for kind, what, marks in LEGACY_FORMATS:
         found = sorted(names & marks)
         if found and (kind != "ohana-mongo" or {"locations.json", "services.json"} <= names):
-            return OtherFormat(str(source), f"is {what} (it has {found[0]}), not HSDS 3.0: import it with "
-                                            f"`flask --app pwa_app import-legacy {kind} {source}`")
+            return kind, what, f"it has {found[0]}"
     return None
+
+
+def legacy_format(names: set[str], source: Path, version: str = "") -> OtherFormat | None:
+    found = legacy_kind(names, version)
+    if found is None:
+        return None
+    kind, what, why = found
+    return OtherFormat(str(source), f"is {what} ({why}), not HSDS 3.0: import it with "
+                                    f"`flask --app pwa_app import-legacy {kind} {source}`")
+
+
+def declared_version(raw: bytes | None) -> str:
+    """The `version` a datapackage.json declares, or "" (none, or not a readable descriptor)."""
+    try:
+        descriptor = json.loads((raw or b"").decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return ""
+    return str(descriptor.get("version") or "").strip() if isinstance(descriptor, dict) else ""
+
+
+def package_kind(source: Path) -> tuple[str, str, str] | None:
+    """`legacy_kind` of the package (folder or .zip) at `source`."""
+    try:
+        files = _Files(source)
+    except (OSError, zipfile.BadZipFile):
+        return None
+    return legacy_kind(files.names(), declared_version(files.read("datapackage.json")))
 
 
 def all_resources() -> dict[str, Resource]:
@@ -81,10 +122,10 @@ def read_package(source: Path, lenient: bool = False) -> tuple[Package, list[Pro
         files = _Files(source)
     except zipfile.BadZipFile:
         return package, [Problem(str(source), "is neither a folder nor a readable .zip file")]
-    other = legacy_format(files.names(), source)
+    raw = files.read("datapackage.json")
+    other = legacy_format(files.names(), source, declared_version(raw))
     if other is not None:
         return package, [other]
-    raw = files.read("datapackage.json")
     if raw is None:
         return package, [Problem(f"{source}/datapackage.json", "is missing; a tabular datapackage needs one")]
     text = decode(raw, "datapackage.json", problems)

@@ -364,7 +364,9 @@ def packing_examples() -> tuple[list[dict], list[dict]]:
                {"d": "+44 20 7946 0000", "e": "+442079460000", "t": "mobile", "m": 1, "c": ["Texte", "fr"]},
                {"d": "613-555-0150", "e": "+16135550150", "t": "voice"},  # its location's, alike: an index
                {"d": "613-555-0150", "e": "+16135550150", "t": "text", "c": ["Accueil", "fr"]},  # described: {"r"}
-               {"d": "613-555-0150", "e": "+16135550150", "t": "voice", "c": "Desk"}],
+               {"d": "613-555-0150", "e": "+16135550150", "t": "voice", "c": "Desk"},
+               {"d": "211", "e": "211", "t": "voice"}, {"d": "1-800-555-0199", "e": "+18005550199", "t": "voice"},
+               {"d": "(800) AGE-DIAL", "e": "+18002433425", "t": "voice"}],  # letters: the display goes as it is
          "l": [{"n": ["Banque", "fr"], "a": ["1 Main St", "Ottawa ON"], "g": [45.1, -75.2], "c": [["Rampe", "fr"]],
                 "p": [{"d": "613-555-0150", "e": "+16135550150", "t": "voice", "c": "Front desk"},
                       {"d": "613-555-0151", "e": "+16135550151", "t": "fax"}],
@@ -404,8 +406,14 @@ def test_packed_services_unpack_to_the_records_pages_show():
     assert packed["tab"]["g"] == ["English", "français"] and packed["tab"]["l.c"] == ["Rampe"]  # all in "fr", the usual fallback
     assert packed["cols"]["t.ap"] == ["Odd\x7ftext", None]  # by organization: "Agency" first
     assert packed["cols"]["w"] == "http://example.org\x7fhttps://www.example.org/a"
+    # A number goes as its tel: target, ready, with the pattern of its display where not the usual one: the
+    # phone fills the digits in and reads no written number. A display no pattern gives goes as it is.
+    assert packed["pf"] == "###-###-####"
+    assert packed["cols"]["p"][1][:2] == [{"e": "+16135550142", "x": "12"}, {"d": "555-0199", "e": "", "t": "cell"}]
+    assert packed["cols"]["p"][1][-3:] == [{"e": "211", "f": "###"}, {"e": "+18005550199", "f": "#-###-###-####"},
+                                          {"d": "(800) AGE-DIAL", "e": "+18002433425"}]
     # A location's number the service has as it is goes as its index; described, with what the service adds.
-    assert packed["cols"]["p"][1][-3:] == [0, {"r": 0, "t": "text", "m": 0, "c": ["Accueil"]}, {"r": 0, "c": "Desk"}]
+    assert packed["cols"]["p"][1][-6:-3] == [0, {"r": 0, "t": "text", "m": 0, "c": ["Accueil"]}, {"r": 0, "c": "Desk"}]
     body = json.dumps({"terms": terms, "services": packed})
     assert decode(body)["services"] == sorted(shown, key=lambda r: r["i"])
     uuids, mixed = UUIDS, MIXED_UUIDS

@@ -6,24 +6,28 @@ from dataclasses import astuple
 
 import pytest
 
-from pwa_app.core.phones import dial, guess_e164, read
+from pwa_app.core.phones import dial, read
 from pwa_app.core.security import DropQueryStrings, safe_url
 from pwa_app.core.slugs import assign_slugs, slugify
 from pwa_app.core.textnorm import normalize, tokens
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("613-555-0142", "+16135550142"),
-    ("(819) 555-0100", "+18195550100"),
-    ("1 613 555 0199", "+16135550199"),
-    ("+44 20 7946 0958", "+442079460958"),
-    ("211", "211"),
-    ("988", "988"),
-    ("555-01", None),
-    ("call us", None),
+@pytest.mark.parametrize("display,e164,pattern", [
+    ("(613) 555-0142", "+16135550142", "(###) ###-####"),  # the national display: the last ten digits
+    ("1-800-555-0199", "+18005550199", "#-###-###-####"),
+    ("+44 20 7946 0958", "+442079460958", "+## ## #### ####"),
+    ("211", "211", "###"),
 ])
-def test_the_wire_guess(raw, expected):
-    assert guess_e164(raw) == expected
+def test_a_display_is_its_pattern_filled_with_the_tel_target(display, e164, pattern):
+    from pwa_app.snapshot.wire import fill_phone, phone_pattern
+
+    assert phone_pattern(display) == pattern and fill_phone(pattern, e164) == display
+
+
+def test_a_pattern_with_more_digits_than_the_target_gives_nothing():
+    from pwa_app.snapshot.wire import fill_phone
+
+    assert fill_phone("(###) ###-####", "211") is None and fill_phone("no digits", "+16135550142") is None
 
 
 # Numbers as real directories write them (Open211 Miami 2019, Baltimore's iCarol export, the DC

@@ -7,8 +7,8 @@ and sms: links, the extension apart (dialled once the call connects), short code
 of other countries in international format; letters kept where the directory spells a number with
 them). What cannot be a number in the region stays as written and gets no link.
 
-`guess_e164` is the older, simpler rule the snapshot's wire format relies on (static/js/sync.js
-`e164Guess` is its twin): where it gives the same E.164 as libphonenumber, the snapshot leaves it out.
+Phones get the E.164 made here, ready (snapshot/wire.py sends it with a pattern of the display's
+digits, "(###) ###-####", which they fill in): nothing on a phone reads a written number.
 """
 from __future__ import annotations
 
@@ -76,21 +76,6 @@ def read(number: str, country_code: str = "1") -> Dial:
     spelled = any(w.isupper() and len(w) >= 3 and w not in NOT_SPELLED for w in re.findall(r"[A-Za-z]+", text))
     display = text if spelled else phonenumbers.format_number(parsed, style)
     return Dial(display, phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164), extension)
-
-
-def guess_e164(number: str, country_code: str = "1") -> str | None:
-    """The wire format's rule (twin of sync.js e164Guess): "613-555-0142" -> "+16135550142", short codes as
-    they are, else None. Only ASCII-digit displays are left to it, and only where it agrees with `read`."""
-    digits = re.sub(r"\D", "", number or "")
-    if number.strip().startswith("+"):
-        return f"+{digits}" if 7 <= len(digits) <= 15 else None
-    if 3 <= len(digits) <= 4 and len(digits) == len(number.strip()):
-        return digits
-    if country_code == "1":
-        if len(digits) == 11 and digits.startswith("1"):
-            digits = digits[1:]
-        return f"+1{digits}" if len(digits) == 10 else None
-    return f"+{country_code}{digits.lstrip('0')}" if 6 <= len(digits) <= 14 else None
 
 
 def can_text(phone_type: str | None, d: Dial) -> bool:

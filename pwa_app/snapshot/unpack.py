@@ -7,9 +7,8 @@ The format: docs/snapshot-format.md.
 """
 from __future__ import annotations
 
-from pwa_app.core.phones import guess_e164
 from pwa_app.snapshot.wire import (
-    HOURS_ORDER, PHONE_TEXT, SAME_AS_NAME, SAME_AS_ORGANIZATION, SEPARATOR, SMS_TYPES, compact, holds_texts, host_of,
+    HOURS_ORDER, SAME_AS_NAME, SAME_AS_ORGANIZATION, SEPARATOR, SMS_TYPES, compact, fill_phone, holds_texts, host_of,
 )
 
 
@@ -30,10 +29,11 @@ def _lengthen_text(value, fallback: str | None):
     return [value[0], fallback] if isinstance(value, list) and len(value) == 1 else value
 
 
-def _unpack_phone(p, cc: str, at_location: bool) -> dict:
-    p = {"d": p} if isinstance(p, str) else dict(p)
-    if "e" not in p and PHONE_TEXT.match(p["d"]):
-        p["e"] = guess_e164(p["d"], cc)
+def _unpack_phone(p, usual: str | None, at_location: bool) -> dict:
+    p = {"e": p} if isinstance(p, str) else dict(p)
+    pattern = p.pop("f", usual)
+    if "d" not in p:  # the display: its pattern filled with the tel: target's digits
+        p["d"] = fill_phone(pattern, p["e"])
     if not at_location:
         p.setdefault("t", "voice")
         if "m" not in p:
@@ -48,7 +48,7 @@ def _referred(p, here: list):
         return here[p]
     if isinstance(p, dict) and "r" in p:
         there = here[p["r"]]
-        return {**({"d": there} if isinstance(there, str) else there), **{k: v for k, v in p.items() if k != "r"}}
+        return {**({"e": there} if isinstance(there, str) else there), **{k: v for k, v in p.items() if k != "r"}}
     return p
 
 
@@ -66,7 +66,7 @@ def _unpack_hours(rows: list[list], fields: list[str]) -> list[dict]:
 
 def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]:
     """The records `wire.pack_services` packed, by id (what sync.js does on the phone)."""
-    cols, cc, fallback = dict(packed.get("cols", {})), packed.get("cc", "1"), packed.get("fl")
+    cols, usual, fallback = dict(packed.get("cols", {})), packed.get("pf"), packed.get("fl")
     described_in_fallback = packed.get("fa", ())
     fields = packed.get("hf", HOURS_ORDER)
     uuid = packed.get("uuid")
@@ -105,7 +105,7 @@ def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]
         if "p" in raw:  # an index: one of its locations' numbers; {"r": index, ...}: that number, described
             numbers = cols.get("l.p") or []
             here = [p for n in range(place, place + raw.get("l", 0)) if n < len(numbers) for p in numbers[n] or ()]
-            r["p"] = [_unpack_phone(_described(_referred(p, here), fallback, "p.c" in described_in_fallback), cc, False)
+            r["p"] = [_unpack_phone(_described(_referred(p, here), fallback, "p.c" in described_in_fallback), usual, False)
                       for p in raw["p"]]
         if "h" in raw:
             r["h"] = _unpack_hours(raw["h"], fields)
@@ -117,7 +117,7 @@ def unpack_services(packed: dict, terms: list[dict] | None = None) -> list[dict]
             if "n" in loc:
                 loc["n"] = r.get("n") if loc["n"] == SAME_AS_NAME else r.get("o") if loc["n"] == SAME_AS_ORGANIZATION else loc["n"]
             if "p" in loc:
-                loc["p"] = [_unpack_phone(p, cc, True) for p in loc["p"]]
+                loc["p"] = [_unpack_phone(p, usual, True) for p in loc["p"]]
             if "h" in loc:
                 loc["h"] = _unpack_hours(loc["h"], fields)
             locations.append(loc)

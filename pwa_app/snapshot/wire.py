@@ -14,10 +14,10 @@ import json
 import re
 from collections import defaultdict
 
-from pwa_app.core.phones import guess_e164
 from pwa_app.present.presenters import SERVICE_TEXT_FIELDS
 
-FORMAT = 5  # of what phones receive (5: numbers a service describes that are its locations' sent as {"r"}, slugs
+FORMAT = 6  # of what phones receive (6: numbers as their tel: target and a display pattern the phone fills in;
+# 5: numbers a service describes that are its locations' sent as {"r"}, slugs
 # under their parent's, services in map order; 4: a service's numbers that are its locations' sent once; 3: terms and ids
 # packed too; 2: services packed by column; 1: records)
 # Service text fields the pages show (alternate_name only feeds search), with their short keys ("t" in a record).
@@ -32,8 +32,8 @@ SCHEDULE_FIELDS = ("opens_at", "closes_at", "valid_from", "valid_to", "dtstart",
                    "bymonthday", "interval", "description")  # description: text-only hours ("By appointment")
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-PHONE_TEXT = re.compile(r"^[0-9 +().\-/]*$")  # displays whose digits and trimming read alike in JavaScript
-PHONE_NUMBER_KEYS = ("d", "e", "x")  # what a location's number is packed with (the number, not what it is for)
+DIGIT = re.compile(r"[0-9]")
+PHONE_NUMBER_KEYS = ("d", "e", "f", "x")  # what a location's number is packed with (the number, not what it is for)
 SMS_TYPES = ("text", "cell", "mobile", "sms")  # phones.SMS_TYPES, as sync.js derives "m"
 # Schedules are rows of values in this order (the packed form names it in "hf", so phones read any later field).
 HOURS_ORDER = ("opens_at", "closes_at", "byday", "freq", "valid_from", "valid_to", "dtstart", "until", "bymonthday",
@@ -62,24 +62,38 @@ def encode(document: dict) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _country_code(phones: list[dict]) -> str:
-    """The calling code most numbers were completed with (checked per number when packing)."""
+def phone_pattern(display: str) -> str:
+    """A display with its digits as "#": "(613) 555-0142" -> "(###) ###-####"."""
+    return DIGIT.sub("#", display)
+
+
+def fill_phone(pattern: str, e164: str) -> str | None:
+    """The display `pattern` gives with the last digits of the tel: target (twin of sync.js fillPhone), or None."""
+    digits = re.sub(r"[^0-9]", "", e164)
+    wanted = pattern.count("#")
+    if not wanted or wanted > len(digits):
+        return None
+    rest = iter(digits[len(digits) - wanted:])
+    return re.sub("#", lambda _: next(rest), pattern)
+
+
+def _usual_pattern(phones: list[dict]) -> str | None:
+    """The display pattern most numbers are written in ("(###) ###-####"): a number in it is sent as its tel: target alone."""
     votes: dict[str, int] = defaultdict(int)
     for p in phones:
-        e, d = p.get("e"), p.get("d", "")
-        digits = re.sub(r"[^0-9]", "", d).lstrip("0")
-        if e and e.startswith("+") and not d.strip().startswith("+") and digits and e.endswith(digits[-7:]):
-            votes[e[1:len(e) - len(digits)] or "1"] += 1
-    return max(votes, key=votes.get) if votes else "1"
+        if p.get("e") and fill_phone(phone_pattern(p.get("d", "")), p["e"]) == p.get("d"):
+            votes[phone_pattern(p["d"])] += 1
+    return max(votes, key=votes.get) if votes else None
 
 
-def _pack_phone(p: dict, country_code: str, at_location: bool, fallback: str | None = None):
+def _pack_phone(p: dict, usual: str | None, at_location: bool, fallback: str | None = None):
+    """The tel: target ready ("e"), the display as a pattern its digits fill ("f", the usual one left out): the
+    phone parses nothing. A display the pattern cannot give ("(800) AGE-DIAL", other digits) goes as it is."""
     d, e = p.get("d", ""), p.get("e")
-    # sync.js repeats phones.guess_e164 with ASCII digits: only displays of ASCII digits are left to it.
-    guess = guess_e164(d, country_code) if PHONE_TEXT.match(d) else None
-    out = {"d": d}
-    if guess != e or not PHONE_TEXT.match(d):
-        out["e"] = e or ""
+    if e and fill_phone(phone_pattern(d), e) == d:
+        out = {"e": e} if phone_pattern(d) == usual else {"e": e, "f": phone_pattern(d)}
+    else:
+        out = {"d": d, "e": e or ""}
     if p.get("x"):
         out["x"] = p["x"]
     if not at_location:
@@ -90,7 +104,7 @@ def _pack_phone(p: dict, country_code: str, at_location: bool, fallback: str | N
             out["m"] = 1 if p.get("m") else 0
         if p.get("c") is not None:
             out["c"] = _shorten_text(p["c"], fallback)
-    return out["d"] if len(out) == 1 else out
+    return out["e"] if list(out) == ["e"] else out
 
 
 def _phone_ref(packed, at_locations: list):
@@ -99,9 +113,9 @@ def _phone_ref(packed, at_locations: list):
     the fields the service adds."""
     if packed in at_locations:
         return at_locations.index(packed)
-    mine = {"d": packed} if isinstance(packed, str) else packed
+    mine = {"e": packed} if isinstance(packed, str) else packed
     for n, there in enumerate(at_locations):
-        there = {"d": there} if isinstance(there, str) else there
+        there = {"e": there} if isinstance(there, str) else there
         if all(mine.get(k) == there.get(k) for k in PHONE_NUMBER_KEYS) and set(there) <= set(PHONE_NUMBER_KEYS):
             return {"r": n, **{k: v for k, v in mine.items() if k not in PHONE_NUMBER_KEYS}}
     return packed
@@ -184,7 +198,7 @@ def pack_services(records: list[dict], terms: list[dict] | None = None) -> dict:
     """
     with_phones = [p for r in records for p in r.get("p", ())] + [p for r in records for loc in r.get("l", ())
                                                                   for p in loc.get("p", ())]
-    cc = _country_code(with_phones)
+    usual = _usual_pattern(with_phones)
     uuid = _uuid_form(records)
     slug_index = {t["s"]: i for i, t in enumerate(terms or ())}
     order = sorted(records, key=_pack_order)
@@ -201,8 +215,8 @@ def pack_services(records: list[dict], terms: list[dict] | None = None) -> dict:
         if "p" in r:
             # A number the service has from one of its locations (present/inherit.py) is sent once: here
             # as its place among those locations' numbers, where the two read alike.
-            here = [_pack_phone(p, cc, True) for loc in r.get("l", ()) for p in loc.get("p", ()) if p.get("t") != "fax"]
-            row["p"] = [_phone_ref(_pack_phone(p, cc, False, fallback), here) for p in r["p"] if p.get("t") != "fax"]
+            here = [_pack_phone(p, usual, True) for loc in r.get("l", ()) for p in loc.get("p", ()) if p.get("t") != "fax"]
+            row["p"] = [_phone_ref(_pack_phone(p, usual, False, fallback), here) for p in r["p"] if p.get("t") != "fax"]
         if "h" in r:
             row["h"] = _pack_hours(r["h"])
         if "c" in r:
@@ -216,7 +230,7 @@ def pack_services(records: list[dict], terms: list[dict] | None = None) -> dict:
                 place["n"] = (SAME_AS_NAME if loc["n"] == r.get("n") else
                               SAME_AS_ORGANIZATION if loc["n"] == r.get("o") else loc["n"])
             if "p" in loc:
-                place["p"] = [_pack_phone(p, cc, True) for p in loc["p"] if p.get("t") != "fax"]
+                place["p"] = [_pack_phone(p, usual, True) for p in loc["p"] if p.get("t") != "fax"]
             if "h" in loc:
                 place["h"] = _pack_hours(loc["h"])
             locations.append({"l." + k: v for k, v in place.items()})
@@ -252,7 +266,7 @@ def pack_services(records: list[dict], terms: list[dict] | None = None) -> dict:
     size = lambda key: len(json.dumps(cols[key], ensure_ascii=False))  # noqa: E731
     texts = sorted((key for key in cols if key.startswith("t.")), key=lambda key: (-size(key), key))
     cols = {key: cols[key] for key in [*texts, *(k for k in cols if k not in texts and k != "i"), "i"] if key in cols}
-    return compact({"cc": cc, "uuid": uuid, "fl": fallback, "fa": in_fallback, "hf": list(HOURS_ORDER),
+    return compact({"pf": usual, "uuid": uuid, "fl": fallback, "fa": in_fallback, "hf": list(HOURS_ORDER),
                     "tab": tables, "cols": cols})
 
 

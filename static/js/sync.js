@@ -9,29 +9,26 @@
 import { allServices, applyChanges, getDataset, replaceDataset } from './store.js';
 
 /** The snapshot format this code reads (the server's wire.FORMAT); a phone holding another downloads a whole snapshot. */
-export const FORMAT = 5;
+export const FORMAT = 6;
 const SMS_TYPES = new Set(['text', 'cell', 'mobile', 'sms']);
-const PHONE_TEXT = /^[0-9 +().\-/]*$/;
 const SAME_AS_NAME = 1;
 const SAME_AS_ORGANIZATION = 2;
 const COLUMN_SEPARATOR = '\x7f';
 
-// The E.164 form of a displayed number, where the server left it out (as the server's phones.guess_e164).
-function e164Guess(display, cc) {
-  let digits = display.replace(/[^0-9]/g, '');
-  const text = display.trim();
-  if (text.startsWith('+')) return digits.length >= 7 && digits.length <= 15 ? `+${digits}` : null;
-  if (digits.length >= 3 && digits.length <= 4 && digits.length === text.length) return digits;
-  if (cc === '1') {
-    if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
-    return digits.length === 10 ? `+1${digits}` : null;
-  }
-  return digits.length >= 6 && digits.length <= 14 ? `+${cc}${digits.replace(/^0+/, '')}` : null;
+// A number's display: its pattern ("(###) ###-####") filled with the last digits of its ready tel: target
+// (as wire.fill_phone). The phone reads no displayed number.
+function fillPhone(pattern, e164) {
+  const digits = e164.replace(/[^0-9]/g, '');
+  const wanted = (pattern.match(/#/g) || []).length;
+  if (!wanted || wanted > digits.length) return null;
+  let at = digits.length - wanted;
+  return pattern.replace(/#/g, () => digits[at++]);
 }
 
-function unpackPhone(packed, cc, atLocation) {
-  const p = typeof packed === 'string' ? { d: packed } : { ...packed };
-  if (!('e' in p) && PHONE_TEXT.test(p.d)) p.e = e164Guess(p.d, cc);
+function unpackPhone(packed, usual, atLocation) {
+  const p = typeof packed === 'string' ? { e: packed } : { ...packed };
+  if (!('d' in p)) p.d = fillPhone('f' in p ? p.f : usual, p.e);
+  delete p.f;
   if (!atLocation) {
     if (!('t' in p)) p.t = 'voice';
     if (!('m' in p)) p.m = SMS_TYPES.has(p.t.toLowerCase()) && p.e && p.e.length > 5 ? 1 : 0;
@@ -45,7 +42,7 @@ function referred(p, here) {
   if (typeof p === 'number') return here[p];
   if (p && typeof p === 'object' && 'r' in p) {
     const { r, ...rest } = p;
-    return { ...(typeof here[r] === 'string' ? { d: here[r] } : here[r]), ...rest };
+    return { ...(typeof here[r] === 'string' ? { e: here[r] } : here[r]), ...rest };
   }
   return p;
 }
@@ -82,7 +79,7 @@ function unpackId(i, uuid) {
 /** Records from the columns wire.pack_services sent (as unpack.unpack_services): the shape render.js and the search read. */
 export function unpackServices(packed, terms) {
   if (!packed || Array.isArray(packed)) return packed || [];
-  const cc = packed.cc || '1';
+  const usual = packed.pf;
   const fallback = packed.fl;
   const fields = packed.hf || [];
   const { uuid } = packed;
@@ -137,7 +134,7 @@ export function unpackServices(packed, terms) {
     if ('p' in raw) { // an index: one of its locations' numbers; {r: index, ...}: that number, described
       const here = [];
       for (let n = place; n < place + (raw.l || 0); n += 1) here.push(...((cols['l.p'] && cols['l.p'][n]) || []));
-      r.p = raw.p.map((p) => unpackPhone(described(referred(p, here)), cc, false));
+      r.p = raw.p.map((p) => unpackPhone(described(referred(p, here)), usual, false));
     }
     if ('h' in raw) r.h = unpackHours(raw.h, fields);
     if ('c' in raw) r.c = raw.c.map((c) => (typeof c === 'number' ? terms[c].s : c));
@@ -146,7 +143,7 @@ export function unpackServices(packed, terms) {
       const loc = {};
       for (const key of placeKeys) if (cols[key][n] !== null) loc[key.slice(2)] = cols[key][n];
       if ('n' in loc) loc.n = loc.n === SAME_AS_NAME ? r.n : loc.n === SAME_AS_ORGANIZATION ? r.o : loc.n;
-      if ('p' in loc) loc.p = loc.p.map((p) => unpackPhone(p, cc, true));
+      if ('p' in loc) loc.p = loc.p.map((p) => unpackPhone(p, usual, true));
       if ('h' in loc) loc.h = unpackHours(loc.h, fields);
       locations.push(loc);
     }

@@ -159,8 +159,8 @@ def main() -> int:
               f"network (150 ms round trip, 1.6 Mbps down, through `Network.emulateNetworkConditions`): "
               f"**{seconds:.1f} s**. DevTools throttling does not apply to requests a service worker makes, so "
               "this run blocks the worker: the page itself fetches the page, its assets and the snapshot "
-              "(the snapshot download waits for the page to finish loading). The local server sends gzip "
-              "here, since Chromium asks for brotli only over HTTPS.",
+              "(the snapshot download waits for the page to finish loading). Chromium asks for brotli on "
+              "127.0.0.1 too (a local address counts as secure), so the snapshot and bundles go out in brotli.",
               "", f"All targets met: **{'yes' if ok else 'no'}** (per-service and sync targets judged on brotli)."]
     if not args.services:
         lines.append("The synthetic row was skipped (`--services 0`).")

@@ -6,7 +6,11 @@ unpack.py (the Python twin of the phone's unpacker) and static/js/sync.js (the p
 
 Columns compress better than records (each holds alike values: ids, names, descriptions...), and
 what a phone can work out is left out. Measured on San Mateo County (bench/offline.py): 293 brotli
-bytes per service as records, 249 packed (format 5).
+bytes per service as records, 249 packed (format 6).
+
+Size: every rule of the packed form is here, beside the others it interacts with (phones refer to their
+locations' numbers, texts share one fallback language, columns are ordered as a whole); unpack.py and
+sync.js read it back from one place.
 """
 from __future__ import annotations
 

@@ -12,6 +12,9 @@ are left empty and counted. Where they differ:
   (2.0) becomes one HSDS 3.0 taxonomy;
 - eligibility: 1.1 writes it as text in `eligibility.csv`; 2.0 as terms linked to its `eligibility.csv`
   rows through `other_attributes.csv`. Both become the service's `eligibility_description`.
+
+Size: one converter for both versions, so that what they share (ids, references, addresses, phones,
+the report naming the user's own rows) is written once; the differences above are a few functions.
 """
 from __future__ import annotations
 

@@ -70,8 +70,13 @@ async function keepCurrent(lang) {
   }
 }
 
+// Let the browser draw and answer taps before the next step: each step is its own task, none long
+// enough to hold a slow phone's page (bench/main_thread.py).
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
 async function start() {
   startSafety();
+  await nextTask();
   const status = document.getElementById('offline-status');
   // Just cleared (issue 7): register nothing and download nothing again.
   if (!status || !('indexedDB' in window) || document.getElementById('data-cleared')) return;
@@ -91,6 +96,7 @@ async function start() {
     await startTools(lang);
     return;
   }
+  await nextTask();
   startTools(lang).catch(() => {});
   if (!navigator.onLine) {
     if (saved) showOffline(saved);

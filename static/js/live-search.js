@@ -57,4 +57,4 @@ async function startLiveSearch() {
   input.addEventListener('input', () => { showLiveResults(input, list, lang); });
 }
 
-startLiveSearch();
+setTimeout(startLiveSearch, 0); // a task of its own, after the page's first (entry.js)

@@ -8,7 +8,7 @@
  * error, "Ready to work offline", "Update available", and lines other modules add (reports sent).
  */
 
-import { formatClock, localDigits, wallClock } from './cldr-format.js';
+import { formatClock, localDigits, phoneClock } from './cldr-format.js';
 
 let pageStrings = null;
 let liveRegion = null;
@@ -67,7 +67,7 @@ export function formatSize(bytes) {
 export function formatWhen(ms) {
   const clock = uiStrings().clock;
   if (!clock) return new Intl.DateTimeFormat(uiStrings().lang, { dateStyle: 'medium', timeStyle: 'short', calendar: 'gregory' }).format(new Date(ms));
-  return formatClock(clock, 'when', wallClock(ms, Intl.DateTimeFormat().resolvedOptions().timeZone));
+  return formatClock(clock, 'when', phoneClock(ms));
 }
 
 function statusHost() {

@@ -68,3 +68,30 @@ def test_cldr_format_writes_what_babel_writes_in_every_language(page, live_serve
         .format(new Date(Date.UTC(2025, 0, 6))))""")
     babel = [format_date(date(2025, 1, 6), "EEEE", locale=r) for r in ("so", "ti", "iu")]
     assert intl != babel
+
+
+@pytest.mark.parametrize("zone", ["America/Toronto", "Asia/Kolkata", "Australia/Lord_Howe"])
+def test_the_status_line_reads_the_phones_own_clock_without_intl(browser, live_server, zone):
+    """phoneClock (the "updated …" of the status line) is the phone's wall clock in its own time zone, across
+    changes of offset, from Date's local fields: no Intl.DateTimeFormat, whose first use costs a slow phone
+    about 170 ms of the page's thread."""
+    context = browser.new_context(timezone_id=zone)
+    try:
+        page = context.new_page()
+        page.goto(live_server + "/en/about")
+        got = page.evaluate("""async (instants) => {
+            const f = await import('/static/js/cldr-format.js');
+            const made = [];
+            const Real = Intl.DateTimeFormat;
+            Intl.DateTimeFormat = function (...args) { made.push(args); return new Real(...args); };
+            try { return { parts: instants.map((ms) => f.phoneClock(ms)), made: made.length }; }
+            finally { Intl.DateTimeFormat = Real; }
+        }""", [i.timestamp() * 1000 for i in INSTANTS])
+    finally:
+        context.close()
+    want = []
+    for i in INSTANTS:
+        w = i.astimezone(ZoneInfo(zone))
+        want.append({"year": w.year, "month": w.month, "day": w.day, "weekday": w.weekday(), "hour": w.hour,
+                     "minute": w.minute, "second": w.second})
+    assert got == {"parts": want, "made": 0}

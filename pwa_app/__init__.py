@@ -58,7 +58,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.scrub_access_logs()
     proxies.init_app(app)  # PASSERELLE_TRUSTED_PROXIES: whose X-Forwarded-For to believe
 
-    from pwa_app.views import api, directory, feedback, health, languages, root, seo
+    from pwa_app.views import api, directory, feedback, health, languages, root, seo, situations
     from pwa_app import cli
 
     app.register_blueprint(root.bp)
@@ -67,6 +67,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(languages.bp)
     app.register_blueprint(languages.choose_bp)
     app.register_blueprint(directory.bp)
+    app.register_blueprint(situations.bp)  # issue 18: guided help
     app.register_blueprint(feedback.bp)
     app.register_blueprint(feedback.api_bp)  # issue 7: POST /api/reports, the offline queue
     from pwa_app.views import lists, safety  # issue 7: saved lists, referral sheets, clear data

@@ -13,7 +13,10 @@ const SHELL_CACHE = `${PREFIX}-shell-${VERSION}`;
 const PAGES_CACHE = `${PREFIX}-pages-${VERSION}`;
 const NETWORK_TIMEOUT_MS = 3500;
 const PAGES_KEPT = 60;
-const DIRECTORY_PAGE = /^\/[A-Za-z_]+\/(?:|categories\/[^/]+|search|services\/[^/]+|r\/[^/]+)$/;
+const DIRECTORY_PAGE = /^\/[A-Za-z_]+\/(?:|categories\/[^/]+|search|services\/[^/]+|r\/[^/]+|situations\/|situations\/[^/]+)$/;
+// A plan answered on the phone (issue 18, static/js/plan-answers.js): drawn by the shell from the saved
+// directory, never asked of the network, so the answers never leave the phone.
+const ANSWERED_PLAN = /^\/[A-Za-z_]+\/situations\/[^/]+$/;
 
 async function precache() {
   const cache = await caches.open(SHELL_CACHE);
@@ -79,6 +82,11 @@ async function networkFirst(event) {
   }
 }
 
+async function shellFirst(event) {
+  const lang = new URL(event.request.url).pathname.split('/')[1];
+  return (await caches.match(`/${lang}/offline`, { cacheName: SHELL_CACHE })) || networkFirst(event);
+}
+
 async function cacheFirst(request) {
   return (await caches.match(request, { cacheName: SHELL_CACHE })) || fetch(request);
 }
@@ -94,7 +102,8 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (event.request.mode === 'navigate') event.respondWith(networkFirst(event));
+  if (event.request.mode === 'navigate' && url.search && ANSWERED_PLAN.test(url.pathname)) event.respondWith(shellFirst(event));
+  else if (event.request.mode === 'navigate') event.respondWith(networkFirst(event));
   else if (PRECACHE_URLS.includes(url.pathname)) event.respondWith(cacheFirst(event.request));
 });
 

@@ -249,9 +249,10 @@ def test_through_nginx_https_http2_hsts_precompressed_and_a_bucket_per_client(be
     # nginx's own log keeps no search, position or referral token, nor any address.
     # reproduction: curl -k 'https://SERVER/en/r/TOKEN?near=45.42,-75.69' then read passerelle.log
     https(port, cert, "GET", "/en/search?q=secretword&near=45.4215,-75.6972")
+    https(port, cert, "GET", "/en/situations/not-safe-at-home?who=child&near=city-millbrook-falls")
     https(port, cert, "GET", "/en/r/SECRETTOKEN123?lat=45.4215")
     logged = lambda: "/en/r/- " in (tmp_path / "passerelle.log").read_text()  # noqa: E731 - written after the answer
     wait_until(logged, timeout=10, message="nginx did not log the referral sheet")
     log = (tmp_path / "passerelle.log").read_text()
-    assert "/en/search " in log
-    assert not re.search(r"secretword|SECRETTOKEN|45\.42|127\.0\.0\.[23]", log), log
+    assert "/en/search " in log and "/en/situations/- " in log
+    assert not re.search(r"secretword|SECRETTOKEN|45\.42|127\.0\.0\.[23]|not-safe|who=|millbrook", log), log

@@ -23,8 +23,8 @@ TOKEN = referral.encode(["6f9c1f9e-2a53-4c1e-9a57-1b2c3d4e5f60"])
 # Raw request targets, as a client may send them: a raw `"` once let a query through the old filter.
 TARGETS = ['/en/search?q=private"words', "/en/search?q=private+words", f"/en/r/{TOKEN}",
            "/en/categories/food?near=Maplewood&within=5", "/api/service_at_locations?lat=45.4215&long=-75.6972",
-           f"/en/r/{TOKEN}?lang=fr"]
-SECRETS = ("private", TOKEN, "Maplewood", "45.42", "75.69")
+           f"/en/r/{TOKEN}?lang=fr", "/en/situations/not-safe-at-home?who=child&near=city-millbrook-falls"]
+SECRETS = ("private", TOKEN, "Maplewood", "45.42", "75.69", "not-safe", "who=", "millbrook")
 
 
 def raw_get(port: int, target: str) -> bytes:
@@ -81,6 +81,7 @@ def test_gunicorns_access_log_keeps_no_query_token_or_position(databases, tmp_pa
             proc.wait(timeout=20)
     assert not [s for s in SECRETS if s in text], text
     assert '"GET /en/r/- HTTP/1.1"' in text and '"GET /en/search HTTP/1.1"' in text
+    assert '"GET /en/situations/- HTTP/1.1"' in text
 
 
 def test_the_development_servers_access_log_keeps_no_query_token_or_position(databases, caplog, monkeypatch):

@@ -3,6 +3,8 @@
 a Host header the site does not trust."""
 from __future__ import annotations
 
+import json
+
 import gzip
 import html
 import re
@@ -60,14 +62,15 @@ def test_robots_opens_directory_pages_and_closes_private_and_endless_ones(app, c
     sid = a_service(app)
     for lang in LANGUAGES:
         for page in (f"/{lang}/", f"/{lang}/categories/food", f"/{lang}/categories/housing", f"/{lang}/services/{sid}",
-                     f"/{lang}/about"):
+                     f"/{lang}/about", f"/{lang}/situations/", f"/{lang}/situations/lost-job"):
             assert robots_allows(robots, page), page
         # A search for a word is a page (Lighthouse audits it); its filters and further pages are endless.
         assert robots_allows(robots, f"/{lang}/search?q=food") and robots_allows(robots, f"/{lang}/search")
         for page in (f"/{lang}/search?q=x&page=2", f"/{lang}/search?q=food&open=now",
                      f"/{lang}/r/AAAA", f"/{lang}/saved", f"/{lang}/services/{sid}/report", f"/{lang}/clear",
                      f"/{lang}/language?next=/{lang}/", f"/{lang}/offline", f"/{lang}/offline/snapshot.json",
-                     f"/{lang}/categories/food?open=now", f"/{lang}/categories/food?page=2"):
+                     f"/{lang}/categories/food?open=now", f"/{lang}/categories/food?page=2",
+                     f"/{lang}/situations/lost-job?who=child"):
             assert not robots_allows(robots, page), page
     for path in ("/api/", "/api/services?page=3", "/choose-language/fr?next=/fr/", "/offline/elsewhere",
                  "/snapshots/en.json"):
@@ -133,8 +136,8 @@ def read_xml(response) -> ET.Element:
 
 
 def listed_pages(app, lang: str, base: str = "http://localhost") -> set[str]:
-    """The pages a language's sitemap must list, read from the tables: the home, every category with a
-    listed service in it or below it, every listed service."""
+    """The pages a language's sitemap must list, read from the tables: the home, the situations (issue 18,
+    read from their plan), every category with a listed service in it or below it, every listed service."""
     with app.app_context():
         terms = {t.id: t for t in db.session.scalars(select(TaxonomyTerm))}
         used = set(db.session.scalars(select(Attribute.taxonomy_term_id).join(Service, Service.id == Attribute.link_id)
@@ -145,7 +148,9 @@ def listed_pages(app, lang: str, base: str = "http://localhost") -> set[str]:
                 slugs.add(terms[term_id].slug)
                 term_id = terms[term_id].parent_id
         services = db.session.scalars(select(Service.id).where(Service.status.in_(LISTED))).all()
-    return ({f"{base}/{lang}/"} | {f"{base}/{lang}/categories/{s}" for s in slugs}
+    plan = json.loads((Path(__file__).resolve().parents[1] / "pwa_app" / "situations" / "plan.json").read_text())
+    return ({f"{base}/{lang}/", f"{base}/{lang}/situations/"} | {f"{base}/{lang}/categories/{s}" for s in slugs}
+            | {f"{base}/{lang}/situations/{s['slug']}" for s in plan["situations"]}
             | {f"{base}/{lang}/services/{sid}" for sid in services})
 
 
@@ -178,7 +183,8 @@ def test_a_language_sitemap_lists_every_listed_page_with_lastmod(app, client, la
     # Every URL is a page that answers (one of each kind here; the set above is all of them).
     service = next(u for u in urls if "/services/" in u)
     category = next(u for u in urls if "/categories/" in u)
-    for url in (f"http://localhost/{lang}/", category, service):
+    situation = next(u for u in urls if "/situations/" in u)
+    for url in (f"http://localhost/{lang}/", category, service, situation):
         assert client.get(url.removeprefix("http://localhost")).status_code == 200, url
 
 

@@ -3,6 +3,9 @@ and in the demo region every situation leads to at least three needs with servic
 from __future__ import annotations
 
 import json
+import re
+
+from markupsafe import escape
 
 import pytest
 
@@ -56,3 +59,88 @@ def test_in_the_demo_region_each_situation_leads_to_three_needs_with_services(ap
         served = [n["need"] for n in situation["needs"] if not n.get("hidden")
                   and plan["needs"][n["need"]] in by_code and tree.services_under(by_code[plan["needs"][n["need"]]].id)]
     assert len(served) >= 3, served
+
+
+# --- the pages (views/situations.py, templates/shared/situation*.html) ---
+
+def main_of(html: str) -> str:
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
+# Every word a situation page writes itself (the shared template's msgids): none may stay in English.
+PAGE_WORDS = ("A few questions, if you like", "Who is the help for?", "I need help today", "Show my plan",
+              "Your answers are not saved.", "Also worth asking about", "If you are in danger now", "What is happening?",
+              "An older adult", "My child", "My family")
+
+
+@pytest.mark.parametrize("lang", INTERFACE)
+def test_every_situation_renders_in_every_language_with_three_needs_and_nothing_in_english(client, lang):
+    words = situations.texts(lang)
+    index = main_of(client.get(f"/{lang}/situations/").get_data(as_text=True))
+    assert index.count(f'href="/{lang}/situations/') == len(situations.slugs())
+    home = main_of(client.get(f"/{lang}/").get_data(as_text=True))
+    assert f'href="/{lang}/situations/"' in home  # from the home page, above the categories
+    assert home.index(f'href="/{lang}/situations/"') < home.index(f'href="/{lang}/categories/')
+    for slug in situations.slugs():
+        r = client.get(f"/{lang}/situations/{slug}")
+        assert r.status_code == 200, slug
+        main = main_of(r.get_data(as_text=True))
+        assert str(escape(words["situations"][slug]["title"])) in main and str(escape(words["situations"][slug]["intro"])) in main
+        assert main.count('<section class="need"') >= 3, slug
+        assert "%(" not in main
+        if lang != "en":
+            english = [w for w in PAGE_WORDS if w in main]
+            english += [w for w in (situations.texts("en")["needs"].values()) if f">{w}<" in main]
+            assert english == [], (slug, english)
+
+
+def test_not_safe_at_home_shows_911_988_and_a_shelter_before_anything_else(client):
+    main = main_of(client.get("/en/situations/not-safe-at-home").get_data(as_text=True))
+    after_intro = main.split('<p class="lead">', 1)[1]
+    danger = after_intro.index('class="danger-first"')
+    assert after_intro.index('href="tel:911"') > danger and after_intro.index('href="tel:988"') > danger
+    first_need = after_intro.index('<section class="need"')
+    assert danger < first_need < after_intro.index('<form class="questions"')  # the questions come after
+    shelter = after_intro[first_need:].split("</section>", 1)[0]
+    assert 'href="/en/categories/emergency-shelter"' in shelter and shelter.count('class="card"') >= 1
+    assert main.index('href="tel:911"') < main.index('class="card"')  # nothing to call before the crisis lines
+    # Every situation that can involve danger puts the crisis lines first; the others do not shout.
+    for slug in situations.slugs():
+        page = main_of(client.get(f"/en/situations/{slug}").get_data(as_text=True))
+        assert ('class="danger-first"' in page) is situations.situation(slug)["danger"], slug
+
+
+def cards_of(main: str, need: str) -> list[str]:
+    section = main.split(f'<section class="need" aria-labelledby="need-{need}">', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<li class="card".*?</li>', section, flags=re.S)
+
+
+def test_the_answers_change_the_plan_and_are_kept_nowhere(app, client):
+    plain = main_of(client.get("/en/situations/lost-job").get_data(as_text=True))
+    assert "/en/categories/childcare" not in plain  # a need for a child only when the help is for one
+    r = client.get("/en/situations/lost-job?who=child&today=yes&near=city-millbrook-falls")
+    assert r.headers["Cache-Control"] == "no-store"
+    answered = main_of(r.get_data(as_text=True))
+    assert "/en/categories/childcare" in answered and 'value="child" checked' in answered and "Clear my answers" in answered
+    # Open now first, then the nearest: the distances shown never go down within the open ones.
+    cards = cards_of(answered, "food")
+    assert all('class="distance"' in c for c in cards)
+    open_now = [c for c in cards if 'hours-now open' in c]
+    assert cards[:len(open_now)] == open_now
+    # Answers that are not among the choices are read as not answered.
+    odd = main_of(client.get("/en/situations/lost-job?who=robot&near=nowhere&today=maybe").get_data(as_text=True))
+    assert "Clear my answers" not in odd and 'class="distance"' not in odd
+    kept = [(path, args) for path, args, *_ in app.extensions["page_cache"].entries]
+    assert ("/en/situations/lost-job", ()) in kept  # the plan without answers is kept for the minute...
+    assert not any(args for path, args in kept if "/situations/" in path)  # ...an answered one never
+    assert client.get("/en/situations/no-such-thing").status_code == 404
+
+
+def test_today_puts_what_cannot_wait_first():
+    plan = situations.plan()
+    s = situations.situation("caregiver")
+    s = {**s, "needs": [*s["needs"], {"need": "food-today", "today": True}]}
+    later = situations.needs_for(s, {"who": "", "today": "", "near": ""})
+    today = situations.needs_for(s, {"who": "", "today": "yes", "near": ""})
+    assert later[-1]["need"] == "food-today" and today[0]["need"] == "food-today"
+    assert today[0]["code"] == plan["needs"]["food-today"]

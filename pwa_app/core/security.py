@@ -50,13 +50,16 @@ def safe_url(url: str | None) -> str | None:
     return url if parts.scheme.lower() in SAFE_SCHEMES and (parts.netloc or parts.scheme == "mailto") else None
 
 
-REFERRAL_TOKEN = re.compile(r"(/r/)[^/?#\s]+")
+# A referral token (`/en/r/…` decodes to the services given to a client) and the life situation a
+# person opened (`/en/situations/not-safe-at-home` says what is happening to them, issue 18).
+REFERRAL_TOKEN = re.compile(r"(/r/|/situations/)[^/?#\s]+")
 QUERY = re.compile(r"\?\S*")
 
 
 def scrub_target(target: str) -> str:
     """A request's path as an access log may keep it: no query string (searches, positions: q, near,
-    lat, long) and no referral token (`/en/r/…` decodes to the services given to a client)."""
+    lat, long, a plan's answers), no referral token (`/en/r/…` decodes to the services given to a client)
+    and no life situation (`/en/situations/…`)."""
     return REFERRAL_TOKEN.sub(r"\1-", target.split("?", 1)[0])
 
 

@@ -35,8 +35,16 @@ def slugs() -> list[str]:
 
 
 def review_status(lang: str) -> dict:
-    data = texts(lang) or {}
-    return {"translated_by": data.get("translated_by", ""), "reviewed": bool(data.get("reviewed_by_fluent_speaker"))}
+    """How the situations' words were made in `lang`, as the about page says it for the interface:
+    kind "original" (English, written so), "reviewed" by a fluent speaker, "draft" (machine-assisted,
+    not reviewed) or "unreviewed"; "none" where the language has no words of its own (English shows)."""
+    data = texts(lang)
+    if data is None:
+        return {"kind": "none", "translated_by": ""}
+    by = data.get("translated_by", "")
+    kind = ("original" if lang == "en" else "reviewed" if data.get("reviewed_by_fluent_speaker")
+            else "draft" if "machine-assisted" in by else "unreviewed")
+    return {"kind": kind, "translated_by": by}
 
 
 def check(languages: list[str], known_codes: set[str]) -> list[str]:
@@ -89,3 +97,32 @@ def check(languages: list[str], known_codes: set[str]) -> list[str]:
         if any(not isinstance(v, str) or not v.strip() for v in values):
             problems.append(f"{lang}: a text is empty")
     return problems
+
+
+def words(lang: str) -> dict:
+    """The situations' words in `lang`, or in English where the language has none."""
+    return texts(lang) or texts("en")
+
+
+def situation(slug: str) -> dict | None:
+    return next((s for s in plan()["situations"] if s["slug"] == slug), None)
+
+
+def answers(args) -> dict:
+    """The three optional answers as the page reads them (`args`: the query string): who the help is for
+    (one of WHO), whether it is for today ("yes"), and where (a place id, checked by the caller).
+    Anything else is read as not answered. The phone reads them alike (static/js/render.js)."""
+    who = args.get("who", "")
+    return {"who": who if who in WHO else "", "today": "yes" if args.get("today") == "yes" else "",
+            "near": args.get("near", "")[:80]}
+
+
+def needs_for(s: dict, asked: dict) -> list[dict]:
+    """A situation's needs as the page lists them: those for whom the help is (a need for a child, an
+    older adult or a family only when that was answered), today's first when the help is for today;
+    each {need, code, hidden, why-able}. render.js `needsFor` is the twin."""
+    codes = plan()["needs"]
+    kept = [n for n in s["needs"] if not n.get("who") or asked["who"] in n["who"]]
+    if asked["today"]:
+        kept = [n for n in kept if n.get("today")] + [n for n in kept if not n.get("today")]
+    return [{"need": n["need"], "code": codes[n["need"]], "hidden": bool(n.get("hidden"))} for n in kept]

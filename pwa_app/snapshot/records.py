@@ -37,7 +37,7 @@ from pwa_app.db.models import (
     TaxonomyTerm,
     Translation,
 )
-from pwa_app.present import inherit, taxonomy_names
+from pwa_app.present import inherit, situations, taxonomy_names
 from pwa_app.present.categories import LISTED_STATUSES, load_tree
 from pwa_app.present.presenters import SERVICE_TEXT_FIELDS, address_lines, is_free
 from pwa_app.snapshot.reader import for_language, primary_language
@@ -296,13 +296,16 @@ def meta_records(session: Session, settings: Settings) -> dict[str, dict]:
     info = compact({"title": info.get("title"), "demo": bool(info.get("demo")), "timezone": settings.timezone})
     out = {}
     open_eligibility = {t.id for t in kept if taxonomy_names.is_open_eligibility(t.code, t.name)}
+    # The categories guided help names by code (present/situations.py) keep their code on the phone too.
+    by_code = set(situations.plan()["needs"].values())
     for lang in settings.languages:
         reader = for_language(lang, settings.base_language)
         # Named as directory.term_names names them: our Open Eligibility translations first, then the data's.
         name = lambda t: (t.id in open_eligibility and taxonomy_names.name(t.code, lang)) or reader.text(names[t.id])  # noqa: E731, B023 - used in this iteration only
-        # Sorted by name, as the server lists sub-categories; the top level sorts again by code (only it has "k").
+        # Sorted by name, as the server lists sub-categories; the top level sorts again by code (it and the
+        # categories guided help names have "k").
         out[lang] = {"terms": [compact({"s": t.slug, "n": name(t),
                                         "p": tree.terms[t.parent_id].slug if t.parent_id in tree.terms else None,
-                                        "k": None if t.parent_id in tree.terms else t.code})
+                                        "k": t.code if t.parent_id not in tree.terms or t.code in by_code else None})
                                for t in sorted(kept, key=lambda t: (t.name, t.id))], "info": info}
     return out

@@ -9,13 +9,14 @@ from sqlalchemy import select
 
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Service, TaxonomyTerm
-from pwa_app.present import name_order, taxonomy_names
+from pwa_app.present import taxonomy_names
 from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.search import filters as filtering, fulltext
 from pwa_app.web import i18n, page_cache, shared
 from pwa_app.web.request_input import page_number, search_query
 from pwa_app.present.localize import LocalText
-from pwa_app.web.pages import directory_info, language_name, per_version, presenter, tree
+from pwa_app.web.pages import (language_name, name_ranks, names_in_order, per_version,
+                                places, presenter, tree)
 
 bp = i18n.localized_blueprint("directory", __name__)
 page_cache.init_blueprint(bp)
@@ -89,18 +90,6 @@ def pager(listing: dict, endpoint: str, f: filtering.Filters, **args) -> dict:
             "next": link(page + 1) if page < pages else None}
 
 
-def name_ranks() -> dict[str, int]:
-    """Service id -> its place among the services by name as this reader sees them (name_order, as render.js)."""
-    base = directory_info().get("base_language") or "en"
-    return per_version(f"name-ranks:{g.lang}", lambda: name_order.ranks(db.session, g.lang, base))
-
-
-def names_in_order(ids) -> list[str]:
-    """Services by name as this reader sees them (the order render.js keeps offline)."""
-    ranks = name_ranks()
-    return sorted(ids, key=lambda i: ranks.get(i, len(ranks)))
-
-
 def search(query: str, **page) -> fulltext.Results:
     """The server's search, equal scores in the reader's name order (as the phone ranks them)."""
     ranks = name_ranks()
@@ -142,10 +131,6 @@ def search_page():
 
 
 # --- filters (pwa_app/search/filters.py): what the form offers, what the URL asks, one page of what passes ---
-
-def places() -> list[filtering.Place]:
-    return per_version("places", lambda: filtering.places(db.session))
-
 
 def spoken_languages() -> list[str]:
     from pwa_app.db.models import Language

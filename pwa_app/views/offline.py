@@ -26,7 +26,9 @@ from pwa_app.db import data_version
 from pwa_app.web import i18n, shared
 from pwa_app.snapshot import feed, files, records, versions, wire
 from pwa_app.db.extensions import db
+from pwa_app.present import situations
 from pwa_app.present.localize import clock_data, language_name, list_patterns, unit_patterns
+from pwa_app.web.pages import crisis_numbers
 
 try:  # smaller snapshots where the browser takes brotli (Chromium does over HTTPS)
     import brotli
@@ -79,6 +81,10 @@ def page_strings() -> dict:
         "regions": _("Areas kept on this phone"),
         "wholeDirectory": _("The whole directory"),
         "save": _("Save"),
+        # Guided help's questions, answered on the phone (static/js/plan-answers.js).
+        "planWait": _("Getting the directory ready on this phone, so that your answers stay on it…"),
+        "planFailed": _("Your plan could not be made on this phone. Call %(number)s: someone will help you.",
+                        number=current_app.config["HELPLINE_NUMBER"]),
         # The status line's "updated <date>": the Gregorian calendar, in the locale's words and digits.
         "clock": clock_data(Locale.parse(i18n.current().code), ("when",)),
         # Sizes and distances ("180 kB", "1,5 km") as Babel writes them (web/pages.format_distance): the
@@ -110,6 +116,9 @@ def render_strings() -> dict:
         "helpline": current_app.config["HELPLINE_NUMBER"],
         # The shared templates' own words (templates/shared/, drawn offline by static/js/draw.js).
         "catalogue": shared.catalogue(),
+        # Guided help (issue 18): the situations' plan and their words here, and the numbers a plan may call.
+        "situations": {"plan": {"needs": situations.plan()["needs"], "situations": situations.plan()["situations"]},
+                       "words": situations.words(lang.code), "numbers": crisis_numbers()},
     }
 
 

@@ -33,6 +33,7 @@ from pwa_app.core import icon, sitemap
 from pwa_app.db import data_version
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Service
+from pwa_app.present import situations
 from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.web import i18n, site
 from pwa_app.web.pages import per_version, tree
@@ -41,7 +42,8 @@ bp = Blueprint("seo", __name__)
 
 FAVICON_SOURCE = "icons/icon-192.png"  # the app icon, in static/
 # Under each language's home: the pages to keep out of search engines (see the docstring).
-PRIVATE_PAGES = ("search?*&", "r/", "saved", "clear", "language", "offline", "services/*/report", "categories/*?")
+PRIVATE_PAGES = ("search?*&", "r/", "saved", "clear", "language", "offline", "services/*/report", "categories/*?",
+                 "situations/*?")  # an answered plan (issue 18): the answers are nobody's to index
 PRIVATE_PATHS = ("/api/", "/choose-language/", "/offline/", "/snapshots/")
 SITEMAP_NAME = re.compile(r"(?P<lang>[A-Za-z_]+)(?:-(?P<part>[2-9]|[1-9][0-9]+))?")
 
@@ -77,7 +79,7 @@ def favicon_bytes(static_folder: str) -> bytes:
 
 def pages() -> list[tuple[str, str | None]]:
     """Every page a language's sitemap lists, as (path after the language's home, lastmod), built once
-    per data version: the home, the categories with listed services, the listed services."""
+    per data version: the home, the situations, the categories with listed services, the listed services."""
     return per_version("sitemap-pages", _pages)
 
 
@@ -98,6 +100,9 @@ def _pages() -> list[tuple[str, str | None]]:
     t = tree()
     categories = sorted(term.slug for term in t.terms.values() if term.slug and t.services_under(term.id))
     out = [("", whole)]
+    # Guided help (issue 18): the situations, and each one unanswered.
+    out += [(url_for("situations.index", lang=default)[len(home):], whole)]
+    out += [(url_for("situations.situation", lang=default, slug=slug)[len(home):], whole) for slug in situations.slugs()]
     out += [(url_for("directory.category", lang=default, slug=slug)[len(home):], whole) for slug in categories]
     out += [(url_for("directory.service", lang=default, service_id=sid)[len(home):],
              sitemap.lastmod(change[1]) if change else None) for sid, change in services]

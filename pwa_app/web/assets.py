@@ -85,7 +85,7 @@ TOOLS_JS = ("lists-store.js", "referral.js", "lists.js", "report-queue.js", "saf
 
 # The offline app (issue 4), dependencies first; static/sw.js is served by offline.py instead.
 OFFLINE_JS = ("textnorm.js", "hours.js", "store.js", "cldr-format.js", "status-line.js",
-              "regions.js", "sync-client.js", "sw-bridge.js", *TOOLS_JS, "entry.js")
+              "regions.js", "sync-client.js", "sw-bridge.js", *TOOLS_JS, "plan-answers.js", "entry.js")
 # Search on every page (issue 6): the search box's matches as one types, and the client of the
 # search worker, the twin of the server's ranking (pwa_app/search/ranking.py).
 FINDING_JS = ("search-client.js", "live-search.js")

@@ -16,10 +16,11 @@ from sqlalchemy.orm import selectinload
 from pwa_app.db import data_version
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Attribute, DirectoryInfo, Location, Organization, Service, ServiceAtLocation
-from pwa_app.present import localize
+from pwa_app.present import localize, name_order, situations
 from pwa_app.present.categories import Tree, load_tree
 from pwa_app.present.localize import LocalText
 from pwa_app.present.presenters import Presenter
+from pwa_app.search import filters as filtering
 from pwa_app.web import i18n
 
 _SAL = selectinload(Service.service_at_locations)
@@ -57,7 +58,7 @@ def init_app(app: Flask) -> None:
         canonical=i18n.canonical,
         language_name=language_name, language_list=language_list, marked=localize.marked,
         status_name=status_name, format_distance=format_distance,
-        translation_statuses=i18n.translation_statuses,
+        translation_statuses=i18n.translation_statuses, situations_status=situations.review_status,
     )
 
 
@@ -140,3 +141,26 @@ def per_version(name: str, build):
             cache.clear()
         cache[key] = build()
     return cache[key]
+
+
+def name_ranks() -> dict[str, int]:
+    """Service id -> its place among the services by name as this reader sees them (name_order, as render.js)."""
+    base = directory_info().get("base_language") or "en"
+    return per_version(f"name-ranks:{g.lang}", lambda: name_order.ranks(db.session, g.lang, base))
+
+
+def names_in_order(ids) -> list[str]:
+    """Services by name as this reader sees them (the order render.js keeps offline)."""
+    ranks = name_ranks()
+    return sorted(ids, key=lambda i: ranks.get(i, len(ranks)))
+
+
+def places() -> list[filtering.Place]:
+    """Towns and postal-code prefixes, for "near" (search/filters.py)."""
+    return per_version("places", lambda: filtering.places(db.session))
+
+
+def crisis_numbers() -> dict:
+    """The numbers a page may have to call first: 911, 988, 211 (or this region's)."""
+    cfg = current_app.config
+    return {"emergency": cfg["EMERGENCY_NUMBER"], "crisis": cfg["CRISIS_NUMBER"], "helpline": cfg["HELPLINE_NUMBER"]}

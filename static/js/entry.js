@@ -11,6 +11,7 @@ import { connectServiceWorker } from './sw-bridge.js';
 import { availableRegions, chooseRegions, chosenRegions } from './regions.js';
 import { syncInWorker } from './sync-client.js';
 import { drawToolPage, startSafety, startTools } from './toolkit.js';
+import { startPlanAnswers } from './plan-answers.js';
 
 function isQuotaError(error) {
   return Boolean(error) && (error.name === 'QuotaExceededError' || (error.inner && error.inner.name === 'QuotaExceededError'));
@@ -84,6 +85,7 @@ async function start() {
   strings();
   prepareAnnouncements();
   connectServiceWorker({ onReady: showReady, onUpdate: showUpdate }).catch(() => {});
+  startPlanAnswers(lang);
   const shell = document.getElementById('offline-view');
   const saved = await getDataset(lang).catch(() => null);
   if (shell) {

@@ -86,7 +86,7 @@ export function distanceKm(lat1, lon1, lat2, lon2) {
 }
 
 /** The nearest of a record's locations to a point, in km, or null without coordinates. */
-function recordDistance(record, point) {
+export function recordDistance(record, point) {
   let best = null;
   for (const l of record.l || []) {
     if (!l.g) continue;

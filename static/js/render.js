@@ -6,7 +6,8 @@
  */
 import { drawer, iconOf } from './draw.js';
 import { moment } from './moment.js';
-import { applyFilters, filterParams, filterWithout, filtersActive, parseFilters } from './filters.js';
+import { applyFilters, filterParams, filterWithout, filtersActive, parseFilters, recordDistance } from './filters.js';
+import { openStatus } from './hours.js';
 import { byName } from './textnorm.js';
 import { nearMeDistance, startNearMe } from './near-me.js';
 import { format } from './status-line.js';
@@ -15,6 +16,8 @@ import { savedSearchDataOnPage, searchAll } from './search-client.js';
 import { decodeIds, smsBody } from './referral.js';
 
 const SEARCH_MAX_QUERY = 200;
+const WHO = ['me', 'child', 'older', 'family']; // present/situations.WHO
+const CARDS = 3; // views/situations.CARDS
 const CHIPS = ['category', 'open', 'day', 'speaks', 'free', 'age', 'access', 'near', 'within']; // directory.CHIPS
 
 const plain = (t) => (Array.isArray(t) ? t[0] : (t || ''));
@@ -167,6 +170,66 @@ class Page {
     return { title: plain(r.n), html: this.draw('shared/service.html', { r, m: moment(r, this.at, { page: true }), names }) };
   }
 
+  /** The life situations (views/situations.index), from the shell's render strings. */
+  situations() {
+    const { plan, words } = this.s.situations;
+    const listed = plan.situations.map((s) => ({ slug: s.slug, title: words.situations[s.slug].title, danger: s.danger }));
+    return { title: this.s.catalogue['What is happening?'], html: this.draw('shared/situations.html', { situations: listed }) };
+  }
+
+  /** One situation's plan (views/situations.situation): its needs, for the answers in `search`. */
+  async situation(records, slug, search) {
+    const { plan, words, numbers } = this.s.situations;
+    const s = plan.situations.find((x) => x.slug === slug);
+    if (!s) return null;
+    const args = new URLSearchParams(search);
+    const who = args.get('who') || '';
+    const asked = { who: WHO.includes(who) ? who : '', today: args.get('today') === 'yes' ? 'yes' : '', near: (args.get('near') || '').slice(0, 80) };
+    const places = (await savedSearchDataOnPage(this.lang)).places || [];
+    const place = places.find((p) => p.i === asked.near) || null;
+    if (!place) asked.near = '';
+    const byCode = new Map(); // a code's category: the first by name (the saved terms' order) with services
+    for (const t of this.dataset.terms) if (t.k && !byCode.has(t.k) && this.tree.servicesUnder(t.s).size) byCode.set(t.k, t);
+    const needs = [];
+    const hidden = [];
+    for (const n of needsFor(plan, s, asked)) {
+      const term = byCode.get(n.code);
+      const ids = term ? this.tree.servicesUnder(term.s) : new Set();
+      if (!ids.size) continue;
+      const entry = { need: n.need, name: words.needs[n.need], slug: term.s, total: ids.size };
+      if (n.hidden) hidden.push({ ...entry, why: words.situations[slug].why[n.need] });
+      else needs.push({ ...entry, cards: this.firstCards(records.filter((r) => ids.has(r.i)), place) });
+    }
+    const { title, intro } = words.situations[slug];
+    return {
+      title,
+      html: this.draw('shared/situation.html', {
+        s: { slug, danger: s.danger, title, intro }, asked, needs, hidden, numbers,
+        places: places.map((p) => ({ id: p.i, name: p.n })),
+      }),
+    };
+  }
+
+  /** A need's first services (views/situations.cards): open now first, then the nearest to `place`, then by name. */
+  firstCards(records, place) {
+    const named = byName(records);
+    const key = new Map(named.map((r, rank) => {
+      const km = place ? recordDistance(r, place.g) : null;
+      const open = ['open', 'open24'].includes(openStatus(r.h, this.now, this.tz).state);
+      return [r.i, { open, km, rank }];
+    }));
+    const far = (k) => (k.km === null ? Infinity : k.km);
+    const chosen = [...named].sort((a, b) => {
+      const x = key.get(a.i);
+      const y = key.get(b.i);
+      return (y.open - x.open) || (far(x) - far(y)) || (x.rank - y.rank);
+    }).slice(0, CARDS);
+    return chosen.map((r) => {
+      const { km } = key.get(r.i);
+      return { r, m: moment(r, this.at, { distance: km === null ? null : nearMeDistance(km) }) };
+    });
+  }
+
   /** A referral sheet (lists.sheet) from its token and the saved records. */
   async sheet(token) {
     const title = this.s.catalogue['Referral sheet'] || 'Referral sheet';
@@ -181,12 +244,23 @@ class Page {
   }
 }
 
+/**
+ * A situation's needs as the page lists them (present/situations.needs_for, the twin): those for whom
+ * the help is, today's first when the help is for today.
+ */
+export function needsFor(plan, s, asked) {
+  let kept = s.needs.filter((n) => !n.who || n.who.includes(asked.who));
+  if (asked.today) kept = [...kept.filter((n) => n.today), ...kept.filter((n) => !n.today)];
+  return kept.map((n) => ({ need: n.need, code: plan.needs[n.need], hidden: Boolean(n.hidden) }));
+}
+
 /** Which directory page a path names: {name, arg}, or null for pages only the server has. */
 export function routeOf(pathname, search) {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 1) return { name: 'home' };
+  if (parts.length === 2 && parts[1] === 'situations' && pathname.endsWith('/')) return { name: 'situations' };
   if (parts.length === 2 && parts[1] === 'search') return { name: 'search', arg: new URLSearchParams(search).get('q') || '' };
-  const names = new Map([['categories', 'category'], ['services', 'service'], ['r', 'sheet']]);
+  const names = new Map([['categories', 'category'], ['services', 'service'], ['r', 'sheet'], ['situations', 'situation']]);
   return parts.length === 3 && names.has(parts[1]) ? { name: names.get(parts[1]), arg: parts[2] } : null;
 }
 
@@ -211,10 +285,13 @@ export async function renderPage(main, lang, dataset, strings, where = window.lo
     shown = record ? page.service(record) : null;
   } else if (route && route.name === 'sheet') {
     shown = await page.sheet(route.arg);
+  } else if (route && route.name === 'situations') {
+    shown = page.situations();
   } else if (route) {
     const records = await allServices(lang);
     page.tree = treeOf(page.terms, records);
-    if (route.name !== 'home') await page.readFilters(records, where.search);
+    if (route.name === 'category' || route.name === 'search') await page.readFilters(records, where.search);
+    if (route.name === 'situation') shown = await page.situation(records, route.arg, where.search);
     if (route.name === 'home') shown = page.home();
     if (route.name === 'category') shown = page.category(records, route.arg);
     if (route.name === 'search') {

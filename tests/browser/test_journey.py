@@ -75,7 +75,9 @@ def test_language_switch_keeps_the_page(page, live_server):
     assert page.url.endswith("/fr/")
 
 
-@pytest.mark.parametrize("path", ["/en/", "/en/categories/food", "/en/search?q=food", "SERVICE", "/fr/", "/en/about"])
+@pytest.mark.parametrize("path", ["/en/", "/en/categories/food", "/en/search?q=food", "SERVICE", "/fr/", "/en/about",
+                                  "/en/situations/", "/ar/situations/not-safe-at-home",
+                                  "/en/situations/lost-job?who=older&today=yes&near=city-millbrook-falls"])
 def test_axe_finds_no_violations(page, live_server, path):
     if path == "SERVICE":
         page.goto(live_server + "/en/categories/health")

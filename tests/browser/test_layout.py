@@ -131,7 +131,8 @@ def page_types(page, live_server: str, lang: str) -> list[str]:
     service = page.locator(".results .card h2 a").first.get_attribute("href")
     return [f"/{lang}/", f"/{lang}/categories/food", f"/{lang}/categories/food?page=2",
             f"/{lang}/search?q=food", f"/{lang}/search?q=zzzzqqq", service, f"{service}/report",
-            f"/{lang}/about", f"/{lang}/language", f"/{lang}/saved", f"/{lang}/clear", f"/{lang}/no-such-page"]
+            f"/{lang}/about", f"/{lang}/language", f"/{lang}/saved", f"/{lang}/clear", f"/{lang}/no-such-page",
+            f"/{lang}/situations/", f"/{lang}/situations/not-safe-at-home", f"/{lang}/situations/lost-job?who=child&today=yes"]
 
 
 @pytest.mark.parametrize("lang", ["en", pytest.param("ar", marks=pytest.mark.engine), "iu", "tl"])

@@ -212,6 +212,9 @@ def golden(page) -> dict:
 
 # Searches of the golden test: a cross-language word, words in other scripts, a typo the server
 # corrects ("Showing results for"), two words, the second page of a long list, nothing found.
+# Plans answered (issue 18): for whom, today, where; an answer that is not a choice is read as none.
+ANSWERED_PLANS = [("lost-job", "who=child&today=yes&near=city-millbrook-falls"), ("senior-at-home", "who=older&near=postal-k0a"),
+                  ("new-baby", "who=family&today=yes"), ("feel-alone", "who=robot&near=nowhere")]
 GOLDEN_SEARCHES = [("food", {}), ("nourriture", {}), ("食物", {}), ("طعام", {}), ("sheltr", {}), ("legal aid", {}),
                    ("services", {"page": "2"}), ("xyzzy qwerty", {})]
 
@@ -269,7 +272,10 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
     # from the phone's filters (filters.js) in every language too.
     filtered = [f"{categories[0]}?free=1&age=senior&day=mon&time=morning&sort=name",
                 f"/{lang}/search?q=food&open=now&speaks=fr&access=wheelchair&page=1", f"/{lang}/search?category=food&day=sat"]
-    paths = [*(f"/{lang}/services/{sid}" for sid in (ids[2], *ids[4:12])), *categories, *searches, *filtered]
+    # Guided help (issue 18): the situations, one that can involve danger, and answered plans.
+    plans = [f"/{lang}/situations/", f"/{lang}/situations/not-safe-at-home",
+             *(f"/{lang}/situations/{slug}?{answers}" for slug, answers in ANSWERED_PLANS)]
+    paths = [*(f"/{lang}/services/{sid}" for sid in (ids[2], *ids[4:12])), *categories, *searches, *filtered, *plans]
     pages = [(path, urllib.request.urlopen(server.url + path).read().decode()) for path in paths]
     differ = page.evaluate(EVERY_PAGE, {"lang": lang, "pages": pages})
     assert not differ, (len(differ), differ[:2])
@@ -345,7 +351,7 @@ def region_pages(base: str, lang: str) -> dict[str, str]:
         with urllib.request.urlopen(base + path) as response:
             return response.read().decode()
 
-    reachable = re.compile(rf'href="(/{lang}/(?:categories/[^"?#]+(?:\?page=\d+)?|services/[0-9a-f-]{{36}}))"')
+    reachable = re.compile(rf'href="(/{lang}/(?:categories/[^"?#]+(?:\?page=\d+)?|services/[0-9a-f-]{{36}}|situations/[a-z-]*))"')
     pages: dict[str, str] = {}
     todo = [f"/{lang}/"]
     with ThreadPoolExecutor(4) as pool:
@@ -357,6 +363,7 @@ def region_pages(base: str, lang: str) -> dict[str, str]:
         extra = [f"/{lang}/search?{urllib.parse.urlencode({'q': q, **more})}" for q, more in GOLDEN_SEARCHES]
         ids = sorted(p.rsplit("/", 1)[1] for p in pages if "/services/" in p)
         extra.append(f"/{lang}/r/{referral.encode(ids[:3] + ['no-longer-listed'])}")
+        extra += [f"/{lang}/situations/{slug}?{answers}" for slug, answers in ANSWERED_PLANS]
         pages.update(zip(extra, pool.map(get, extra), strict=True))
     return pages
 

@@ -105,7 +105,9 @@ class Databases:
         return self._new("blank")
 
     def close(self) -> None:
-        if self.admin is not None:
+        if self.admin is not None and os.environ.get("PASSERELLE_TEST_THROWAWAY_CLUSTER") == "1":
+            self.admin.dispose()  # scripts/with_postgres.sh removes the whole cluster
+        elif self.admin is not None:
             with self.admin.connect() as c:
                 for name in self.created:
                     c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -144,3 +144,19 @@ def test_today_puts_what_cannot_wait_first():
     today = situations.needs_for(s, {"who": "", "today": "yes", "near": ""})
     assert later[-1]["need"] == "food-today" and today[0]["need"] == "food-today"
     assert today[0]["code"] == plan["needs"]["food-today"]
+
+
+def test_for_a_child_or_an_older_adult_only_services_their_age_can_use(app, client):
+    from pwa_app.db.extensions import db
+    from pwa_app.db.models import Service
+
+    with app.app_context():
+        ages = {sid: (lo, hi) for sid, lo, hi in db.session.execute(db.select(Service.id, Service.minimum_age, Service.maximum_age))}
+    fits = lambda sid, low, high: (ages[sid][0] is None or ages[sid][0] <= high) and (ages[sid][1] is None or ages[sid][1] >= low)  # noqa: E731
+    shown = lambda url: re.findall(r'<li class="card".*?/services/([0-9a-f-]{36})', main_of(client.get(url).get_data(as_text=True)), re.S)  # noqa: E731
+    for slug in situations.slugs():
+        for who, (low, high) in (("child", (0, 12)), ("older", (65, 200))):
+            assert all(fits(sid, low, high) for sid in shown(f"/en/situations/{slug}?who={who}")), (slug, who)
+    # The demo region has services for adults only: a plan for a child leaves some out.
+    everyone = {sid for slug in situations.slugs() for sid in shown(f"/en/situations/{slug}")}
+    assert any(not fits(sid, 0, 12) for sid in everyone)

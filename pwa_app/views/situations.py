@@ -21,6 +21,7 @@ from pwa_app.web.pages import crisis_numbers, names_in_order, places, tree
 
 bp = i18n.localized_blueprint("situations", __name__)
 CARDS = 3  # services shown under each need
+AGE_OF = {"child": "child", "older": "senior"}  # for whom -> the age group whose services fit (filters.AGE_GROUPS)
 
 
 @bp.before_request
@@ -66,7 +67,7 @@ def situation(slug: str):
         if n["hidden"]:
             hidden.append({**entry, "why": words["situations"][slug]["why"][n["need"]]})
         else:
-            listed.append({**entry, "cards": cards(ids, known.get(asked["near"]))})
+            listed.append({**entry, "cards": cards(ids, known.get(asked["near"]), asked["who"])})
     place_list = [{"id": p.id, "name": p.name} for p in known.values()]
     html = render_template(
         "directory/situation.html", title=words["situations"][slug]["title"],
@@ -75,12 +76,15 @@ def situation(slug: str):
     return (html, 200, {"Cache-Control": "no-store"}) if request.args else html
 
 
-def cards(ids: list[str], place) -> list[dict]:
-    """The need's first services: open now first, then the nearest to `place` (when one was given),
-    then by name as the reader sees names; each with its moment (and its distance)."""
+def cards(ids: list[str], place, who: str) -> list[dict]:
+    """The need's first services: for a child or an older adult, only those their age can use (the
+    services' eligible ages); open now first, then the nearest to `place` (when one was given), then by
+    name as the reader sees names; each with its moment (and its distance)."""
     in_order = names_in_order(ids)
     tz = shared.now().tzinfo
     now = shared.now()
+    if who in AGE_OF:
+        in_order = filtering.apply(db.session, in_order, filtering.Filters(age=AGE_OF[who]), now, tz).ids
     open_now = set(filtering.apply(db.session, in_order, filtering.Filters(open_now=True), now, tz).ids)
     distances = {}
     if place is not None:

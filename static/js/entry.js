@@ -18,11 +18,13 @@ function isQuotaError(error) {
 }
 
 // The shell was drawn for /<lang>/offline: point the language links at this page instead.
+// An answered plan's answers stay on the phone (issue 18): its links to other languages leave them out.
 function fixLanguageLinks() {
   const rest = window.location.pathname.split('/').slice(2).join('/');
+  const search = rest.startsWith('situations/') ? '' : window.location.search;
   for (const link of document.querySelectorAll('nav.langs a[hreflang]')) {
     const code = new URL(link.href).pathname.split('/')[1];
-    link.href = `/${code}/${rest}${window.location.search}`;
+    link.href = `/${code}/${rest}${search}`;
   }
 }
 

@@ -96,17 +96,20 @@ export function recordDistance(record, point) {
   return best;
 }
 
+/** True when the record's ages (its eligibility) meet the age group's (filters._ages). */
+export function fitsAge(record, group) {
+  const [low, high] = FILTER_AGE_GROUPS[group];
+  const [min, max] = record.a || [null, null];
+  return (min === null || min <= high) && (max === null || max >= low);
+}
+
 /** True when a record passes every chosen filter. `facts` is search-data's services map; `under` the category's ids. */
 function recordMatches(record, f, { facts = {}, under = null, now, at = null, tz }) {
   if (under && !under.has(record.i)) return false;
   const [codes, wheelchair] = facts[record.i] || [[], 0];
   if (f.speaks && !codes.includes(f.speaks)) return false;
   if (f.free && !record.f) return false;
-  if (f.age) {
-    const [low, high] = FILTER_AGE_GROUPS[f.age];
-    const [min, max] = record.a || [null, null];
-    if (!((min === null || min <= high) && (max === null || max >= low))) return false;
-  }
+  if (f.age && !fitsAge(record, f.age)) return false;
   if (f.wheelchair && !wheelchair) return false;
   const isOpen = (ms) => ['open', 'open24'].includes(openStatus(record.h, ms, tz).state);
   if (f.openNow && !isOpen(now)) return false;

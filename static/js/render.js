@@ -6,7 +6,7 @@
  */
 import { drawer, iconOf } from './draw.js';
 import { moment } from './moment.js';
-import { applyFilters, filterParams, filterWithout, filtersActive, parseFilters, recordDistance } from './filters.js';
+import { applyFilters, filterParams, filterWithout, filtersActive, fitsAge, parseFilters, recordDistance } from './filters.js';
 import { openStatus } from './hours.js';
 import { byName } from './textnorm.js';
 import { nearMeDistance, startNearMe } from './near-me.js';
@@ -18,6 +18,7 @@ import { decodeIds, smsBody } from './referral.js';
 const SEARCH_MAX_QUERY = 200;
 const WHO = ['me', 'child', 'older', 'family']; // present/situations.WHO
 const CARDS = 3; // views/situations.CARDS
+const AGE_OF = { child: 'child', older: 'senior' }; // views/situations.AGE_OF
 const CHIPS = ['category', 'open', 'day', 'speaks', 'free', 'age', 'access', 'near', 'within']; // directory.CHIPS
 
 const plain = (t) => (Array.isArray(t) ? t[0] : (t || ''));
@@ -198,7 +199,7 @@ class Page {
       if (!ids.size) continue;
       const entry = { need: n.need, name: words.needs[n.need], slug: term.s, total: ids.size };
       if (n.hidden) hidden.push({ ...entry, why: words.situations[slug].why[n.need] });
-      else needs.push({ ...entry, cards: this.firstCards(records.filter((r) => ids.has(r.i)), place) });
+      else needs.push({ ...entry, cards: this.firstCards(records.filter((r) => ids.has(r.i)), place, asked.who) });
     }
     const { title, intro } = words.situations[slug];
     return {
@@ -210,9 +211,12 @@ class Page {
     };
   }
 
-  /** A need's first services (views/situations.cards): open now first, then the nearest to `place`, then by name. */
-  firstCards(records, place) {
-    const named = byName(records);
+  /**
+   * A need's first services (views/situations.cards): for a child or an older adult, only those their
+   * age can use; open now first, then the nearest to `place`, then by name.
+   */
+  firstCards(records, place, who) {
+    const named = byName(AGE_OF[who] ? records.filter((r) => fitsAge(r, AGE_OF[who])) : records);
     const key = new Map(named.map((r, rank) => {
       const km = place ? recordDistance(r, place.g) : null;
       const open = ['open', 'open24'].includes(openStatus(r.h, this.now, this.tz).state);

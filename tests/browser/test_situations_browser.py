@@ -99,3 +99,24 @@ def test_answered_on_a_first_visit_the_plan_waits_for_the_phone_not_the_server(b
     assert page.locator("main section.need").count() >= 3
     assert [a for a in recording.asked if "who=" in a] == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ti"])
+def test_with_no_signal_two_taps_from_home_to_a_plan(browser, live_server, lang):
+    """Done when (issue 18): from the home page to a short, ordered plan of calls in two taps, with no signal."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    install(page, live_server, f"/{lang}/")
+    context.set_offline(True)
+    page.goto(f"{live_server}/{lang}/")
+    page.wait_for_selector("html[data-rendered='local']", timeout=WAIT_MS)
+    page.locator(".start-here a").click()  # one
+    page.wait_for_url(f"**/{lang}/situations/", timeout=WAIT_MS)
+    page.wait_for_selector("main ul.situations a", timeout=WAIT_MS)
+    page.locator("main ul.situations a").nth(1).click()  # two: "I don't have enough food"
+    page.wait_for_url(f"**/{lang}/situations/not-enough-food", timeout=WAIT_MS)
+    page.wait_for_selector("main section.need", timeout=WAIT_MS)
+    assert page.evaluate("document.documentElement.dataset.rendered") == "local"
+    assert page.locator("main section.need").count() >= 3
+    assert page.locator("main section.need .card a.call").count() >= 3  # calls to make, in order
+    context.close()

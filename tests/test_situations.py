@@ -160,3 +160,13 @@ def test_for_a_child_or_an_older_adult_only_services_their_age_can_use(app, clie
     # The demo region has services for adults only: a plan for a child leaves some out.
     everyone = {sid for slug in situations.slugs() for sid in shown(f"/en/situations/{slug}")}
     assert any(not fits(sid, 0, 12) for sid in everyone)
+
+
+def test_the_about_page_says_how_each_languages_situations_were_made(client):
+    html = main_of(client.get("/en/about").get_data(as_text=True))
+    assert "Life situations (guided help)" in html
+    rows = {m.group(1): re.findall(r"<td>(.*?)</td>", m.group(2)) for m in
+            re.finditer(r'<tr><th scope="row"><span lang="([^"]+)"[^>]*>.*?</span></th>(.*?)</tr>', html, re.S)}
+    assert len(rows) == len(INTERFACE)
+    assert rows["en"][1] == "Original language" and rows["fr"][1] == "Not reviewed yet (machine-assisted draft)"
+    assert {situations.review_status(code)["kind"] for code in INTERFACE if code != "en"} == {"draft"}

@@ -120,7 +120,7 @@ def answers(args) -> dict:
 def needs_for(s: dict, asked: dict) -> list[dict]:
     """A situation's needs as the page lists them: those for whom the help is (a need for a child, an
     older adult or a family only when that was answered), today's first when the help is for today;
-    each {need, code, hidden, why-able}. render.js `needsFor` is the twin."""
+    each {need, code, hidden}. render.js `needsFor` is the twin."""
     codes = plan()["needs"]
     kept = [n for n in s["needs"] if not n.get("who") or asked["who"] in n["who"]]
     if asked["today"]:

@@ -5,7 +5,7 @@ counsellor would raise. Drawn by templates/shared/situations.html and situation.
 Three optional questions refine a plan: for whom, whether it is for today, where. With JavaScript off
 they come as the query string of a page no cache keeps (`no-store`, and not in the server's page cache;
 logs never hold a query string). With JavaScript the phone draws the answered plan itself from the
-directory it keeps (static/js/situations.js): the answers never leave it.
+directory it keeps (static/js/plan-answers.js, static/sw.js ANSWERED_PLAN): the answers never leave it.
 """
 from __future__ import annotations
 
@@ -81,8 +81,8 @@ def cards(ids: list[str], place, who: str) -> list[dict]:
     services' eligible ages); open now first, then the nearest to `place` (when one was given), then by
     name as the reader sees names; each with its moment (and its distance)."""
     in_order = names_in_order(ids)
-    tz = shared.now().tzinfo
     now = shared.now()
+    tz = now.tzinfo
     if who in AGE_OF:
         in_order = filtering.apply(db.session, in_order, filtering.Filters(age=AGE_OF[who]), now, tz).ids
     open_now = set(filtering.apply(db.session, in_order, filtering.Filters(open_now=True), now, tz).ids)

@@ -24,8 +24,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 
 
 @contextmanager
-def demo_server(package: Path | None = None):
-    """Yield the base URL of the app serving the demo region (or `package`) from a throwaway SQLite file."""
+def demo_server(package: Path | None = None, prepare=None):
+    """Yield the base URL of the app serving the demo region (or `package`) from a throwaway SQLite file.
+    `prepare(session)`, if given, runs once the data is in (to add a curator's account, say)."""
     from werkzeug.serving import make_server
 
     from pwa_app import create_app
@@ -37,6 +38,8 @@ def demo_server(package: Path | None = None):
         with app.app_context():
             create_schema()
             import_directory(package or DEMO_PACKAGE)
+            if prepare:
+                prepare(app)
         server = make_server("127.0.0.1", 0, app, threaded=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

@@ -81,6 +81,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from pwa_app.views import search_data  # issue 6: what the browser's search needs beyond the snapshot
 
     app.register_blueprint(search_data.bp)
+    from pwa_app.views import curate  # issue 19: the curators' screens under /curate/
+
+    curate.init_app(app)
+    app.register_blueprint(curate.bp)
     cli.register(app)
     _refuse_newer_schema(app)
     return app

@@ -102,6 +102,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname === '/curate' || url.pathname.startsWith('/curate/')) return; // curators' screens: network only, never kept
   if (event.request.mode === 'navigate' && url.search && ANSWERED_PLAN.test(url.pathname)) event.respondWith(shellFirst(event));
   else if (event.request.mode === 'navigate') event.respondWith(networkFirst(event));
   else if (PRECACHE_URLS.includes(url.pathname)) event.respondWith(cacheFirst(event.request));

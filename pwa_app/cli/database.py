@@ -17,7 +17,8 @@ from pwa_app.hsds.package import ImportFailed
 from pwa_app.hsds.reading import OtherFormat
 from pwa_app.hsds.validate import Problem
 from pwa_app.search import fulltext
-from pwa_app.snapshot import files, records, versions
+from pwa_app.curate.settle import settle
+from pwa_app.snapshot import files, records
 
 DEMO_PACKAGE = Path(__file__).resolve().parents[1] / "demo_data"
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -53,13 +54,7 @@ def import_directory(source: Path, progress: Progress | None = None, *,
     session = db.session
     try:
         summary = import_package(session, source, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
-        settings = records.Settings.from_app(current_app, session)
-        if progress:
-            progress.stage("indexing for search")
-        fulltext.rebuild_index(session, records.neutral_records(session, settings))
-        if progress:
-            progress.stage("keeping the phones' snapshots")
-        versions.refresh(session, settings)
+        settle(session, records.Settings.from_app(current_app, session), progress)
         session.commit()
     except BaseException:
         session.rollback()

@@ -28,6 +28,18 @@ def register(app: Flask) -> None:
     def reports_group() -> None:
         """Read the problems people reported about services."""
 
+    @reports_group.command("erase-contacts")
+    def erase_contacts() -> None:
+        """Erase the contact of every report older than PASSERELLE_REPORT_RETENTION_DAYS (90 by default)."""
+        from datetime import UTC, datetime
+
+        from pwa_app.curate.triage import erase_old_contacts
+
+        days = app.config["REPORT_RETENTION_DAYS"]
+        n = erase_old_contacts(db.session, datetime.now(UTC).replace(tzinfo=None), days)
+        db.session.commit()
+        click.echo(f"{n} contact(s) erased from reports older than {days} days.")
+
     @reports_group.command("list")
     @click.option("--status", default=None, help="Only reports with this status (new, …).")
     @click.option("--limit", default=50, show_default=True, help="How many, newest first.")

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from flask import Flask
 
+from pwa_app.views.curate import CURATE_LANGUAGES
+
 
 def register(app: Flask) -> None:
     @app.cli.group("translate")
@@ -17,22 +19,35 @@ def register(app: Flask) -> None:
         CommandLineInterface().run(["pybabel", "-q", *args])
 
     root = Path(app.root_path).parent
-    pot = str(root / "translations" / "messages.pot")
+    folder = root / "translations"
 
     @translate.command("extract")
     def extract() -> None:
-        """Collect every user-facing string from the code and templates into messages.pot."""
-        pybabel("extract", "-F", str(root / "babel.cfg"), "-k", "_l", "-k", "lazy_gettext", "--no-location",
-                "--sort-output", "--omit-header", "--width", "100", "-o", pot, str(root))
+        """Collect every user-facing string into messages.pot, and the curators' screens' into curate.pot."""
+        for args in extract_arguments(root):
+            pybabel("extract", *args)
 
     @translate.command("update")
     def update() -> None:
-        """Merge messages.pot into every language's catalogue."""
-        pybabel("update", "-i", pot, "-d", str(root / "translations"), "--no-fuzzy-matching", "--ignore-obsolete",
-                "--width", "100")  # the catalogues' own wrapping, so an update changes only what changed
+        """Merge the templates into every language's catalogue (curate.pot: the curator languages' only)."""
+        pybabel("update", "-i", str(folder / "messages.pot"), "-d", str(folder), "--no-fuzzy-matching",
+                "--ignore-obsolete", "--width", "100")  # the catalogues' own wrapping, so an update changes only what changed
+        for code in CURATE_LANGUAGES:
+            pybabel("update", "-i", str(folder / "curate.pot"), "-D", "curate", "-l", code, "-d", str(folder),
+                    "--no-fuzzy-matching", "--ignore-obsolete", "--width", "100")
 
     @translate.command("compile")
     def compile_() -> None:
         """Compile every catalogue to the .mo files the app reads."""
-        pybabel("compile", "-d", str(root / "translations"))
+        pybabel("compile", "-d", str(folder))
+        pybabel("compile", "-D", "curate", "-d", str(folder))
+
+
+
+def extract_arguments(root: Path) -> list[list[str]]:
+    """pybabel extract's arguments for messages.pot (everything but the curators' folders) and curate.pot."""
+    common = ["-k", "_l", "-k", "lazy_gettext", "--no-location", "--sort-output", "--omit-header", "--width", "100"]
+    return [["-F", str(root / "babel.cfg"), "--ignore-dirs", ".* ._ curate", *common,
+             "-o", str(root / "translations" / "messages.pot"), str(root)],
+            ["-F", str(root / "babel-curate.cfg"), *common, "-o", str(root / "translations" / "curate.pot"), str(root)]]
 

@@ -310,6 +310,10 @@ class Metadata(db.Model):
     previous_value: Mapped[str] = mapped_column(Text)
     replacement_value: Mapped[str] = mapped_column(Text)
     updated_by: Mapped[str] = mapped_column(Text)
+    # Ours: the moment of a curator's change (HSDS keeps only its date); not exported.
+    changed_at = mapped_column(DateTime, nullable=True, index=True)
+
+    __table_args__ = (Index("ix_metadata_resource", "resource_id"),)
 
 
 class MetaTableDescription(db.Model):
@@ -369,7 +373,7 @@ HSDS_MODELS = {
         Accessibility, Attribute, Metadata, MetaTableDescription, CostOption, OrganizationIdentifier,
     )
 }
-LOCAL_COLUMNS = {"taxonomy_term": {"slug"}}
+LOCAL_COLUMNS = {"taxonomy_term": {"slug"}, "metadata": {"changed_at"}}
 
 
 class SearchDocument(db.Model):
@@ -401,6 +405,11 @@ class Report(db.Model):
     language: Mapped[str] = mapped_column(String(16))
     created_at = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(16), default="new")
+    # Issue 19: triage by curators. The contact is erased after the retention period (contact_erased_at).
+    resolution_note: Mapped[str] = mapped_column(Text, default="")
+    handled_by: Mapped[str] = mapped_column(Text, default="")
+    updated_at = mapped_column(DateTime, nullable=True)
+    contact_erased_at = mapped_column(DateTime, nullable=True)
 
 
 class OfflineRecord(db.Model):
@@ -436,3 +445,38 @@ class RateLimitHit(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     bucket: Mapped[str] = mapped_column(String(64), index=True)
     at = mapped_column(DateTime, index=True)
+
+
+class Curator(db.Model):
+    """Ours (issue 19): a person who keeps the directory true. `role` is "curator" or "admin".
+
+    `session_epoch` is part of every session's id: disabling an account or resetting its password
+    raises it, which ends every session the account had open, on every app server.
+    """
+
+    __tablename__ = "curator"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(db.Boolean, default=True)
+    session_epoch: Mapped[int] = mapped_column(Integer, default=1)
+    created_at = mapped_column(DateTime)
+    last_login_at = mapped_column(DateTime, nullable=True)
+
+
+class PendingImport(db.Model):
+    """Ours (issue 19): a file an admin uploaded, between its dry run and the confirmation.
+
+    Kept in the database, not on one server's disk, so that any app server can apply it; deleted
+    once applied, and after a day otherwise.
+    """
+
+    __tablename__ = "pending_import"
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    filename: Mapped[str] = mapped_column(Text)
+    data = mapped_column(db.LargeBinary)
+    merge: Mapped[bool] = mapped_column(db.Boolean, default=False)
+    lenient: Mapped[bool] = mapped_column(db.Boolean, default=False)
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at = mapped_column(DateTime)

@@ -39,3 +39,20 @@ def allow(session: Session, secret: str, scope: str, client: str, limit: int, wi
         session.add(RateLimitHit(bucket=name, at=now))
     session.commit()
     return allowed
+
+
+def failures(session: Session, secret: str, scope: str, client: str, window_seconds: int,
+             now: datetime | None = None) -> int:
+    """How many failures are counted against a client in the window (recording nothing): see `fail`."""
+    now = now or datetime.now(UTC).replace(tzinfo=None)
+    since = now - timedelta(seconds=window_seconds)
+    session.execute(delete(RateLimitHit).where(RateLimitHit.at < since))
+    name = bucket(secret, scope, client, now)
+    return session.scalar(select(func.count()).select_from(RateLimitHit)
+                          .where(RateLimitHit.bucket == name, RateLimitHit.at >= since)) or 0
+
+
+def fail(session: Session, secret: str, scope: str, client: str, now: datetime | None = None) -> None:
+    """Count one failure (a wrong password) against a client; the caller commits."""
+    now = now or datetime.now(UTC).replace(tzinfo=None)
+    session.add(RateLimitHit(bucket=bucket(secret, scope, client, now), at=now))

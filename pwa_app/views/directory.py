@@ -3,20 +3,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import abort, current_app, g, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Service, TaxonomyTerm
-from pwa_app.present import taxonomy_names
 from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.search import filters as filtering, fulltext
 from pwa_app.web import i18n, page_cache, shared
 from pwa_app.web.request_input import page_number, search_query
-from pwa_app.present.localize import LocalText
-from pwa_app.web.pages import (language_name, name_ranks, names_in_order, per_version,
-                                places, presenter, tree)
+from pwa_app.web.pages import (language_name, term_names, name_ranks, names_in_order, per_version,
+                                places, tree)
 
 bp = i18n.localized_blueprint("directory", __name__)
 page_cache.init_blueprint(bp)
@@ -28,17 +26,6 @@ def service_page(ids: list[str], total: int, page: int, order_by_ids: bool, dist
     at, size = shared.now(), current_app.config["PAGE_SIZE"]
     cards = [{"r": found[i], "m": shared.moment(found[i], at, km=(distances or {}).get(i))} for i in ids if i in found]
     return {"cards": cards, "total": total, "page": page, "pages": max(1, -(-total // size))}
-
-
-def term_names(terms) -> dict[str, object]:
-    """Category names in the reader's language: our Open Eligibility translations first, then the data's."""
-    p = presenter()
-    p.picker.preload("taxonomy_term", [t.id for t in terms])
-    names = {}
-    for t in terms:
-        ours = taxonomy_names.name(t.code, g.lang) if taxonomy_names.is_open_eligibility(t.code, t.name) else None
-        names[t.id] = LocalText(ours, i18n.current().bcp47, False) if ours else p.picker.pick("taxonomy_term", t, "name")
-    return names
 
 
 @bp.route("/")

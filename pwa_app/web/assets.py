@@ -132,6 +132,9 @@ SOURCES_JS = [f"js/{name}" for name in (*OFFLINE_JS, *FINDING_JS)]
 BUNDLES = {
     "css": Bundle("css/app.css", "css/offline.css", "css/search.css", "css/lists.css", filters="rcssmin",
                   depends=[RECIPE], output="gen/app.%(version)s.css"),
+    # Issue 19: the curators' screens (/curate/) only; never on a public page, never offline.
+    "curate-css": Bundle("css/app.css", "css/curate.css", filters="rcssmin", depends=[RECIPE],
+                         output="gen/curate.%(version)s.css"),
     "js": Bundle(*SOURCES_JS, filters=[JoinModules(keep_exports=True), Minify()], depends=[RECIPE],
                  output="gen/app.%(version)s.js"),
     "near": Bundle(*(f"js/{name}" for name in NEAR_JS), filters=[JoinModules(True, APP_URL, NEAR_JS), Minify()],

@@ -38,6 +38,7 @@ def send_gzipped(response: Response, body: bytes) -> Response:
 def gzip_response(response: Response) -> Response:
     if (
         response.direct_passthrough
+        or response.is_streamed  # a page written as it goes (an import's progress): sent as it comes
         or response.status_code < 200 or response.status_code in (204, 304)
         or "Content-Encoding" in response.headers
         or response.mimetype not in COMPRESSIBLE

@@ -56,6 +56,13 @@ class Config:
     # Rendered pages kept per process (pwa_app/web/page_cache.py), in bytes: the oldest go first.
     PAGE_CACHE_BYTES = int(os.environ.get("PASSERELLE_PAGE_CACHE_MB", "32")) * 1024 * 1024
     PAGE_SIZE = 25
+    # Curation (issue 19): a curator's session ends after this long idle; a service is due for
+    # verification this long after the last; a report's contact is erased after this many days.
+    CURATOR_IDLE_MINUTES = int(os.environ.get("PASSERELLE_CURATOR_IDLE_MINUTES", "30"))
+    VERIFY_MONTHS = int(os.environ.get("PASSERELLE_VERIFY_MONTHS", "6"))
+    REPORT_RETENTION_DAYS = int(os.environ.get("PASSERELLE_REPORT_RETENTION_DAYS", "90"))
+    CURATE_IMPORT_MAX_MB = int(os.environ.get("PASSERELLE_IMPORT_MAX_MB", "100"))  # an upload through /curate/import
+    LOGIN_FAILURES = 10  # failed logins per account, and per client, per hour; then 429
     SITEMAP_MAX_URLS = 50_000  # URLs per sitemap file, the protocol's limit (pwa_app/views/seo.py)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 from pwa_app.db import data_version
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Attribute, DirectoryInfo, Location, Organization, Service, ServiceAtLocation
-from pwa_app.present import localize, name_order, situations
+from pwa_app.present import localize, name_order, situations, taxonomy_names
 from pwa_app.present.categories import Tree, load_tree
 from pwa_app.present.localize import LocalText
 from pwa_app.present.presenters import Presenter
@@ -158,6 +158,17 @@ def names_in_order(ids) -> list[str]:
 def places() -> list[filtering.Place]:
     """Towns and postal-code prefixes, for "near" (search/filters.py)."""
     return per_version("places", lambda: filtering.places(db.session))
+
+
+def term_names(terms) -> dict[str, object]:
+    """Category names in the reader's language: our Open Eligibility translations first, then the data's."""
+    p = presenter()
+    p.picker.preload("taxonomy_term", [t.id for t in terms])
+    names = {}
+    for t in terms:
+        ours = taxonomy_names.name(t.code, g.lang) if taxonomy_names.is_open_eligibility(t.code, t.name) else None
+        names[t.id] = LocalText(ours, i18n.current().bcp47, False) if ours else p.picker.pick("taxonomy_term", t, "name")
+    return names
 
 
 def crisis_numbers() -> dict:

@@ -1,0 +1,117 @@
+"""Import through the browser (issue 19): upload, a dry run with examples that changes nothing, confirm.
+The command line's engine, so the same all-or-nothing guarantee and the same guard against emptying."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import zipfile
+
+from sqlalchemy import func, select
+
+from pwa_app.cli.database import DEMO_PACKAGE
+from pwa_app.db.extensions import db
+from pwa_app.db.models import PendingImport, Service
+
+from .conftest import SHARED_DATA
+from .curation import action_of, curator, form_of, token
+
+
+def zipped(folder) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for path in sorted(folder.iterdir()):
+            z.write(path, path.name)
+    return out.getvalue()
+
+
+def demo_with(tmp_path, rename: str | None = None, break_cell: bool = False):
+    folder = tmp_path / "package"
+    shutil.copytree(DEMO_PACKAGE, folder)
+    path = folder / "services.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    fields = list(rows[0])
+    if rename:
+        rows[0]["name"] = rename
+    if break_cell:
+        rows[0]["minimum_age"] = "old"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return zipped(folder), rows[0]["id"]
+
+
+def upload(client, data: bytes, name: str = "region.zip", mode: str = "replace", lenient: bool = False):
+    page = client.get("/curate/import")
+    form = {"csrf_token": token(page.text), "mode": mode, "file": (io.BytesIO(data), name)}
+    return client.post("/curate/import", data={**form, **({"lenient": "1"} if lenient else {})},
+                       content_type="multipart/form-data")
+
+
+def names(app) -> dict[str, str]:
+    with app.app_context():
+        return dict(db.session.execute(select(Service.id, Service.name)).all())
+
+
+def test_a_dry_run_shows_what_would_change_and_confirming_does_it(app, tmp_path):
+    admin = curator(app, "admin@example.org", "admin")
+    data, sid = demo_with(tmp_path, rename="Renamed by the upload")
+    before = names(app)
+    preview = upload(admin, data)
+    assert preview.status_code == 200 and preview.is_streamed
+    text = preview.get_data(as_text=True)
+    assert "Reading the file…" in text and "Checking " in text and "written" in text
+    assert "Nothing has changed yet. This is what the import would do:" in text
+    assert '<th scope="row">service</th><td>0</td><td>1</td>' in text
+    assert "Updated, for example</strong>: Renamed by the upload" in text
+    assert names(app) == before, "a dry run changes nothing"
+    target = action_of(text, "/confirm")
+    confirm = form_of(text, target)
+    done = admin.post(target, data=confirm)
+    body = done.get_data(as_text=True)
+    assert "Imported. Pages and phones show it now." in body and "Indexing for search" in body
+    assert names(app)[sid] == "Renamed by the upload"
+    assert "Renamed by the upload" in app.test_client().get(f"/en/services/{sid}").text
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(PendingImport)) == 0
+    # Once applied, the upload is gone: confirming it again finds nothing.
+    assert admin.post(target, data=confirm).status_code == 404
+
+
+def test_a_file_with_problems_is_listed_and_nothing_changes(app, tmp_path):
+    admin = curator(app, "admin@example.org", "admin")
+    data, _ = demo_with(tmp_path, break_cell=True)
+    before = names(app)
+    text = upload(admin, data).get_data(as_text=True)
+    assert "problem in the file. Nothing was changed." in text and "services.csv:2:minimum_age" in text
+    assert "Import it" not in text and names(app) == before
+
+
+def test_an_upload_that_would_empty_the_directory_is_refused_unless_asked_twice(app, tmp_path):
+    """The published HSDS 3.0 example (one service, JSON): replacing 200 services with it is asked twice."""
+    admin = curator(app, "admin@example.org", "admin")
+    data = (SHARED_DATA / "hsds3-examples" / "json" / "service_full.json").read_bytes()
+    before = names(app)
+    text = upload(admin, data, name="service_full.json", lenient=True).get_data(as_text=True)
+    assert "would remove most of it. Nothing was changed." in text and "Import it" not in text
+    preview = admin.post(action_of(text, "/preview"), data=form_of(text, action_of(text, "/preview")))
+    shown = preview.get_data(as_text=True)
+    assert "Nothing has changed yet." in shown and 'name="allow_shrink" value="1"' in shown
+    assert names(app) == before
+    done = admin.post(action_of(shown, "/confirm"), data=form_of(shown, action_of(shown, "/confirm")))
+    assert "Imported." in done.get_data(as_text=True) and len(names(app)) == 1
+
+
+def test_what_is_not_a_package_gets_a_clear_error(app):
+    admin = curator(app, "admin@example.org", "admin")
+    refused = upload(admin, b"name,phone\n", name="list.csv")
+    assert refused.status_code == 422 and "choose a .zip of an HSDS datapackage" in refused.text
+    text = upload(admin, b"not a zip at all", name="region.zip").get_data(as_text=True)
+    assert "Nothing was changed." in text
+
+
+def test_curators_cannot_import(app, tmp_path):
+    client = curator(app)
+    assert client.get("/curate/import").status_code == 403

@@ -85,7 +85,7 @@ test: install-test lint
 # Every benchmark in bench/, each with its defaults, each rewriting its own section of docs/benchmarks.md
 # (hours: bench/load.py and bench/parity.py are long). Not part of `make test`. A bench that fails or
 # misses its target does not stop the others; the run fails at the end and names them.
-BENCHES := page_weight lighthouse main_thread offline "offline_refresh --write" search import load \
+BENCHES := page_weight lighthouse main_thread offline "offline_refresh --write" search import curate load \
 	"parity --write" "real_data --write"
 bench: install-test bench/lighthouse/node_modules/.installed
 	@failed=; for b in $(BENCHES); do echo "== bench.$$b"; $(PY) -m bench.$$b || failed="$$failed $$b"; done; \

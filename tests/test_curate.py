@@ -157,6 +157,7 @@ def test_every_curate_response_is_no_store(app):
         assert response.headers["Cache-Control"] == "no-store", path
         assert "ETag" not in response.headers
     assert app.test_client().get("/curate/").headers["Cache-Control"] == "no-store"
+    assert "Disallow: /curate/" in app.test_client().get("/robots.txt").text
 
 
 def test_the_service_worker_never_handles_curate(app, client):
@@ -275,8 +276,8 @@ def test_bad_values_are_refused_beside_their_field_and_nothing_changes(app):
                                                                "minimum_age": "200"})
     assert refused.status_code == 422
     assert re.search(r'id="f-name"[^>]*aria-invalid="true"', refused.text)
-    assert 'id="f-name-error">is required but empty<' in refused.text
-    assert "is not an email address" in refused.text and "200 is outside 0..130" in refused.text
+    assert 'id="f-name-error">Required.<' in refused.text
+    assert "&#39;not an email&#39; is not an email address." in refused.text and "200 is outside 0 to 130." in refused.text
     assert "Nothing was saved: 3 fields need attention." in refused.text
     with app.app_context():
         assert db.session.get(Service, sid).name == fields["name"]
@@ -308,7 +309,7 @@ def test_a_phone_is_checked_as_imports_check_it_added_and_removed(app):
     page = client.get(f"/curate/phones/{phone}/edit")
     fields = form_of(page.text, f"/curate/phones/{phone}/edit")
     too_long = client.post(f"/curate/phones/{phone}/edit", data={**fields, "number": "1" * 41})
-    assert too_long.status_code == 422 and "a number holds at most 40" in too_long.text
+    assert too_long.status_code == 422 and "41 characters: at most 40 here." in too_long.text
     assert client.post(f"/curate/phones/{phone}/edit", data={**fields, "number": "613-555-0142"}).status_code == 302
     assert "(613) 555-0142" in app.test_client().get(f"/en/services/{sid}").text
     new = client.get(f"/curate/phones/new?parent=service_id:{sid}&service={sid}")
@@ -489,7 +490,14 @@ def test_the_trail_is_exported_as_hsds_metadata_and_imports_again(app, tmp_path)
         text = (tmp_path / "out" / "metadata.csv").read_text(encoding="utf-8")
         assert "Exported edit" in text and "curator@example.org" in text and "changed_at" not in text
         import_package(db.session, tmp_path / "out")  # the trail is valid HSDS: it imports back
-        db.session.rollback()
+        db.session.commit()
+        assert db.session.scalar(select(Metadata.changed_at).where(Metadata.replacement_value == "Exported edit"))
+        # Replacing the directory with another file keeps the curators' trail: it is the directory's history.
+        from pwa_app.cli.database import DEMO_PACKAGE
+        summary = import_package(db.session, DEMO_PACKAGE)
+        db.session.commit()
+        assert summary.removed["metadata"] == 0
+        assert db.session.scalar(select(Metadata.updated_by).where(Metadata.replacement_value == "Exported edit"))
 
 
 # --- the dashboard ---------------------------------------------------------------------------------
@@ -510,6 +518,13 @@ def test_the_curator_screens_follow_the_language_choice_in_french(app):
     client.set_cookie("lang", "fr")
     page = client.get("/curate/login")
     assert 'lang="fr"' in page.text and ">Courriel<" in page.text and ">Mot de passe<" in page.text
+    client.post("/curate/login", data={"email": "c@example.org", "password": PASSWORD, "csrf_token": token(page.text)})
+    sid = first_service(app)
+    fields = form_of(client.get(f"/curate/services/{sid}/edit").text, f"/curate/services/{sid}/edit")
+    refused = client.post(f"/curate/services/{sid}/edit", data={**fields, "name": "", "minimum_age": "douze"})
+    assert ">Obligatoire.<" in refused.text and "&#39;douze&#39; n&#39;est pas un nombre." in refused.text
+    assert ">Nom" in refused.text and "Enregistrer" in refused.text
+    client = app.test_client()
     client.set_cookie("lang", "ar")  # the curators' screens are English and French: others read English
     assert ">Password<" in client.get("/curate/login").text
     switch = client.get("/curate/language/fr?next=/curate/login")
@@ -525,3 +540,92 @@ def test_login_never_redirects_off_the_curators_pages(app, target):
     response = client.post("/curate/login", data={"email": "c@example.org", "password": PASSWORD, "next": target,
                                                   "csrf_token": token(page.text)})
     assert response.headers["Location"] == "/curate/"
+
+
+def test_two_saves_at_once_take_two_versions_of_the_feed(app):
+    """The second waits for the first (pwa_app/curate/settle.py): a phone that synced the first sees the second."""
+    import threading
+
+    from sqlalchemy.orm import Session
+
+    from pwa_app.curate.settle import settle
+    from pwa_app.snapshot.records import Settings
+
+    with app.app_context():
+        engine, settings = db.engine, Settings.from_app(app, db.session)
+        first, second = db.session.scalars(select(Service.id).where(Service.status == "active").order_by(Service.id)
+                                           .limit(2)).all()
+    one, two = Session(engine), Session(engine)
+    one.get(Service, first).name = "Saved first"
+    settle(one, settings)  # not committed yet
+    done = threading.Event()
+
+    def later() -> None:
+        two.get(Service, second).name = "Saved second"
+        settle(two, settings)
+        two.commit()
+        done.set()
+
+    thread = threading.Thread(target=later)
+    thread.start()
+    assert not done.wait(1.0), "the second save went ahead while the first was settling"
+    one.commit()
+    thread.join(30)
+    assert done.is_set()
+    with app.app_context():
+        v1 = db.session.get(OfflineRecord, f"service:{first}").version
+        v2 = db.session.get(OfflineRecord, f"service:{second}").version
+        assert v2 == v1 + 1
+    one.close()
+    two.close()
+
+
+def test_a_new_place_gets_its_coordinates_from_its_address_without_asking_another_host(app):
+    from pwa_app.db.models import Address, Location
+
+    client = curator(app)
+    sid = first_service(app)
+    with app.app_context():
+        known = db.session.execute(select(Address, Location).join(Location, Location.id == Address.location_id)
+                                   .where(Location.latitude.is_not(None)).order_by(Address.id)).first()
+        street, postal, city = known[0].address_1, known[0].postal_code, known[0].city
+        lat, lon = known[1].latitude, known[1].longitude
+    page = client.get(f"/curate/locations/new?parent=service_id:{sid}&service={sid}")
+    made = client.post("/curate/locations/new", data={**form_of(page.text, "/curate/locations/new"),
+                                                      "name": "New branch", "location_type": "physical"})
+    assert made.status_code == 302
+    loc = made.headers["Location"].split("/")[3]
+    assert "New branch" in client.get(f"/curate/services/{sid}/edit").text
+    page = client.get(f"/curate/addresses/new?parent=location_id:{loc}&service={sid}")
+    fields = {**form_of(page.text, "/curate/addresses/new"), "address_1": street, "city": city, "state_province": "ON",
+              "postal_code": postal, "country": "CA", "address_type": "physical"}
+    assert client.post("/curate/addresses/new", data=fields).status_code == 302
+    located = client.post(f"/curate/locations/{loc}/coordinates", data={"csrf_token": token(page.text)})
+    assert located.status_code == 302 and "located=address" in located.headers["Location"]
+    assert "Taken from another place at the same address" in client.get(located.headers["Location"]).text
+    with app.app_context():
+        place = db.session.get(Location, loc)
+        assert (round(place.latitude, 5), round(place.longitude, 5)) == (round(lat, 5), round(lon, 5))
+    # A place in a postal area the directory knows, at an address it does not: the area's centre, said so.
+    with app.app_context():
+        address = db.session.scalar(select(Address).where(Address.location_id == loc))
+        address.address_1 = "1 Nowhere Lane"
+        db.session.commit()
+    located = client.post(f"/curate/locations/{loc}/coordinates", data={"csrf_token": token(page.text)})
+    assert "located=postal" in located.headers["Location"] or "located=city" in located.headers["Location"]
+
+
+@pytest.mark.parametrize("plural", ["services", "locations", "organizations", "schedules", "addresses", "phones"])
+def test_saving_a_form_unchanged_changes_nothing(app, plural):
+    """Every value goes back as it came: a coordinate keeps its digits, a date its form, an age its number."""
+    from pwa_app.curate.records import BY_PLURAL, HSDS_MODELS
+
+    model = HSDS_MODELS[BY_PLURAL[plural].name]
+    with app.app_context():
+        ident = db.session.scalar(select(model.id).order_by(model.id))
+    client = curator(app)
+    page = client.get(f"/curate/{plural}/{ident}/edit")
+    saved = client.post(f"/curate/{plural}/{ident}/edit", data=form_of(page.text, f"/curate/{plural}/{ident}/edit"))
+    assert saved.status_code == 302 and saved.headers["Location"].endswith("saved=0"), saved.text[:2000]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Metadata)) == 0

@@ -256,3 +256,27 @@ def test_through_nginx_https_http2_hsts_precompressed_and_a_bucket_per_client(be
     log = (tmp_path / "passerelle.log").read_text()
     assert "/en/search " in log and "/en/situations/- " in log
     assert not re.search(r"secretword|SECRETTOKEN|45\.42|127\.0\.0\.[23]|not-safe|who=|millbrook", log), log
+
+
+def test_through_nginx_a_curators_session_is_secure_and_an_upload_may_be_large(behind_nginx):
+    """Issue 19: over HTTPS the curator's cookie is Secure; /curate/import takes more than the 1 MB
+    the rest of the site does (the app answers it: anonymous, to the login), and progress is unbuffered."""
+    port, cert, _app = behind_nginx
+    status, headers, page, _ = https(port, cert, "GET", "/curate/login")
+    assert status == 200 and headers["cache-control"] == "no-store"
+    cookie = headers["set-cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "Path=/curate" in cookie
+    assert headers["strict-transport-security"] == "max-age=31536000"
+    large = {"Content-Type": "application/octet-stream"}
+
+    def post(path: str) -> int:
+        connection = http.client.HTTPConnection("directory.example.org", port)
+        connection.sock = tls(port, cert, "127.0.0.1", ["http/1.1"])
+        try:
+            connection.request("POST", path, body=b"x" * (2 * 1024 * 1024), headers=large)
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
+    assert post("/curate/import") == 302  # through to the app, which sends the anonymous to log in
+    assert post("/en/services/x/report") == 413  # everywhere else, nginx's 1 MB

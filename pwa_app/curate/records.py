@@ -63,8 +63,8 @@ def as_text(value) -> str:
     """A stored value as a form shows it (and the audit trail writes it): "" for none."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, float):  # every digit it has (a coordinate keeps its precision), no ".0" on a whole number
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, date | datetime):
         return value.isoformat()
     return str(value)

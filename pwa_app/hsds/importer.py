@@ -21,7 +21,8 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pwa_app.db import data_version
-from pwa_app.db.models import HSDS_MODELS, LOCAL_COLUMNS, DirectoryInfo, SearchDocument, TaxonomyTerm, Translation
+from pwa_app.db.models import (HSDS_MODELS, LOCAL_COLUMNS, DirectoryInfo, Metadata, SearchDocument, TaxonomyTerm,
+                               Translation)
 from pwa_app.core.slugs import assign_slugs
 from pwa_app.hsds.package import ImportFailed, Package, at
 from pwa_app.hsds.reading import all_resources, read_source
@@ -312,7 +313,7 @@ def _write(session: Session, parsed, package: Package, summary: Summary, progres
             else:
                 summary.updated[name] += 1
         if not merge:
-            summary.removed[name] = len(existing)
+            summary.removed[name] = len(set(existing) - (_curators_trail(session) if name == "metadata" else set()))
     translations = _translation_rows(parsed.get("translations", []))
     existing = {(t.entity, t.id, t.field, t.language): t.value for t in session.scalars(select(Translation))}
     for row in translations:
@@ -347,11 +348,20 @@ def _key(row) -> tuple:
     return (row["entity"], row["id"], row["field"], row["language"])
 
 
+def _curators_trail(session: Session) -> set[str]:
+    """The ids of the audit trail's rows that curators' changes wrote here (they have a `changed_at`)."""
+    return set(session.scalars(select(Metadata.id).where(Metadata.changed_at.is_not(None))))
+
+
 def _replace(session: Session, incoming: dict[str, list[dict]], translations: list[dict], progress) -> None:
+    # The curators' audit trail outlives a replacement: it is the history of the directory, not of
+    # one file. Imported metadata rows are replaced like any other table; a row of ours that comes
+    # back in the file (an export re-imported) is kept as it is.
+    kept = _curators_trail(session)
     for model in [SearchDocument, Translation, DirectoryInfo, *reversed(HSDS_MODELS.values())]:
-        session.execute(delete(model))
+        session.execute(delete(model).where(Metadata.changed_at.is_(None)) if model is Metadata else delete(model))
     for name, model in HSDS_MODELS.items():
-        rows = incoming[name]
+        rows = [r for r in incoming[name] if r["id"] not in kept] if name == "metadata" else incoming[name]
         if name == "taxonomy_term":
             assign_slugs(rows)
         _insert(session, model, rows, name, progress)

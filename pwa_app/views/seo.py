@@ -44,7 +44,7 @@ FAVICON_SOURCE = "icons/icon-192.png"  # the app icon, in static/
 # Under each language's home: the pages to keep out of search engines (see the docstring).
 PRIVATE_PAGES = ("search?*&", "r/", "saved", "clear", "language", "offline", "services/*/report", "categories/*?",
                  "situations/*?")  # an answered plan (issue 18): the answers are nobody's to index
-PRIVATE_PATHS = ("/api/", "/choose-language/", "/offline/", "/snapshots/")
+PRIVATE_PATHS = ("/api/", "/choose-language/", "/offline/", "/snapshots/", "/curate/")
 SITEMAP_NAME = re.compile(r"(?P<lang>[A-Za-z_]+)(?:-(?P<part>[2-9]|[1-9][0-9]+))?")
 
 

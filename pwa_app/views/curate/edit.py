@@ -11,6 +11,7 @@ from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
+from pwa_app.core import phones
 from pwa_app.curate import audit, records, verify
 from pwa_app.curate.settle import settle
 from pwa_app.curate.translations import TRANSLATABLE
@@ -21,6 +22,7 @@ from pwa_app.db.models import (Accessibility, Address, Attribute, CostOption, La
 from pwa_app.snapshot.records import Settings
 from pwa_app.views.curate import labels
 from pwa_app.views.curate.base import _, bp, page_number, render
+from pwa_app.web.pages import term_names
 
 PER_PAGE = 50
 
@@ -92,7 +94,10 @@ def parts_of(service: Service) -> dict:
     terms = list(db.session.scalars(select(TaxonomyTerm).join(Attribute, Attribute.taxonomy_term_id == TaxonomyTerm.id)
                                     .where(Attribute.link_entity == "service", Attribute.link_id == sid)
                                     .order_by(TaxonomyTerm.name)))
-    return {"places": places, "phones": by(Phone, Phone.service_id), "schedules": by(Schedule, Schedule.service_id),
+    org_phones = list(db.session.scalars(select(Phone).where(
+        Phone.organization_id == service.organization_id, Phone.service_id.is_(None), Phone.location_id.is_(None),
+        Phone.service_at_location_id.is_(None)).order_by(Phone.id))) if service.organization_id else []
+    return {"places": places, "phones": by(Phone, Phone.service_id), "org_phones": org_phones, "schedules": by(Schedule, Schedule.service_id),
             "languages": by(Language, Language.service_id), "costs": by(CostOption, CostOption.service_id),
             "documents": by(RequiredDocument, RequiredDocument.service_id),
             "areas": by(ServiceArea, ServiceArea.service_id), "terms": terms}
@@ -101,12 +106,16 @@ def parts_of(service: Service) -> dict:
 def draw(kind: str, obj, values: dict[str, str], problems: dict[str, str], status: int = 200, **extra):
     service_ids = records.services_of(db.session, kind, obj) if obj is not None else []
     located = request.args.get("located", "")
-    context = {"kind": kind, "spec": records.KINDS[kind], "obj": obj, "values": values, "problems": problems,
+    context = {"kind": kind, "spec": records.KINDS[kind], "obj": obj, "values": values,
+               "problems": labels.problems(problems),
                "fields": records.editable_fields(kind), "labels": labels, "service_ids": service_ids,
                "saved": request.args.get("saved"), "schema_fields": {f.name: f for f in resources()[kind].fields},
                "translatable": kind in TRANSLATABLE, "back": "",
                "located": str(labels.LOCATED[located]) % {"name": request.args.get("near", "")[:200]}
                if located in labels.LOCATED else "", **extra}
+    if kind == "phone" and values.get("number"):
+        context["dial"] = phones.dial(values["number"], values.get("extension") or None,
+                                      current_app.config["PHONE_COUNTRY_CODE"])
     if kind == "service" and obj is not None:
         context.update(parts=parts_of(obj), how=verify.HOW,
                        due_months=current_app.config["VERIFY_MONTHS"],
@@ -221,7 +230,8 @@ def categories(ident: str):
                                                                         TaxonomyTerm.code == q))
                                         .order_by(TaxonomyTerm.code, TaxonomyTerm.name).limit(50)))
     current = list(db.session.scalars(select(TaxonomyTerm).where(TaxonomyTerm.id.in_(chosen)).order_by(TaxonomyTerm.name)))
-    return render("categories.html", service=service, q=q, found=found, current=current, chosen=chosen)
+    names = {i: str(n) for i, n in term_names([*current, *found]).items()}  # in the curator's language
+    return render("categories.html", service=service, q=q, found=found, current=current, chosen=chosen, names=names)
 
 
 @bp.route("/services/<ident>/history")

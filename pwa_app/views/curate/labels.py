@@ -4,6 +4,8 @@ One place for the words: the edit form, the conflict page and the audit trail al
 """
 from __future__ import annotations
 
+import re
+
 from pwa_app.views.curate.base import _l
 
 FIELDS = {
@@ -68,3 +70,45 @@ LONG_TEXT = {"description", "application_process", "eligibility_description", "t
 
 def field(name: str) -> str:
     return str(FIELDS.get(name, name.replace("_", " ")))
+
+
+# The importer's words for a problem (pwa_app/hsds/validate.py, pwa_app/curate/weekly.py), in the
+# curator's language: the pattern of each message, and what it says. A message not matched here is
+# shown as the checks wrote it.
+PROBLEMS = [
+    (re.compile(r"is required but empty"), _l("Required.")),
+    (re.compile(r"(?P<v>'.*') is not a (?:finite )?number"), _l("%(v)s is not a number.")),
+    (re.compile(r"(?P<v>'.*') is not a whole number"), _l("%(v)s is not a whole number.")),
+    (re.compile(r"(?P<v>'.*') is not a date in the form YYYY-MM-DD"), _l("%(v)s is not a date (YYYY-MM-DD).")),
+    (re.compile(r"(?P<v>'.*') is not a time in the form HH:MM \(24-hour clock\)"),
+     _l("%(v)s is not a time (HH:MM, 24-hour clock).")),
+    (re.compile(r"(?P<v>'.*') is not an email address"), _l("%(v)s is not an email address.")),
+    (re.compile(r"(?P<v>'.*') is not a web address \(it contains spaces\)"), _l("%(v)s is not a web address: it has spaces.")),
+    (re.compile(r"(?P<v>'.*') is not one of: (?P<choices>.*)"), _l("%(v)s is not one of: %(choices)s.")),
+    (re.compile(r"is (?P<n>[\d,]+) characters long; (?:a [\w ]+ holds at most|at most) (?P<max>[\d,]+)(?: are accepted)?"),
+     _l("%(n)s characters: at most %(max)s here.")),
+    (re.compile(r"contains control characters"), _l("Holds control characters (invisible codes): type it again.")),
+    (re.compile(r"(?P<v>[-\d.e+]+) is outside (?P<lo>[-\d.e+]+)\.\.(?P<hi>[-\d.e+]+)"),
+     _l("%(v)s is outside %(lo)s to %(hi)s.")),
+    (re.compile(r"minimum age (?P<lo>[\d.]+) is above maximum age (?P<hi>[\d.]+)"),
+     _l("The minimum age %(lo)s is above the maximum age %(hi)s.")),
+    (re.compile(r"give both times, or neither"), _l("Give both times, or neither.")),
+    (re.compile(r"give both times"), _l("Give both times.")),
+    (re.compile(r"closes when it opens.*"), _l("It closes when it opens: tick “Open 24 hours” for the whole day.")),
+    (re.compile(r"ends before it starts"), _l("It ends before it starts.")),
+    (re.compile(r"give the first day closed"), _l("Give the first day it is closed.")),
+    (re.compile(r"give the date"), _l("Give the date.")),
+]
+
+
+def problem(message: str) -> str:
+    """A check's message in the curator's language."""
+    for pattern, words in PROBLEMS:
+        found = pattern.fullmatch(message)
+        if found:
+            return str(words) % found.groupdict()
+    return message
+
+
+def problems(found: dict[str, str]) -> dict[str, str]:
+    return {name: problem(message) for name, message in found.items()}

@@ -50,7 +50,7 @@ def draw_hours(owner, kind, obj, cells, problems, back, status=200):
     field = hours_rows.OWNERS[owner]
     rows = hours_rows.rows_of(db.session, field, obj.id)
     _week, _used, kept = weekly.read(hours_rows.as_dicts(rows))
-    return render("hours.html", owner=owner, kind=kind, obj=obj, cells=cells, problems=problems, back=back,
+    return render("hours.html", owner=owner, kind=kind, obj=obj, cells=cells, problems=labels.problems(problems), back=back,
                   days=weekly.DAYS, shifts=range(1, weekly.SHIFTS + 1), kept=kept, labels=labels,
                   closures=int(cells.get("closures", weekly.EXTRA_ROWS) or weekly.EXTRA_ROWS),
                   specials=int(cells.get("specials", weekly.EXTRA_ROWS) or weekly.EXTRA_ROWS),
@@ -85,7 +85,7 @@ def translations(plural: str, ident: str):
         db.session.rollback()
         values, status = submitted, 422
     return render("translations.html", kind=kind, plural=plural, obj=obj, fields=fields, values=values,
-                  problems=problems, targets=targets, target=target, labels=labels,
+                  problems=labels.problems(problems), targets=targets, target=target, labels=labels,
                   base=records.fingerprint(have), saved=request.args.get("saved"),
                   service_ids=records.services_of(db.session, kind, obj)), status
 
@@ -101,8 +101,8 @@ def coordinates(ident: str):
                       message=_("The directory knows no other place at this address, in its postal area or in "
                                 "its town. Type the coordinates instead.")), 422
     values = records.values_of(loc, "location")
-    outcome = records.save(db.session, "location", loc, {**values, "latitude": f"{found.latitude:g}",
-                                                         "longitude": f"{found.longitude:g}"},
+    outcome = records.save(db.session, "location", loc, {**values, "latitude": records.as_text(found.latitude),
+                                                         "longitude": records.as_text(found.longitude)},
                            records.fingerprint(values), who(), now())
     if outcome.changed:
         commit_change()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import zipfile
 
@@ -14,7 +15,7 @@ from pwa_app.db.extensions import db
 from pwa_app.db.models import PendingImport, Service
 
 from .conftest import SHARED_DATA
-from .curation import action_of, curator, form_of, token
+from .curation import PASSWORD, action_of, curator, form_of, make_account, token
 
 
 def zipped(folder) -> bytes:
@@ -115,3 +116,43 @@ def test_what_is_not_a_package_gets_a_clear_error(app):
 def test_curators_cannot_import(app, tmp_path):
     client = curator(app)
     assert client.get("/curate/import").status_code == 403
+
+
+def test_a_file_larger_than_the_sites_limit_uploads_over_real_http(app, tmp_path):
+    """The site refuses bodies over 1 MB; /curate/import takes PASSERELLE_IMPORT_MAX_MB (the CSRF check reads
+    the form, so the limit is raised before it). A real server: the test client spools large bodies to a file."""
+    import threading
+    import urllib.request
+    import uuid as uuid_
+
+    from werkzeug.serving import make_server
+
+    make_account(app, "admin@example.org", "admin")
+    folder = tmp_path / "package"
+    shutil.copytree(DEMO_PACKAGE, folder)
+    (folder / "notes.txt").write_bytes(os.urandom(1_500_000))  # listed nowhere: ignored by the import, but sent
+    data = zipped(folder)
+    assert len(data) > 1024 * 1024
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    try:
+        page = opener.open(base + "/curate/login").read().decode()
+        opener.open(base + "/curate/login", data=urllib.parse.urlencode(
+            {"email": "admin@example.org", "password": PASSWORD, "csrf_token": token(page)}).encode())
+        page = opener.open(base + "/curate/import").read().decode()
+        boundary = uuid_.uuid4().hex
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+                 for k, v in (("csrf_token", token(page)), ("mode", "replace"))]
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="region.zip"\r\n'
+                     f"Content-Type: application/zip\r\n\r\n".encode() + data + f"\r\n--{boundary}--\r\n".encode())
+        request = urllib.request.Request(base + "/curate/import", data=b"".join(parts),
+                                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        text = opener.open(request).read().decode()
+        assert "Nothing has changed yet. This is what the import would do:" in text
+        assert 'action="/curate/import/' in text and "Import it" in text
+    finally:
+        server.shutdown()
+        with app.app_context():
+            db.engine.dispose()

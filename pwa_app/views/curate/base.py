@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import time
+
 from flask import Blueprint, Flask, abort, current_app, g, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_babel import Domain
@@ -93,6 +94,8 @@ def _every_request():
     view = current_app.view_functions.get(request.endpoint)
     if getattr(view, "admins_only", False) and not current_user.is_admin:
         abort(403)
+    if getattr(view, "upload_limit_mb", None):  # before the form is read, by the CSRF check below
+        request.max_content_length = current_app.config[view.upload_limit_mb] * 1024 * 1024
     if request.method == "POST":
         csrf.protect()
     if request.endpoint in OPEN_ENDPOINTS:
@@ -111,6 +114,15 @@ def _every_request():
 def _csrf_refused(exc: CSRFError):
     return render("error.html", title=_("This form has expired"),
                   message=_("Nothing was saved. Go back, reload the page and try again.")), 400
+
+
+def takes_uploads(setting: str):
+    """Let a view's requests be as large as the config's `setting` says (in MB), not MAX_CONTENT_LENGTH."""
+    def mark(view):
+        view.upload_limit_mb = setting
+        return view
+
+    return mark
 
 
 def admin_only(view):

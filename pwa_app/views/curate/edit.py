@@ -97,7 +97,8 @@ def parts_of(service: Service) -> dict:
     org_phones = list(db.session.scalars(select(Phone).where(
         Phone.organization_id == service.organization_id, Phone.service_id.is_(None), Phone.location_id.is_(None),
         Phone.service_at_location_id.is_(None)).order_by(Phone.id))) if service.organization_id else []
-    return {"places": places, "phones": by(Phone, Phone.service_id), "org_phones": org_phones, "schedules": by(Schedule, Schedule.service_id),
+    return {"places": places, "phones": by(Phone, Phone.service_id), "org_phones": org_phones,
+            "schedules": by(Schedule, Schedule.service_id),
             "languages": by(Language, Language.service_id), "costs": by(CostOption, CostOption.service_id),
             "documents": by(RequiredDocument, RequiredDocument.service_id),
             "areas": by(ServiceArea, ServiceArea.service_id), "terms": terms}

@@ -17,7 +17,7 @@ from pwa_app.db.extensions import db
 from pwa_app.hsds.importer import WouldShrink
 from pwa_app.hsds.package import ImportFailed
 from pwa_app.snapshot.records import Settings
-from pwa_app.views.curate.base import _, admin_only, bp, render
+from pwa_app.views.curate.base import _, admin_only, bp, render, takes_uploads
 from pwa_app.views.curate.edit import now
 
 MARK = "<!--progress-->"
@@ -53,10 +53,10 @@ class LineProgress:
 
 @bp.route("/import", methods=["GET", "POST"])
 @admin_only
+@takes_uploads("CURATE_IMPORT_MAX_MB")
 def upload_page():
     if request.method == "GET":
         return render("import.html", stage="upload", error="")
-    request.max_content_length = current_app.config["CURATE_IMPORT_MAX_MB"] * 1024 * 1024
     sent = request.files.get("file")
     try:
         pending = upload.store(db.session, sent.read() if sent else b"", sent.filename if sent else "",

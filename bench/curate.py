@@ -1,7 +1,7 @@
 """What a curator waits for: opening a service's editor, and saving an edit until pages and phones
 have it, over real HTTP, on the demo region, the real San Mateo County directory and synthetic ones.
 
-Run: .venv/bin/python -m bench.curate [--services 20000 60000]   (writes its section of docs/benchmarks.md)
+Run: .venv/bin/python -m bench.curate [--services 20000 ...]   (writes its section of docs/benchmarks.md)
 
 A save is one transaction: the record, its audit rows, then the whole search index and the phones'
 snapshot records rebuilt from the records (pwa_app/curate/settle.py), so it grows with the directory.
@@ -116,7 +116,7 @@ def post(opener, url: str, fields: dict[str, str]) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--services", type=int, nargs="*", default=[20_000, 60_000])
+    parser.add_argument("--services", type=int, nargs="*", default=[20_000])
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as folder:

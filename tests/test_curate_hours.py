@@ -106,3 +106,27 @@ def test_the_week_editor_saves_over_the_rows_it_read_and_the_page_shows_it(app):
     bad = client.post(f"/curate/services/{sid}/hours", data={**form_of(client.get(f"/curate/services/{sid}/hours").text),
                                                              "SU-1-opens": "25:00", "SU-1-closes": "26:00"})
     assert bad.status_code == 422 and 'id="SU-1-opens" name="SU-1-opens" value="25:00" aria-invalid="true"' in bad.text
+
+
+def test_rows_replaced_take_their_translations_with_them_and_the_export_imports_again(app, tmp_path):
+    from pwa_app.db.models import Translation
+    from pwa_app.hsds.exporter import export_csv
+    from pwa_app.hsds.importer import import_package
+
+    with app.app_context():
+        row = db.session.execute(select(Schedule.service_id, Schedule.id).join(
+            Translation, (Translation.entity == "schedule") & (Translation.id == Schedule.id))
+            .where(Schedule.service_id.is_not(None)).order_by(Schedule.id)).first()
+        assert row, "the demo region has translated schedule descriptions"
+        sid, translated = row
+    client = curator(app)
+    fields = form_of(client.get(f"/curate/services/{sid}/hours").text)
+    fields.update({"SU-1-opens": "11:00", "SU-1-closes": "12:00"})
+    assert client.post(f"/curate/services/{sid}/hours", data=fields).status_code == 302
+    with app.app_context():
+        assert db.session.get(Schedule, translated) is None
+        assert not db.session.scalar(select(Translation).where(Translation.entity == "schedule",
+                                                               Translation.id == translated))
+        export_csv(db.session, tmp_path / "out")
+        import_package(db.session, tmp_path / "out")  # no translation of a row that is gone
+        db.session.rollback()

@@ -260,7 +260,7 @@ def test_through_nginx_https_http2_hsts_precompressed_and_a_bucket_per_client(be
 
 def test_through_nginx_a_curators_session_is_secure_and_an_upload_may_be_large(behind_nginx):
     """Issue 19: over HTTPS the curator's cookie is Secure; /curate/import takes more than the 1 MB
-    the rest of the site does (the app answers it: anonymous, to the login), and progress is unbuffered."""
+    the rest of the site does (the app answers it: anonymous, to the login)."""
     port, cert, _app = behind_nginx
     status, headers, page, _ = https(port, cert, "GET", "/curate/login")
     assert status == 200 and headers["cache-control"] == "no-store"

@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pwa_app.curate import audit
-from pwa_app.db.models import HSDS_MODELS, Attribute, Location, Service, ServiceAtLocation
+from pwa_app.db.models import HSDS_MODELS, Attribute, Location, Service, ServiceAtLocation, Translation
 from pwa_app.hsds.schema import resources
 from pwa_app.hsds.validate import check_row
 
@@ -171,6 +171,10 @@ def remove(session: Session, kind: str, obj, who: str, now: datetime | None = No
     for name, value in _stored_row(obj, kind).items():
         if value and name != "id":
             audit.record(session, kind, obj.id, "delete", name, value, "", who, now)
+    # Its text in other languages goes with it: a translation of nothing would stop an export from importing.
+    for row in session.scalars(select(Translation).where(Translation.entity == kind, Translation.id == obj.id)):
+        audit.record(session, kind, obj.id, "delete", f"{row.field} ({row.language})", row.value, "", who, now)
+        session.delete(row)
     session.delete(obj)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -106,11 +106,6 @@ def _existing(session: Session, email: str) -> Curator:
 
 def everyone(session: Session) -> list[Curator]:
     return list(session.scalars(select(Curator).order_by(Curator.email)))
-
-
-def admins(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Curator)
-                          .where(Curator.role == "admin", Curator.active.is_(True))) or 0
 
 
 def authenticate(session: Session, email: str, password: str) -> Account | None:

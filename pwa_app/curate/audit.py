@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from pwa_app.db.models import Metadata
 
 ABSENT = "null"
-ACTIONS = ("create", "update", "delete", "revert", "verify")
 
 
 def record(session: Session, kind: str, resource_id: str, action: str, field: str, before: str, after: str,

@@ -27,12 +27,11 @@ class Bar:
     count: int
     share: float  # of the largest bar in its chart, 0..1
     gap: bool = False  # nothing here: a gap to fill
-    key: str = ""  # what a link from the bar filters on (a category's slug, a town)
 
 
-def bars(rows: list[tuple[str, int]] | list[tuple[str, int, str]], gaps: bool = False) -> list[Bar]:
-    top = max((r[1] for r in rows), default=0) or 1
-    return [Bar(r[0], r[1], r[1] / top, gaps and r[1] == 0, r[2] if len(r) > 2 else "") for r in rows]
+def bars(rows: list[tuple[str, int]], gaps: bool = False) -> list[Bar]:
+    top = max((count for _, count in rows), default=0) or 1
+    return [Bar(label, count, count / top, gaps and count == 0) for label, count in rows]
 
 
 def verified_ages(session: Session, today: date) -> list[Bar]:
@@ -61,7 +60,7 @@ def per_category(session: Session, name_of) -> list[Bar]:
     `name_of(term)` is the category's name in the curator's language."""
     tree = load_tree(session)
     roots = sorted(tree.children.get(None, []), key=lambda t: (t.code or "", t.name))
-    return bars([(name_of(t), len(tree.services_under(t.id)), t.slug or "") for t in roots], gaps=True)
+    return bars([(name_of(t), len(tree.services_under(t.id))) for t in roots], gaps=True)
 
 
 def per_area(session: Session, limit: int = 25) -> list[Bar]:
@@ -74,7 +73,7 @@ def per_area(session: Session, limit: int = 25) -> list[Bar]:
         .where(Service.status.in_(LISTED_STATUSES), Address.city.is_not(None))
         .group_by(town).order_by(func.count(func.distinct(ServiceAtLocation.service_id)).desc(), town).limit(limit)
     ).all()
-    return bars([(name, count, name) for name, count in rows if name])
+    return bars([(name, count) for name, count in rows if name])
 
 
 def translation_coverage(session: Session, languages: tuple[str, ...], base: str) -> list[Bar]:

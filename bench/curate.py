@@ -3,8 +3,9 @@ have it, over real HTTP, on the demo region, the real San Mateo County directory
 
 Run: .venv/bin/python -m bench.curate [--services 20000 ...]   (writes its section of docs/benchmarks.md)
 
-A save is one transaction: the record, its audit rows, then the whole search index and the phones'
-snapshot records rebuilt from the records (pwa_app/curate/settle.py), so it grows with the directory.
+A save is one transaction: the record, its audit rows, then the search documents and the phones'
+snapshot records of the services it touched made again (pwa_app/curate/settle.py); the rest of the
+index stays as it is, so a save should cost about the same in any directory.
 Each case: a fresh SQLite file, the app served by Werkzeug's threaded server on a free port, a
 curator logged in through the login form; five services renamed one after the other (the median and
 the slowest), then the changes feed a phone fetches after them (gzip bytes on the wire).
@@ -133,8 +134,8 @@ def main() -> int:
             results.append(run_case(f"synthetic, {n:,} services", tmp / f"synthetic-{n}", tmp))
     lines = ["## Curators: opening the editor and saving an edit (`bench/curate.py`)", "",
              "Over real HTTP (Werkzeug's threaded server, SQLite), a curator logged in through the form. A save "
-             "is the record, its audit rows, and the search index and the phones' records rebuilt in the same "
-             f"transaction; {SAVES} services renamed one after the other. The feed is what a phone then fetches "
+             "is the record, its audit rows, and the search document and phone record of each service it touched "
+             f"made again, in the same transaction; {SAVES} services renamed one after the other. The feed is what a phone then fetches "
              "(`changes.json` since before the saves, gzip, on the wire).", "",
              "| directory | services | open the editor (median) | save (median) | save (slowest) | feed after the saves |",
              "|---|---:|---:|---:|---:|---:|"]

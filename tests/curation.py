@@ -66,3 +66,43 @@ def form_of(page_html: str, action: str | None = None) -> dict[str, str]:
         if len(values) > 1 or action is not None:
             return values
     raise AssertionError(f"no form posting to {action}")
+
+
+def assert_settled(app) -> None:
+    """What a save rebuilt (only the services it touched) is what rebuilding everything would give:
+    the phones' records, the categories' record, the search documents in name order, the engine's index."""
+    import json
+
+    from sqlalchemy import select, text
+
+    from pwa_app.db.models import OfflineRecord, SearchDocument
+    from pwa_app.search import fulltext
+    from pwa_app.snapshot import records, versions
+
+    with app.app_context():
+        session = db.session
+        settings = records.Settings.from_app(app, session)
+        listed = versions.listed_records(session, settings)
+        regions = versions.service_regions(session)
+        stored = {r.key: r for r in session.scalars(select(OfflineRecord).where(OfflineRecord.present))}
+        expected = {f"service:{sid}": record for sid, record in listed.items()}
+        expected[versions.META_KEY] = records.meta_records(session, settings)
+        assert set(stored) == set(expected), "the records phones keep are not the listed services"
+        for key, record in expected.items():
+            assert json.loads(stored[key].body) == json.loads(json.dumps(record)), f"{key} is not as a full rebuild makes it"
+            if key != versions.META_KEY:
+                assert stored[key].regions == " ".join(sorted(regions.get(key.split(":", 1)[1], {})))
+        docs = session.execute(select(SearchDocument.rowid, SearchDocument.service_id, SearchDocument.name,
+                                      SearchDocument.categories, SearchDocument.body).order_by(SearchDocument.rowid)).all()
+        want = sorted(fulltext.build_documents(session, listed), key=lambda d: (d["name"], d["service_id"]))
+        assert [(d.service_id, d.name, d.categories, d.body) for d in docs] == [
+            (d["service_id"], d["name"], d["categories"], d["body"]) for d in want], \
+            "the search documents are not those of a full rebuild, in name order"
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text("INSERT INTO search_fts(search_fts, rank) VALUES('integrity-check', 1)"))
+        else:
+            stale = [d.service_id for d in docs if not session.scalar(
+                text("SELECT tsv = CAST(:v AS tsvector) FROM search_document WHERE rowid = :r"),
+                {"v": fulltext.tsvector_literal(d.name, d.categories, d.body), "r": d.rowid})]
+            assert not stale, f"the full-text index is stale for {stale[:3]}"
+        session.rollback()

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from pwa_app.core import hours
@@ -13,7 +14,14 @@ from pwa_app.curate import weekly
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Metadata, Schedule, Service
 
-from .curation import curator, form_of
+from .curation import assert_settled, curator, form_of
+
+
+@pytest.fixture
+def app(app):
+    """Each test ends with the directory as a full rebuild would make it (a save rebuilds only what it touched)."""
+    yield app
+    assert_settled(app)
 
 TZ = ZoneInfo("America/Toronto")
 

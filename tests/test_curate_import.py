@@ -8,6 +8,7 @@ import os
 import shutil
 import zipfile
 
+import pytest
 from sqlalchemy import func, select
 
 from pwa_app.cli.database import DEMO_PACKAGE
@@ -15,7 +16,14 @@ from pwa_app.db.extensions import db
 from pwa_app.db.models import PendingImport, Service
 
 from .conftest import SHARED_DATA
-from .curation import PASSWORD, action_of, curator, form_of, make_account, token
+from .curation import PASSWORD, action_of, assert_settled, curator, form_of, make_account, token
+
+
+@pytest.fixture
+def app(app):
+    """Each test ends with the directory as a full rebuild would make it (a save rebuilds only what it touched)."""
+    yield app
+    assert_settled(app)
 
 
 def zipped(folder) -> bytes:

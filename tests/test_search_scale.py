@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select, update
 
 from pwa_app.db import data_version
-from pwa_app.search import fulltext
+from pwa_app.search import fulltext, spelling
 from pwa_app.db.extensions import db
 from pwa_app.db.models import SearchDocument, Service
 from pwa_app.core.textnorm import normalize
@@ -118,3 +118,62 @@ def test_reindex_search_leaves_the_index_alone_when_it_fails(app, runner, monkey
     assert result.exit_code != 0
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(SearchDocument)) == before > 0
+
+
+def test_a_saved_document_takes_its_place_in_name_order_and_a_full_gap_renumbers(app, monkeypatch):
+    """update_documents (a curator's save): the documents it changed are found again, in name order, every time."""
+    def stored():
+        return db.session.execute(select(SearchDocument.rowid, SearchDocument.service_id, SearchDocument.name)
+                                  .order_by(SearchDocument.rowid)).all()
+
+    def check_order():
+        rows = stored()
+        assert [(r.name, r.service_id) for r in rows] == sorted((r.name, r.service_id) for r in rows)
+        if db.engine.dialect.name == "sqlite":
+            db.session.execute(db.text("INSERT INTO search_fts(search_fts, rank) VALUES('integrity-check', 1)"))
+        return rows
+
+    def tag(n: int) -> str:
+        return f"zqx{n}edit"  # a digit in it: never read as a typo of another
+
+    def document(service_id: str) -> dict:
+        return db.session.execute(select(SearchDocument.service_id, SearchDocument.name, SearchDocument.categories,
+                                         SearchDocument.body).where(SearchDocument.service_id == service_id)).one()._asdict()
+
+    with app.app_context():
+        rows = check_order()
+        first, second = rows[0], rows[1]
+        built = spelling.vocabulary(db.session)
+        renumbered = []
+        monkeypatch.setattr(fulltext, "index_documents", lambda s, docs, real=fulltext.index_documents: (
+            renumbered.append(len(docs)), real(s, docs))[1])
+        # Documents renamed one after another to fall just after the first, each after the one before:
+        # each takes half of the gap left, until none is left and the index is renumbered, once.
+        for n, moved in enumerate(rows[len(rows) // 2:len(rows) // 2 + 12]):
+            doc = document(moved.service_id)
+            name = f"{first.name} {'m' * (n + 1)}"
+            assert name < second.name
+            assert fulltext.update_documents(db.session, [{**doc, "name": name, "body": f"{doc['body']} {tag(n)}"}],
+                                             {moved.service_id}) == 1
+            order = [r.service_id for r in check_order()]
+            assert order.index(moved.service_id) == n + 1
+            assert fulltext.search(db.session, tag(n)).service_ids == [moved.service_id]
+            spelling.vocabulary(db.session)  # follows (or, after the renumbering, is read afresh)
+        assert renumbered == [len(rows)], "one renumbering, when the gap was used up"
+        # Edited again: its old words leave the index. Unchanged: nothing written. No longer listed: out.
+        doc = document(moved.service_id)
+        assert fulltext.update_documents(db.session, [{**doc, "body": doc["body"].replace(tag(11), f"{tag(12)} quixotically")}],
+                                         {moved.service_id}) == 1
+        assert fulltext.search(db.session, tag(11)).total == 0 and fulltext.search(db.session, tag(12)).total == 1
+        assert fulltext.search(db.session, "quixoticaly").corrected == "quixotically"  # a typo of the new word
+        assert fulltext.update_documents(db.session, [document(moved.service_id)], {moved.service_id}) == 0
+        assert fulltext.update_documents(db.session, [], {moved.service_id}) == 1
+        assert moved.service_id not in [r.service_id for r in check_order()]
+        assert fulltext.search(db.session, tag(12)).total == 0
+        assert fulltext.search(db.session, "quixoticaly").corrected is None  # the word left with its document
+        # The typo vocabulary followed every change by the words it changed, as if read afresh.
+        followed, fresh = spelling.vocabulary(db.session), spelling.build(db.session)
+        assert followed is not built, "the renumbering had it read afresh"
+        table = lambda v: {key: sorted(words) for key, words in v.deletions.items()}  # noqa: E731 - order is not meaning
+        assert (followed.words, +followed.counts, table(followed)) == (fresh.words, +fresh.counts, table(fresh))
+        db.session.rollback()

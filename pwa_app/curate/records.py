@@ -129,7 +129,7 @@ def save(session: Session, kind: str, obj, submitted: dict[str, str], base: str,
             audit.record(session, kind, obj.id, "update", name, as_text(old), as_text(new), who, now)
             outcome.changed.append(name)
     if outcome.changed:
-        _touch_service(session, kind, obj, now)
+        touch(session, kind, obj, now)
     outcome.current = fingerprint(values_of(obj, kind))
     return outcome
 
@@ -158,7 +158,7 @@ def create(session: Session, kind: str, parent_field: str, parent_id: str, submi
             audit.record(session, kind, obj.id, "create", name, "", as_text(values[name]), who, now)
     audit.record(session, kind, obj.id, "create", parent_field, "", parent_id, who, now)
     session.flush()
-    _touch_service(session, kind, obj, now)
+    touch(session, kind, obj, now)
     return obj, {}
 
 
@@ -167,7 +167,7 @@ def remove(session: Session, kind: str, obj, who: str, now: datetime | None = No
     now = now or _now()
     if not KINDS[kind].removable:
         raise ValueError(f"a {kind} is not removed from here")
-    _touch_service(session, kind, obj, now)
+    touch(session, kind, obj, now)
     for name, value in _stored_row(obj, kind).items():
         if value and name != "id":
             audit.record(session, kind, obj.id, "delete", name, value, "", who, now)
@@ -234,7 +234,7 @@ def revert(session: Session, change_id: str, who: str, now: datetime | None = No
         return problems[name]
     setattr(obj, name, values.get(name))
     audit.record(session, kind, obj.id, "revert", name, now_text, wanted, who, now)
-    _touch_service(session, kind, obj, now)
+    touch(session, kind, obj, now)
     return ""
 
 
@@ -244,6 +244,9 @@ def services_of(session: Session, kind: str, obj) -> list[str]:
         return [obj.id]
     if getattr(obj, "service_id", None):
         return [obj.service_id]
+    if getattr(obj, "service_at_location_id", None):
+        return list(session.scalars(select(ServiceAtLocation.service_id)
+                                    .where(ServiceAtLocation.id == obj.service_at_location_id)))
     location_id = obj.id if kind == "location" else getattr(obj, "location_id", None)
     if location_id:
         return list(session.scalars(select(ServiceAtLocation.service_id)
@@ -259,15 +262,26 @@ def locations_of(session: Session, service_id: str) -> list[Location]:
                                 .where(ServiceAtLocation.service_id == service_id).order_by(Location.name)))
 
 
-def _touch_service(session: Session, kind: str, obj, now: datetime) -> None:
+# session.info key: the services whose pages a transaction's changes touch, for settle.py to rebuild.
+CHANGED = "passerelle.changed_services"
+
+
+def touch(session: Session, kind: str, obj, now: datetime) -> None:
+    """Every change calls this (before a removal): the services that show `obj` were modified now."""
     for sid in services_of(session, kind, obj):
         _touch(session, sid, now)
 
 
 def _touch(session: Session, service_id: str, now: datetime) -> None:
+    session.info.setdefault(CHANGED, set()).add(service_id)
     service = session.get(Service, service_id)
     if service is not None:
         service.last_modified = now.replace(microsecond=0)
+
+
+def changed(session: Session) -> set[str]:
+    """The services this transaction's changes touched (and forget them: the next transaction starts afresh)."""
+    return session.info.pop(CHANGED, set())
 
 
 def _now() -> datetime:

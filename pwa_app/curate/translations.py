@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pwa_app.curate import audit
+from pwa_app.curate import audit, records
 from pwa_app.db.models import Translation
 from pwa_app.hsds.validate import CONTROL_RE, MAX_TEXT
 
@@ -62,4 +62,6 @@ def save(session: Session, kind: str, ident: str, language: str, submitted: dict
             session.delete(row)
         audit.record(session, kind, ident, "translate", f"{name} ({language})", old, new, who, now)
         changed.append(name)
+    if changed:
+        records.touch(session, kind, records.get(session, kind, ident), now)
     return changed

@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from pwa_app.curate import audit
-from pwa_app.curate.records import as_text
+from pwa_app.curate.records import as_text, touch
 from pwa_app.db.models import Address, Attribute, Service, ServiceAtLocation, TaxonomyTerm
 
 HOW = ("phone", "email", "site")  # by phone, by email, on site
@@ -41,7 +41,7 @@ def verify(session: Session, service: Service, how: str, note: str, who: str, to
         setattr(service, name, value)
         audit.record(session, "service", service.id, "verify", name, old, as_text(value), who, now)
     audit.record(session, "service", service.id, "verify", "verification", "", f"{how}: {note}" if note else how, who, now)
-    service.last_modified = now.replace(microsecond=0)
+    touch(session, "service", service, now)
 
 
 @dataclass(frozen=True)

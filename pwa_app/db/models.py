@@ -391,6 +391,22 @@ class SearchDocument(db.Model):
     body: Mapped[str] = mapped_column(Text)
 
 
+class SearchWordChange(db.Model):
+    """Ours, derived: how a curator's save changed the count of search documents holding each word.
+
+    Each server's typo vocabulary (search/spelling.py) follows the index by these rows, without
+    reading every document again. A full rebuild of the index empties the table and leaves one row
+    with no word: every server then reads its vocabulary afresh. Ids are never reused (SQLite's
+    AUTOINCREMENT), so a server knows which rows it has not seen yet.
+    """
+
+    __tablename__ = "search_word_change"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    word: Mapped[str] = mapped_column(Text)
+    documents: Mapped[int] = mapped_column(Integer)
+
+
 class Report(db.Model):
     """Ours: someone's "this is wrong" about a service, kept for curators."""
 

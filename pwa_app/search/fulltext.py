@@ -13,15 +13,15 @@ typo tolerance they share; apart, the engines would drift.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, insert, select, text
+from sqlalchemy import bindparam, delete, func, insert, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from pwa_app.db.models import SearchDocument, Translation
+from pwa_app.db.models import SearchDocument, SearchWordChange, TaxonomyTerm, Translation
 from pwa_app.core.textnorm import normalize, search_words
 from pwa_app.present import taxonomy_names
 from pwa_app.present.categories import load_tree
@@ -37,6 +37,8 @@ MAX_WORD = ranking.MAX_WORD
 SQLITE_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
     "name, categories, body, content='search_document', content_rowid='rowid', tokenize='ascii', prefix='2 3 4')",
+    # Name order, where a document a curator's save changed finds its neighbours (update_documents).
+    "CREATE INDEX IF NOT EXISTS ix_search_document_name_order ON search_document (name, service_id)",
 )
 # The words of a service's name as a tsvector, for the "name matches first" tier of large result sets
 # (see _run); an expression index rather than a column, so PostgreSQL keeps it current by itself.
@@ -46,6 +48,7 @@ POSTGRES_DDL = (
     "CREATE INDEX IF NOT EXISTS ix_search_document_tsv ON search_document USING gin (tsv)",
     "CREATE INDEX IF NOT EXISTS ix_search_document_name_words ON search_document"
     " USING gin ((array_to_tsvector(string_to_array(name, ' '))))",
+    'CREATE INDEX IF NOT EXISTS ix_search_document_name_order ON search_document (name COLLATE "C", service_id COLLATE "C")',
 )
 
 
@@ -80,21 +83,25 @@ def tsvector_literal(name: str, categories: str, body: str) -> str:
 
 
 
-def term_words(session: Session) -> dict[str, str]:
+def term_words(session: Session, slugs: set[str] | None = None) -> dict[str, str]:
     """Slug -> every name and synonym of the term (and its names translated in the data), normalised, once each.
 
     Only the categories that list a service: the search data sends this to phones (search_data.py).
+    With `slugs`, those terms only (a few documents rebuilt after a curator's save: each term of a
+    listed service's chain lists that service), without reading which categories list services.
     """
-    tree = load_tree(session)
+    if slugs is None:
+        tree = load_tree(session)
+        terms = [t for t in tree.terms.values() if t.slug and tree.services_under(t.id)]
+    else:
+        terms = list(session.scalars(select(TaxonomyTerm).where(TaxonomyTerm.slug.in_(slugs)))) if slugs else []
     translated: dict[str, list[str]] = defaultdict(list)
-    for ident, value in session.execute(
-        select(Translation.id, Translation.value).where(Translation.entity == "taxonomy_term", Translation.field == "name")
-    ):
+    query = select(Translation.id, Translation.value).where(Translation.entity == "taxonomy_term",
+                                                            Translation.field == "name")
+    for ident, value in session.execute(query if slugs is None else query.where(Translation.id.in_([t.id for t in terms]))):
         translated[ident].append(value)
     out = {}
-    for t in tree.terms.values():
-        if not t.slug or not tree.services_under(t.id):
-            continue
+    for t in terms:
         names = [t.name, *translated[t.id]]
         if taxonomy_names.is_open_eligibility(t.code, t.name):
             names += taxonomy_names.words(t.code)
@@ -104,24 +111,27 @@ def term_words(session: Session) -> dict[str, str]:
 
 def category_parents(session: Session) -> dict[str, str | None]:
     """Slug -> its parent's slug, as the phone's terms give them (`p`)."""
-    tree = load_tree(session)
-    return {t.slug: tree.terms[t.parent_id].slug if t.parent_id in tree.terms else None
-            for t in tree.terms.values() if t.slug}
+    rows = session.execute(select(TaxonomyTerm.id, TaxonomyTerm.slug, TaxonomyTerm.parent_id)).all()
+    slug_of = {ident: slug for ident, slug, _parent in rows}
+    return {slug: slug_of.get(parent) for _ident, slug, parent in rows if slug}
 
 
-def build_documents(session: Session, records: dict[str, dict]) -> list[dict]:
+def build_documents(session: Session, records: dict[str, dict], every: bool = True) -> list[dict]:
     """Return one search document per listed service (pure read; no writes): ranking.py says what it holds.
 
     Made from the records the phones keep (`snapshot.records.neutral_records`), with every language's texts.
+    `every`: the records are the whole directory (else a few, and only their categories' words are read).
     """
-    term_lists = {slug: ranking.words(text) for slug, text in term_words(session).items()}
     parents = category_parents(session)
+    chains = {sid: ranking.category_chain(record.get("c") or (), parents) for sid, record in records.items()}
+    wanted = None if every else {slug for chain in chains.values() for slug in chain}
+    term_lists = {slug: ranking.words(text) for slug, text in term_words(session, wanted).items()}
     docs = []
     for sid, record in records.items():
         if (record.get("s") or "active") not in SEARCHABLE_STATUSES:
             continue
         names, body = ranking.record_texts(record, ranking.every_language)
-        chain = ranking.category_chain(record.get("c") or (), parents)
+        chain = chains[sid]
         docs.append({
             "service_id": sid,
             "name": " ".join(ranking.distinct(names)),
@@ -136,33 +146,134 @@ def rebuild_index(session: Session, records: dict[str, dict]) -> None:
     index_documents(session, build_documents(session, records))
 
 
+# Documents are stored in name order with rowids this far apart, so that the index's own order (rowid)
+# is alphabetical, and a document a curator's save renamed takes a free rowid between its new neighbours
+# (update_documents) instead of the whole index being rebuilt. Ten renames to one spot fill a gap.
+GAP = 1024
 POSTGRES_BATCH = 5000  # documents per executemany: bounds the memory the tsvector strings take
-_POSTGRES_INSERT = text("INSERT INTO search_document (service_id, name, categories, body, tsv)"
-                        " VALUES (:service_id, :name, :categories, :body, CAST(:tsv AS tsvector))")
+_POSTGRES_INSERT = text("INSERT INTO search_document (rowid, service_id, name, categories, body, tsv)"
+                        " VALUES (:rowid, :service_id, :name, :categories, :body, CAST(:tsv AS tsvector))")
+_FTS_INSERT = text("INSERT INTO search_fts(rowid, name, categories, body) VALUES (:rowid, :name, :categories, :body)")
+_FTS_DELETE = text("INSERT INTO search_fts(search_fts, rowid, name, categories, body)"
+                   " VALUES ('delete', :rowid, :name, :categories, :body)")
 
 
-def index_documents(session: Session, docs: list[dict]) -> None:
-    """Replace the search documents with `docs` and rebuild the engine's index on them.
+def _name_order(doc: dict) -> tuple[str, str]:
+    return doc["name"], doc["service_id"]
 
-    Documents are stored in name order, so that the index's own order (rowid) is alphabetical:
-    large result sets page through it without sorting every match (see _run).
-    """
-    ensure_schema(session)
-    session.execute(delete(SearchDocument))
-    docs = sorted(docs, key=lambda d: (d["name"], d["service_id"]))
+
+def _insert(session: Session, docs: list[dict]) -> None:
+    """Write documents that carry their rowid (no full-text index on SQLite: the caller's)."""
     if _engine(session) == "postgresql":
         # Each row is written once, with its tsvector (an UPDATE per row after the insert wrote each twice).
         for start in range(0, len(docs), POSTGRES_BATCH):
             session.execute(_POSTGRES_INSERT, [{**d, "tsv": tsvector_literal(d["name"], d["categories"], d["body"])}
                                                for d in docs[start:start + POSTGRES_BATCH]])
+    elif docs:
+        session.execute(insert(SearchDocument), docs)
+
+
+def index_documents(session: Session, docs: list[dict]) -> None:
+    """Replace the search documents with `docs` and rebuild the engine's index on them.
+
+    Documents are stored in name order (GAP apart), so that the index's own order (rowid) is
+    alphabetical: large result sets page through it without sorting every match (see _run).
+    """
+    ensure_schema(session)
+    session.execute(delete(SearchDocument))
+    docs = [{**d, "rowid": (n + 1) * GAP} for n, d in enumerate(sorted(docs, key=_name_order))]
+    _insert(session, docs)
+    if _engine(session) == "postgresql":
         # Merge the entries the full-text indexes still hold aside, which every search would otherwise scan.
         session.execute(text("SELECT gin_clean_pending_list('ix_search_document_tsv'),"
                              " gin_clean_pending_list('ix_search_document_name_words')"))
-    elif docs:
-        session.execute(insert(SearchDocument), docs)
-    if _engine(session) == "sqlite":
+    else:
         session.execute(text("INSERT INTO search_fts(search_fts) VALUES('rebuild')"))
+    _vocabulary_anew(session)
+
+
+def update_documents(session: Session, docs: list[dict], services: set[str]) -> int:
+    """Make the documents of `services` be `docs` (those of them still searchable); return how many changed.
+
+    A curator's save: each changed document is taken out of the engine's index and put back at its
+    place in name order, the rest of the index untouched. Where its new neighbours leave no rowid
+    between them, the whole index is renumbered from the stored documents (no record is read again).
+    """
+    ensure_schema(session)
+    new = {d["service_id"]: d for d in docs}
+    columns = (SearchDocument.rowid, SearchDocument.service_id, SearchDocument.name, SearchDocument.categories,
+               SearchDocument.body)
+    old = {row.service_id: row._asdict() for row in session.execute(
+        select(*columns).where(SearchDocument.service_id.in_(services)))} if services else {}
+    changed = [sid for sid in sorted(services) if (sid in old or sid in new) and not _same(old.get(sid), new.get(sid))]
+    sqlite = _engine(session) == "sqlite"
+    for sid in changed:
+        if sid in old:
+            if sqlite:
+                session.execute(_FTS_DELETE, {k: old[sid][k] for k in ("rowid", "name", "categories", "body")})
+            session.execute(delete(SearchDocument).where(SearchDocument.rowid == old[sid]["rowid"]))
+    words = Counter()  # documents holding each word, as spelling.build counts them: after minus before
+    for sid in changed:
+        for doc, sign in ((old.get(sid), -1), (new.get(sid), 1)):
+            if doc is not None:
+                words.update({word: sign for word in spelling.document_words(doc["name"], doc["body"])})
+                words.update({word: sign for word in set(doc["categories"].split())})
+    waiting = [new[sid] for sid in changed if sid in new]
+    while waiting:
+        rowid = _free_rowid(session, waiting[0])
+        if rowid is None:  # no room between its neighbours: renumber everything
+            stored = [r._asdict() for r in session.execute(select(*columns[1:]))]
+            index_documents(session, stored + waiting)  # the vocabulary starts afresh too
+            return len(changed)
+        row = {**waiting.pop(0), "rowid": rowid}
+        _insert(session, [row])
+        if sqlite:
+            session.execute(_FTS_INSERT, {k: row[k] for k in ("rowid", "name", "categories", "body")})
+    _vocabulary_follows(session, words)
+    return len(changed)
+
+
+# Saves' word changes kept before the servers are told to read their vocabulary afresh (the rows are dropped).
+MAX_WORD_CHANGES = 200_000
+
+
+def _vocabulary_anew(session: Session) -> None:
+    """Every server reads its typo vocabulary afresh: the log starts again with a row holding no word."""
+    session.execute(delete(SearchWordChange))
+    session.execute(insert(SearchWordChange), [{"word": "", "documents": 0}])
     spelling.forget()
+
+
+def _vocabulary_follows(session: Session, words: Counter) -> None:
+    rows = [{"word": word, "documents": n} for word, n in sorted(words.items()) if n]
+    if not rows:
+        return
+    span = session.execute(select(func.min(SearchWordChange.id), func.max(SearchWordChange.id))).one()
+    if span[0] is not None and span[1] - span[0] + len(rows) > MAX_WORD_CHANGES:
+        _vocabulary_anew(session)
+    else:
+        session.execute(insert(SearchWordChange), rows)
+
+
+def _same(a: dict | None, b: dict | None) -> bool:
+    return a is not None and b is not None and all(a[k] == b[k] for k in ("name", "categories", "body"))
+
+
+def _free_rowid(session: Session, doc: dict) -> int | None:
+    """A rowid between the documents before and after `doc` in name order, or None when they are adjacent."""
+    after_key = tuple_(SearchDocument.name, SearchDocument.service_id)
+    key = (doc["name"], doc["service_id"])
+    if _engine(session) == "postgresql":  # the byte order of UTF-8, which is Python's order of strings
+        after_key = tuple_(SearchDocument.name.collate("C"), SearchDocument.service_id.collate("C"))
+    before = session.scalar(select(SearchDocument.rowid).where(after_key < key)
+                            .order_by(*(c.desc() for c in after_key.clauses)).limit(1))
+    after = session.scalar(select(SearchDocument.rowid).where(after_key > key).order_by(*after_key.clauses).limit(1))
+    if before is None and after is None:
+        return GAP
+    low = before if before is not None else after - 2 * GAP
+    high = after if after is not None else before + 2 * GAP
+    middle = (low + high) // 2
+    return middle if low < middle < high else None
 
 
 @dataclass(frozen=True)
@@ -202,7 +313,7 @@ class EngineSql:
 
 
 # Two subqueries: SQLite reads max() or min() of the rowid straight off the index only when it is alone.
-SPAN = "((SELECT max(rowid) FROM search_document) - (SELECT min(rowid) FROM search_document) + 1)"
+SPAN = f"(((SELECT max(rowid) FROM search_document) - (SELECT min(rowid) FROM search_document)) / {GAP} + 1)"
 SQLITE_RANK = "bm25(search_fts, {}, {}, {})".format(*WEIGHTS)
 SQLITE_SERVICE = ("CROSS JOIN search_document d ON d.rowid = f.rowid CROSS JOIN service s ON s.id = d.service_id"
                   " WHERE s.status IN :statuses")  # CROSS JOIN: SQLite keeps this order, the full-text match first

@@ -5,7 +5,9 @@ A query word that starts no word of the vocabulary is read as a typo of its near
 a small edit distance (1 up to six letters, 2 beyond; Damerau: a swap of two letters counts once).
 Candidates come from a table of one-letter deletions (the SymSpell idea): two words one edit
 apart always share a deletion (or one is a deletion of the other), as do many two edits apart,
-so a lookup costs a few dictionary hits, not a pass over the vocabulary. Built once per data version, in each process, on first need.
+so a lookup costs a few dictionary hits, not a pass over the vocabulary. Built in each process on
+first need; then it follows the index by the words each curator's save changed (the
+search_word_change rows fulltext.update_documents writes), until a full rebuild says to read it afresh.
 """
 from __future__ import annotations
 
@@ -14,10 +16,10 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pwa_app.db.models import SearchDocument
+from pwa_app.db.models import SearchDocument, SearchWordChange
 
 MIN_LENGTH = 4  # shorter words are too often right and too easily "corrected" into something else
 MAX_SPELLINGS = 3  # nearest words tried for one typo
@@ -35,8 +37,42 @@ class Vocabulary:
         return i < len(self.words) and self.words[i].startswith(prefix)
 
 
+    def add(self, word: str, documents: int) -> None:
+        """`documents` more (or fewer) documents hold `word`."""
+        before = self.counts.get(word, 0)
+        after = before + documents
+        if after > 0:
+            self.counts[word] = after
+        else:
+            self.counts.pop(word, None)
+        if before <= 0 < after:
+            bisect.insort(self.words, word)
+            for key in _keys(word):
+                self.deletions.setdefault(key, []).append(word)
+        elif after <= 0 < before:
+            del self.words[bisect.bisect_left(self.words, word)]
+            for key in _keys(word):
+                spellings = self.deletions.get(key, [])
+                if word in spellings:
+                    spellings.remove(word)
+                if not spellings:
+                    self.deletions.pop(key, None)
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _keys(word: str) -> set[str]:
+    """Where the deletion table files `word`: itself and its deletions, if it may be a spelling at all."""
+    if MIN_LENGTH - 1 <= len(word) <= MAX_VOCABULARY_WORD and word.isalpha():
+        return {word, *_deletions(word)}
+    return set()
+
+
+def document_words(name: str, body: str) -> set[str]:
+    """The words a document's own text counts once (its categories' words count apart: see build)."""
+    return set(f"{name} {body}".split())
 
 
 def build(session: Session) -> Vocabulary:
@@ -48,17 +84,15 @@ def build(session: Session) -> Vocabulary:
     for name, categories, body in session.execute(
         select(SearchDocument.name, SearchDocument.categories, SearchDocument.body)
     ):
-        counts.update(set(f"{name} {body}".split()))
+        counts.update(document_words(name, body))
         category_texts[categories] += 1
     for categories, services in category_texts.items():
         for word in set(categories.split()):
             counts[word] += services
     deletions: dict[str, list[str]] = defaultdict(list)
     for word in counts:
-        if MIN_LENGTH - 1 <= len(word) <= MAX_VOCABULARY_WORD and word.isalpha():
-            deletions[word].append(word)
-            for d in _deletions(word):
-                deletions[d].append(word)
+        for key in _keys(word):
+            deletions[key].append(word)
     return Vocabulary(sorted(counts), counts, dict(deletions))
 
 
@@ -93,7 +127,7 @@ def suggestions(vocabulary: Vocabulary, word: str) -> list[str]:
     return [c for d, _, c in sorted(s for s in scored if s[0] <= limit)][:MAX_SPELLINGS]
 
 
-_cache: dict[str, tuple[str, Vocabulary]] = {}
+_cache: dict[str, tuple[int, Vocabulary]] = {}  # database -> (the last word change it follows, vocabulary)
 _lock = threading.Lock()
 
 
@@ -103,14 +137,36 @@ def forget() -> None:
         _cache.clear()
 
 
-def vocabulary(session: Session) -> Vocabulary:
-    from pwa_app.db import data_version
+def _last_change(session: Session) -> int:
+    return session.scalar(select(func.max(SearchWordChange.id))) or 0
 
-    key, version = str(session.get_bind().url), data_version.current(session)
+
+def vocabulary(session: Session) -> Vocabulary:
+    """This process's vocabulary of the index as it is now: made once, then kept up with the saves' word changes."""
+    key, last = str(session.get_bind().url), _last_change(session)
     with _lock:
         hit = _cache.get(key)
-    if hit is None or hit[0] != version:
-        hit = (version, build(session))
+        if hit is not None and hit[0] > last:  # changes it followed were rolled back
+            hit = None
+        elif hit is not None and hit[0] != last:
+            changes = session.execute(select(SearchWordChange.word, SearchWordChange.documents)
+                                      .where(SearchWordChange.id > hit[0], SearchWordChange.id <= last)
+                                      .order_by(SearchWordChange.id)).all()
+            if all(word for word, _n in changes):  # no full rebuild among them
+                for word, documents in changes:
+                    hit[1].add(word, documents)
+                hit = _cache[key] = (last, hit[1])
+            else:
+                hit = None
+    if hit is None:
+        # Made again until no save came in while the documents were read, so no change counts twice.
+        for _attempt in range(3):
+            made = build(session)
+            now = _last_change(session)
+            if now == last:
+                break
+            last = now
+        hit = (last, made)
         with _lock:
             _cache[key] = hit
     return hit[1]

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from pwa_app.core.slugs import slugify
 from pwa_app.db.models import Address, OfflineRecord, ServiceArea, ServiceAtLocation
+from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.snapshot.records import RECORD_FORMAT, Settings, meta_records, neutral_records
 
 META_KEY = "meta"  # the OfflineRecord of the categories and directory facts; services are "service:<id>"
@@ -44,17 +45,21 @@ def without_cycle_collector():
             gc.enable()
 
 
-def service_regions(session: Session) -> dict[str, dict[str, str]]:
-    """Return service id -> {region id: name}: the cities of its locations, else its service areas."""
+def service_regions(session: Session, only: set[str] | None = None) -> dict[str, dict[str, str]]:
+    """Return service id -> {region id: name}: the cities of its locations, else its service areas.
+
+    `only`: those services' (else every service's)."""
     out: dict[str, dict[str, str]] = defaultdict(dict)
-    rows = session.execute(
-        select(ServiceAtLocation.service_id, Address.city)
-        .join(Address, Address.location_id == ServiceAtLocation.location_id)
-    )
-    for service_id, city in rows:
+    cities = select(ServiceAtLocation.service_id, Address.city).join(
+        Address, Address.location_id == ServiceAtLocation.location_id)
+    areas = select(ServiceArea.service_id, ServiceArea.name)
+    if only is not None:
+        cities = cities.where(ServiceAtLocation.service_id.in_(only))
+        areas = areas.where(ServiceArea.service_id.in_(only))
+    for service_id, city in session.execute(cities):
         if city and city.strip():
             out[service_id].setdefault(slugify(city), city.strip())
-    for service_id, name in session.execute(select(ServiceArea.service_id, ServiceArea.name)):
+    for service_id, name in session.execute(areas):
         if name and name.strip() and service_id not in out:
             out[service_id][slugify(name)] = name.strip()
     return out
@@ -66,24 +71,38 @@ def _serialise(value) -> tuple[str, str]:
     return body, hashlib.sha256(body.encode()).hexdigest()
 
 
-def refresh(session: Session, settings: Settings) -> int:
+def refresh(session: Session, settings: Settings, services: set[str] | None = None,
+            listed: dict[str, dict] | None = None) -> int:
     """Store every record as it is now and bump the version of those that changed; return the version.
 
     Runs inside the caller's transaction (after an import, in the importer's), so versions never
     describe data that was rolled back. Writes in bulk: a first build stores every record.
+    `services`: only these services can have changed (a curator's save, pwa_app/curate/settle.py), so
+    only their records are read and compared, and the categories' record only when one of them
+    came, went or changed categories. `listed`: the listed records among them (or every listed
+    record), when the caller has them already.
     """
     session.flush()  # the caller's pending changes are what the records must describe
     table = OfflineRecord.__table__
-    rows = {r.key: r for r in session.execute(
-        select(table.c.key, table.c.content_hash, table.c.present, table.c.regions))}
+    query = select(table.c.key, table.c.content_hash, table.c.present, table.c.regions, table.c.body)
+    if services is not None:
+        query = query.where(table.c.key.in_([*(f"service:{sid}" for sid in services), META_KEY]))
+    else:
+        query = query.with_only_columns(*query.selected_columns[:4])  # bodies unread: every record is compared
+    rows = {r.key: r for r in session.execute(query)}
     current = session.scalar(select(func.max(table.c.version))) or 0
     new = current + 1
-    regions = service_regions(session)
+    regions = service_regions(session, services)
     added, edited, updated = [], [], []
     with without_cycle_collector():
+        if listed is None:
+            listed = listed_records(session, settings, services)
         bodies = {f"service:{sid}": (record, " ".join(sorted(regions.get(sid, {}))))
-                  for sid, record in neutral_records(session, settings).items()}
-        bodies[META_KEY] = (meta_records(session, settings), "")
+                  for sid, record in listed.items()}
+        if services is None or _categories_moved(rows, bodies):
+            bodies[META_KEY] = (meta_records(session, settings), "")
+        else:
+            rows.pop(META_KEY, None)
         for key, (record, region_ids) in bodies.items():
             body, digest = _serialise(record)
             row = rows.pop(key, None)
@@ -108,6 +127,26 @@ def refresh(session: Session, settings: Settings) -> int:
     for obj in [o for o in session.identity_map.values() if isinstance(o, OfflineRecord)]:
         session.expire(obj)  # written above, behind the ORM's back
     return new if added or edited or updated or gone else current
+
+
+def listed_records(session: Session, settings: Settings, services: set[str] | None = None) -> dict[str, dict]:
+    """The neutral records of the listed services (`services`: of those among them)."""
+    if services is None:
+        return neutral_records(session, settings)
+    return {sid: record for sid, record in neutral_records(session, settings, only=sorted(services)).items()
+            if (record.get("s") or "active") in LISTED_STATUSES}
+
+
+def _categories_moved(rows: dict, bodies: dict) -> bool:
+    """Whether a service came into the directory, left it or changed categories (the categories' record may change)."""
+    for key, row in rows.items():
+        if key == META_KEY:
+            continue
+        was = json.loads(row.body).get("c") if row.present else None
+        now = bodies[key][0].get("c") if key in bodies else None
+        if (row.present, was) != (key in bodies, now):
+            return True
+    return any(key not in rows for key in bodies)
 
 
 def _update_by_key(session: Session, rows: list[dict], columns: tuple[str, ...], also: dict | None = None) -> None:

@@ -37,7 +37,7 @@ def who() -> str:
 
 def commit_change() -> None:
     """What derives from the records, then one commit: the edit and everything it changes, or nothing."""
-    settle(db.session, Settings.from_app(current_app, db.session))
+    settle(db.session, Settings.from_app(current_app, db.session), services=records.changed(db.session))
     db.session.commit()
 
 

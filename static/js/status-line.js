@@ -89,7 +89,7 @@ function statusLine(kind) {
 
 function say(kind, text) {
   const p = statusLine(kind);
-  if (p) p.textContent = text;
+  if (p) Object.assign(p, { textContent: text, title: text }); // cut to one line on a narrow phone: whole in its title
   return p;
 }
 
@@ -152,8 +152,14 @@ export function showError(kind) {
   if (p) announce(p.textContent);
 }
 
+/**
+ * "Ready to work offline": in the line's one place while it is empty, else only announced (the
+ * line says "Available offline…" by then; a second line would push the page down as it appears).
+ */
 export function showReady() {
-  if (say('app', uiStrings().ready)) announce(uiStrings().ready);
+  const host = statusHost();
+  if (host && !host.querySelector('[data-kind="data"]')) say('data', uiStrings().ready);
+  announce(uiStrings().ready);
 }
 
 /** "Update available" with a button; `accept` runs only when the person presses it. */

@@ -625,3 +625,43 @@ def test_sizes_and_distances_are_written_as_babel_writes_them(context, server, l
         written = [format_distance(km) for km in distances]
     assert got == [[unit(180, "digital-kilobyte"), unit(1.5, "digital-megabyte"), unit(2, "digital-megabyte"),
                     unit(1, "digital-kilobyte")], written]
+
+
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    const moved = entry.sources.map((s) => [s.node && (s.node.id || s.node.className || s.node.nodeName),
+      s.previousRect.top, s.currentRect.top]);
+    window.__shifts.push([entry.value, moved]); // what moved, from where to where: the failure says
+  }
+}).observe({ type: 'layout-shift', buffered: true });"""
+
+
+@pytest.mark.parametrize("lang, width", [("en", 360), ("ar", 320)])
+def test_the_status_line_moves_nothing_below_it(browser, server, lang, width):
+    """Its place is kept from the first paint (offline.css), so the page does not jump when the line is
+    filled: on a first visit (saving, then saved) and on a return (issue 17: Lighthouse's CLS)."""
+    sid = server.service_ids()[0]
+    phone = {**PHONE, "viewport": {"width": width, "height": 740}}
+    context = browser.new_context(**phone)
+    bare = browser.new_context(**phone, java_script_enabled=False)
+    try:
+        context.add_init_script(LAYOUT_SHIFTS)
+        page = context.new_page()
+        for visit in ("first", "return"):
+            page.goto(f"{server.url}/{lang}/services/{sid}")
+            page.wait_for_selector("#offline-status p.saved", timeout=WAIT_MS)
+            page.wait_for_timeout(300)  # a shift is reported after the frame that made it
+            shifts = page.evaluate("window.__shifts")
+            line = page.inner_text("#offline-status")
+            assert sum(value for value, _moved in shifts) < 0.01, f"{visit} visit: layout shifts {shifts}, the line: {line}"
+            assert page.evaluate("(p) => p.title === p.textContent && getComputedStyle(p).whiteSpace === 'nowrap'",
+                                 page.query_selector("#offline-status p.saved")), "one line, whole in its title"
+        # Without scripts the line takes no room at all.
+        plain = bare.new_page()
+        plain.goto(f"{server.url}/{lang}/services/{sid}")
+        assert plain.evaluate("getComputedStyle(document.getElementById('offline-status')).display") == "none"
+    finally:
+        context.close()
+        bare.close()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import html
 import http.cookiejar
 import re
 import statistics
@@ -26,26 +25,13 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from tests.curation import form_of
+
 from ._common import ROOT, load_average, write_section
 
 SAN_MATEO = ROOT.parent / "shared" / "data" / "ohana-smc" / "smc-2014-full-mongo"
 SAVES = 5
 PASSWORD = "a passphrase for the bench"
-
-
-def form(page: str, action: str) -> dict[str, str]:
-    body = page.split(f'action="{action}"', 1)[1].split("</form>", 1)[0]
-    fields = {}
-    for tag in re.finditer(r"<input ([^>]*)>", body):
-        attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', tag.group(1)))
-        if "name" in attrs and attrs.get("type") not in ("radio", "checkbox"):
-            fields[attrs["name"]] = html.unescape(attrs.get("value", ""))
-    for tag in re.finditer(r'<textarea [^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
-        fields[tag.group(1)] = html.unescape(tag.group(2))
-    for tag in re.finditer(r'<select [^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
-        chosen = re.search(r"<option(?: value=\"([^\"]*)\")? selected>([^<]*)", tag.group(2))
-        fields[tag.group(1)] = html.unescape(chosen.group(1) or chosen.group(2)) if chosen else ""
-    return fields
 
 
 def run_case(name: str, package: Path | None, tmp: Path) -> dict:
@@ -82,7 +68,7 @@ def run_case(name: str, package: Path | None, tmp: Path) -> dict:
             started = time.perf_counter()
             page = opener.open(f"{base}/curate/services/{sid}/edit").read().decode()
             opened.append(time.perf_counter() - started)
-            fields = form(page, f"/curate/services/{sid}/edit")
+            fields = form_of(page, f"/curate/services/{sid}/edit")  # as the browser would send it
             fields["name"] = f"{fields['name']} (checked {n})"
             started = time.perf_counter()
             status = post(opener, f"{base}/curate/services/{sid}/edit", fields)

@@ -216,8 +216,8 @@ def update_documents(session: Session, docs: list[dict], services: set[str]) -> 
     for sid in changed:
         for doc, sign in ((old.get(sid), -1), (new.get(sid), 1)):
             if doc is not None:
-                words.update({word: sign for word in spelling.document_words(doc["name"], doc["body"])})
-                words.update({word: sign for word in set(doc["categories"].split())})
+                counts = spelling.document_counts(doc["name"], doc["categories"], doc["body"])
+                words.update({word: sign * n for word, n in counts.items()})
     waiting = [new[sid] for sid in changed if sid in new]
     while waiting:
         rowid = _free_rowid(session, waiting[0])

@@ -75,6 +75,11 @@ def document_words(name: str, body: str) -> set[str]:
     return set(f"{name} {body}".split())
 
 
+def document_counts(name: str, categories: str, body: str) -> Counter:
+    """What one document adds to the vocabulary's counts, as build counts it (in bulk, by distinct categories)."""
+    return Counter(document_words(name, body)) + Counter(set(categories.split()))
+
+
 def build(session: Session) -> Vocabulary:
     counts: Counter = Counter()
     # Category text (every name and synonym, in every language) is most of each document and repeats

@@ -77,8 +77,8 @@ lint: $(VENV)/.installed-test node_modules/.installed
 	$(VENV)/bin/ruff check pwa_app tests scripts bench migrations
 	node_modules/.bin/eslint static eslint.config.mjs
 
-# Lint first (a finding fails the run), then the whole suite on SQLite, then on a throwaway PostgreSQL
-# cluster (browser tests marked engine only; scripts/run_tests.sh).
+# Lint first (a finding fails the run), then the whole suite on SQLite and on a throwaway PostgreSQL
+# cluster (browser tests marked engine only), in two lanes side by side (scripts/run_tests.sh).
 test: install-test lint
 	PY=$(PY) scripts/run_tests.sh $(PYTEST_ARGS)
 

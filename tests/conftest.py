@@ -25,6 +25,17 @@ from pwa_app.cli.database import import_directory
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 POSTGRES = os.environ.get("PASSERELLE_TEST_DATABASE_URL")
 
+# Tests that render pages in each of the 20 interface languages take every one on SQLite. What the
+# engine does for a page does not change with its language (the same queries, the language a
+# parameter), so the PostgreSQL run takes three: English, Somali (Latin script, translated records)
+# and Arabic (right to left, another script). Browser tests mark the same three `engine`.
+ENGINE_LANGUAGES = ("en", "so", "ar")
+
+
+def languages_for_this_engine(languages) -> list[str]:
+    """`languages` on SQLite; on the PostgreSQL run, those of them in ENGINE_LANGUAGES."""
+    return [code for code in languages if not POSTGRES or code in ENGINE_LANGUAGES]
+
 
 SNAPSHOTS = tempfile.mkdtemp(prefix="passerelle-test-snapshots-")  # never the instance folder's
 
@@ -32,13 +43,16 @@ SNAPSHOTS = tempfile.mkdtemp(prefix="passerelle-test-snapshots-")  # never the i
 APPS: list = []  # every app a test made: their pooled connections are closed after each test
 
 
-def make_app(database, **config):
-    """An app on `database`: a SQLite file path or any SQLAlchemy URL."""
+def make_app(database, pooled: bool = False, **config):
+    """An app on `database`: a SQLite file path or any SQLAlchemy URL.
+
+    On PostgreSQL its connections are not pooled unless `pooled`: a live server's request thread may
+    still hold a connection when a test ends, and a pooled connection outliving its disposed pool is
+    closed by the garbage collector, with a warning. The `app` fixture, which serves only the test
+    client (each request ends before the test goes on), pools them: a connection costs PostgreSQL a
+    new process. Pooling itself is SQLAlchemy's, and exercised by gunicorn tests."""
     url = str(database) if "://" in str(database) else f"sqlite:///{database}"
-    if url.startswith("postgresql"):
-        # No pool in tests: a live server's request thread may still hold a connection when a test
-        # ends, and a pooled connection outliving its disposed pool is closed by the garbage
-        # collector, with a warning. Pooling itself is SQLAlchemy's, and exercised by gunicorn tests.
+    if url.startswith("postgresql") and not pooled:
         config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"poolclass": NullPool})
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SNAPSHOT_FOLDER": SNAPSHOTS, **config})
     APPS.append(app)
@@ -128,7 +142,7 @@ def demo_database(databases) -> str:
 
 
 def _app_on(location: str):
-    app = make_app(location)
+    app = make_app(location, pooled=True)
     yield app
     with app.app_context():
         db.session.remove()

@@ -15,7 +15,7 @@ from pwa_app.cli.database import DEMO_PACKAGE
 from pwa_app.db.extensions import db
 from pwa_app.db.models import PendingImport, Service
 
-from .conftest import SHARED_DATA
+from .conftest import SHARED_DATA, make_app
 from .curation import PASSWORD, action_of, assert_settled, curator, form_of, make_account, token
 
 
@@ -141,7 +141,8 @@ def test_a_file_larger_than_the_sites_limit_uploads_over_real_http(app, tmp_path
     (folder / "notes.txt").write_bytes(os.urandom(1_500_000))  # listed nowhere: ignored by the import, but sent
     data = zipped(folder)
     assert len(data) > 1024 * 1024
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    served = make_app(app.config["SQLALCHEMY_DATABASE_URI"])  # the same database, unpooled: a live server
+    server = make_server("127.0.0.1", 0, served, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
@@ -162,5 +163,5 @@ def test_a_file_larger_than_the_sites_limit_uploads_over_real_http(app, tmp_path
         assert 'action="/curate/import/' in text and "Import it" in text
     finally:
         server.shutdown()
-        with app.app_context():
+        with served.app_context():
             db.engine.dispose()

@@ -47,6 +47,9 @@ async function drawFromSaved(main, lang, saved) {
 }
 
 async function keepCurrent(lang) {
+  // Not on the page that clears this phone: a download started there could write the directory or the
+  // search data again after the person pressed Clear (seen in tests/browser/test_safety.py under load).
+  if (document.querySelector('main form.clear-data')) return;
   try {
     const chosen = await chosenRegions();
     if (!chosen) { // a large directory: the person picks regions first

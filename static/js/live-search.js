@@ -40,7 +40,8 @@ async function showLiveResults(input, list, lang) {
 async function startLiveSearch() {
   const input = document.getElementById('q');
   const status = document.getElementById('offline-status');
-  if (!input || !status || !('indexedDB' in window)) return;
+  // Not on the page that clears the phone: nothing there writes to it (entry.js keepCurrent).
+  if (!input || !status || !('indexedDB' in window) || document.querySelector('main form.clear-data')) return;
   const lang = status.dataset.lang;
   const saved = await getDataset(lang).catch(() => null);
   if (!saved) return;

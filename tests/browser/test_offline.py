@@ -7,6 +7,7 @@ import re
 import unicodedata
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo
 from pathlib import Path
@@ -22,6 +23,7 @@ from pwa_app.db.extensions import db
 from pwa_app.db.models import Schedule, Service, ServiceAtLocation, Translation
 
 from ..wire import apply_patch, decode
+from ..conftest import ENGINE_LANGUAGES
 from .conftest import PHONE, LiveServer, serve
 
 pytestmark = pytest.mark.browser
@@ -218,56 +220,92 @@ ANSWERED_PLANS = [("lost-job", "who=child&today=yes&near=city-millbrook-falls"),
 GOLDEN_SEARCHES = [("food", {}), ("nourriture", {}), ("食物", {}), ("طعام", {}), ("sheltr", {}), ("legal aid", {}),
                    ("services", {"page": "2"}), ("xyzzy qwerty", {})]
 
-# Every interface language; the PostgreSQL run takes three of them (engine marks).
-ENGINE_LANGUAGES = ("en", "so", "ar")
+# Every interface language; the PostgreSQL run takes three of them (engine marks, tests/conftest.py).
 
 
-@pytest.mark.parametrize("lang", [pytest.param(code, marks=pytest.mark.engine) if code in ENGINE_LANGUAGES else code
-                                  for code in Config.LANGUAGES])
-def test_offline_page_shows_what_the_server_shows(browser, context, server, lang):
-    """The golden parity test: service pages and result lists, drawn by the shared templates on both sides.
+class Phone:
+    """One phone for the tests that compare whole pages, kept for the module: its worker, its shell and
+    each language's directory are saved once (a language kept stays kept, as test_languages_browser
+    shows), and a second phone with no worker reads the server's pages for real."""
 
-    Five pages are opened for real, offline and online (the home page, a corrected search, three
-    services with a withdrawn translation and text-only hours); the other 20 are drawn in the offline
-    shell by the function each navigation calls, beside the server's page (EVERY_PAGE)."""
-    ids = server.service_ids()
-    with server.app.app_context():  # the French text of one service is withdrawn: it falls back to English
+    def __init__(self, browser, server):
+        self.server = server
+        self.context = browser.new_context(**PHONE)
+        self.page = self.context.new_page()
+        self.online = browser.new_context(**PHONE, service_workers="block")
+        self.reference = self.online.new_page()
+        self.kept: set[str] = set()
+
+    def keep(self, lang: str) -> None:
+        """The phone online, its directory in `lang` saved."""
+        self.context.set_offline(False)
+        if lang not in self.kept:
+            install(self.page, self.server.url, f"/{lang}/")
+            self.kept.add(lang)
+
+    def close(self) -> None:
+        self.online.close()
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def golden_server(databases):
+    """The demo region with what the golden tests must meet: the French text of one service withdrawn
+    (it falls back to English), text-only hours (the only schedule of one service, and a note beside
+    another's timetable)."""
+    live = serve(databases, Server)
+    ids = live.service_ids()
+    with live.app.app_context():
         db.session.execute(delete(Translation).where(Translation.entity == "service", Translation.id == ids[3]))
-        # Text-only hours: the only schedule of one service, and a note beside another's timetable.
         sals = db.session.scalars(select(ServiceAtLocation.id).where(ServiceAtLocation.service_id == ids[0])).all()
         db.session.execute(delete(Schedule).where(or_(Schedule.service_id == ids[0], Schedule.service_at_location_id.in_(sals))))
         db.session.add(Schedule(id="by-appointment", service_id=ids[0], description="By appointment only"))
         db.session.add(Schedule(id="holiday-note", service_id=ids[1], description="Closed on statutory holidays"))
         db.session.commit()
-    server.curate()
-    page = context.new_page()
-    install(page, server.url, f"/{lang}/")
-    online = browser.new_context(**PHONE, service_workers="block")
-    reference = online.new_page()
-    context.set_offline(True)
-    for sid in (ids[0], ids[1], ids[3]):
-        reference.goto(f"{server.url}/{lang}/services/{sid}")
-        expected = extract(reference)
-        assert open_offline(page, f"{server.url}/{lang}/services/{sid}") == "local"
-        got = extract(page)
-        differ = {k: (v, expected[k]) for k, v in got.items() if v != expected[k]}  # (offline, online)
-        assert not differ, (sid, differ)
-        if sid == ids[3] and lang == "fr":
-            assert got["fallback"] and "en" in got["marked"]
-        if sid == ids[0]:
-            assert got["open"] == ["By appointment only"] and "By appointment only" in got["languages"]
-        if sid == ids[1]:
-            assert got["hours"] and "Closed on statutory holidays" in got["languages"]
-        assert golden(page) == golden(reference), sid
-    searches = [f"/{lang}/search?{urllib.parse.urlencode({'q': q, **extra})}" for q, extra in GOLDEN_SEARCHES]
-    corrected = searches[4]  # "sheltr": "Showing results for"
-    for path in (corrected, f"/{lang}/"):
-        reference.goto(f"{server.url}{path}")
-        assert open_offline(page, f"{server.url}{path}") == "local"
+    live.curate()
+    yield live
+    live.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser, golden_server):
+    kept = Phone(browser, golden_server)
+    yield kept
+    kept.close()
+
+
+@pytest.mark.parametrize("lang", [pytest.param(code, marks=pytest.mark.engine) if code in ENGINE_LANGUAGES else code
+                                  for code in Config.LANGUAGES])
+def test_offline_page_shows_what_the_server_shows(phone, lang):
+    """The golden parity test: service pages and result lists, drawn by the shared templates on both sides.
+
+    Three pages are opened for real, offline and online (a service with a withdrawn translation, one
+    with text-only hours, a corrected search); the other 30 are drawn in the offline shell by the
+    function each navigation calls, beside the server's page (EVERY_PAGE)."""
+    server, page, reference = phone.server, phone.page, phone.reference
+    ids = server.service_ids()
+    phone.keep(lang)
+    get = lambda path: urllib.request.urlopen(server.url + path).read().decode()  # noqa: E731
+    corrected = f"/{lang}/search?{urllib.parse.urlencode({'q': 'sheltr'})}"  # "Showing results for"
+    phone.context.set_offline(True)
+    for path in (f"/{lang}/services/{ids[0]}", f"/{lang}/services/{ids[3]}", corrected):
+        reference.goto(server.url + path)
+        assert open_offline(page, server.url + path) == "local"
+        if "/services/" in path:
+            expected, got = extract(reference), extract(page)
+            differ = {k: (v, expected[k]) for k, v in got.items() if v != expected[k]}  # (offline, online)
+            assert not differ, (path, differ)
+            if path.endswith(ids[3]) and lang == "fr":
+                assert got["fallback"] and "en" in got["marked"]
+            if path.endswith(ids[0]):
+                assert got["open"] == ["By appointment only"] and "By appointment only" in got["languages"]
         assert golden(page) == golden(reference), path
-    categories = [href for href in golden(reference)["links"] if "/categories/" in href][:4]  # from the home page
+    with_note = get(f"/{lang}/services/{ids[1]}")  # drawn in the shell below, so equal offline
+    assert '<table class="week"' in with_note and "Closed on statutory holidays" in with_note
+    home = get(f"/{lang}/")
+    categories = list(dict.fromkeys(re.findall(rf'href="(/{lang}/categories/[^"?#]+)"', main_of(home))))[:4]
     assert len(categories) == 4
-    online.close()
+    searches = [f"/{lang}/search?{urllib.parse.urlencode({'q': q, **extra})}" for q, extra in GOLDEN_SEARCHES]
     # The filter form with filters chosen, their chips and the pager keeping them: drawn by render.js
     # from the phone's filters (filters.js) in every language too.
     filtered = [f"{categories[0]}?free=1&age=senior&day=mon&time=morning&sort=name",
@@ -275,19 +313,26 @@ def test_offline_page_shows_what_the_server_shows(browser, context, server, lang
     # Guided help (issue 18): the situations, one that can involve danger, and answered plans.
     plans = [f"/{lang}/situations/", f"/{lang}/situations/not-safe-at-home",
              *(f"/{lang}/situations/{slug}?{answers}" for slug, answers in ANSWERED_PLANS)]
-    paths = [*(f"/{lang}/services/{sid}" for sid in (ids[2], *ids[4:12])), *categories, *searches, *filtered, *plans]
-    pages = [(path, urllib.request.urlopen(server.url + path).read().decode()) for path in paths]
+    paths = [f"/{lang}/", *(f"/{lang}/services/{sid}" for sid in (ids[1], ids[2], *ids[4:12])), *categories,
+             *searches, *filtered, *plans]
+    with ThreadPoolExecutor(2) as pool:
+        pages = list(zip(paths, pool.map(get, paths), strict=True))
+    pages[0] = (pages[0][0], home)
     differ = page.evaluate(EVERY_PAGE, {"lang": lang, "pages": pages})
     assert not differ, (len(differ), differ[:2])
 
 
+def main_of(html: str) -> str:
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
 @pytest.mark.parametrize("lang", [pytest.param("fr", marks=pytest.mark.engine), "ar", "pa"])
-def test_a_referral_sheet_offline_reads_as_the_servers(browser, context, server, lang):
+def test_a_referral_sheet_offline_reads_as_the_servers(phone, lang):
     """A worker's referral sheet, drawn by shared/sheet.html on the phone from the saved records."""
+    server, page, reference = phone.server, phone.page, phone.reference
     ids = server.service_ids()
     token = referral.encode([ids[2], ids[0], ids[5], ids[2], "no-longer-listed"])
-    page = context.new_page()
-    install(page, server.url, f"/{lang}/")
+    phone.keep(lang)
     tokens = [token, token[:-4] + "AAAA", "not a token", referral.encode(["x" * 300])]
     # The phone reads tokens as the server does: the ids, or nothing where the token is damaged.
     got = page.evaluate("""async (tokens) => {
@@ -301,16 +346,13 @@ def test_a_referral_sheet_offline_reads_as_the_servers(browser, context, server,
         except referral.BadToken:
             expected.append(None)
     assert got == expected and expected[0] and expected[1] is None
-    online = browser.new_context(**PHONE, service_workers="block")
-    reference = online.new_page()
-    context.set_offline(True)
+    phone.context.set_offline(True)
     for t in (tokens[1], tokens[0]):  # damaged, then whole
         reference.goto(f"{server.url}/{lang}/r/{t}")
         assert open_offline(page, f"{server.url}/{lang}/r/{t}") == "local"
         assert golden(page) == golden(reference), t
     assert page.locator("main .sheet-list > li").count() == 3 and page.locator("main .alert").count() == 1
     assert page.locator("main [data-print]").is_visible()  # lists.js wires it as online
-    online.close()
 
 
 # Every page of the demo region, drawn in the offline shell by the very function its navigations use
@@ -345,7 +387,6 @@ EVERY_PAGE = """async ({ lang, pages }) => {
 def region_pages(base: str, lang: str) -> dict[str, str]:
     """Every page a person can reach from the home page (categories, their further pages, services),
     the golden searches and a referral sheet: URL -> the server's HTML, fetched over HTTP."""
-    from concurrent.futures import ThreadPoolExecutor
 
     def get(path: str) -> str:
         with urllib.request.urlopen(base + path) as response:
@@ -375,15 +416,15 @@ EVERY_PAGE_LANGUAGES = list(Config.LANGUAGES) if os.environ.get("PASSERELLE_PARI
 
 
 @pytest.mark.parametrize("lang", EVERY_PAGE_LANGUAGES)
-def test_every_page_of_the_region_offline_reads_as_the_servers(context, server, lang):
-    page = context.new_page()
-    install(page, server.url, f"/{lang}/")
+def test_every_page_of_the_region_offline_reads_as_the_servers(phone, lang):
+    server, page = phone.server, phone.page
+    phone.keep(lang)
     pages = region_pages(server.url, lang)
     services = sum("/services/" in p for p in pages)
     categories = sum("/categories/" in p for p in pages)
     with server.app.app_context():
         assert services == len(server.service_ids()) and categories > 20 and any("?page=2" in p for p in pages)
-    context.set_offline(True)
+    phone.context.set_offline(True)
     assert open_offline(page, f"{server.url}/{lang}/") == "local"
     items = list(pages.items())
     differ = []

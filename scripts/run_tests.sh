@@ -20,14 +20,10 @@ trap 'rm -rf "$LOGS"' EXIT
 
 # part NAME ENGINE MARKS [PYTEST ARGS...]: one pytest run, its output in $LOGS/NAME, its status in $LOGS/NAME.status
 part() {
-  local name=$1 engine=$2 marks=$3 started=$SECONDS status
+  local name=$1 engine=$2 marks=$3 started=$SECONDS status run=(env)
   shift 3
-  if [ "$engine" = sqlite ]; then
-    env -u PASSERELLE_TEST_DATABASE_URL -u PASSERELLE_TEST_THROWAWAY_CLUSTER \
-      "$PY" -m pytest -p no:cacheprovider -m "$marks" "$@" > "$LOGS/$name" 2>&1
-  else
-    "$PY" -m pytest -p no:cacheprovider -m "$marks" "$@" > "$LOGS/$name" 2>&1
-  fi
+  [ "$engine" = sqlite ] && run+=(-u PASSERELLE_TEST_DATABASE_URL -u PASSERELLE_TEST_THROWAWAY_CLUSTER)
+  "${run[@]}" "$PY" -m pytest -p no:cacheprovider -m "$marks" "$@" > "$LOGS/$name" 2>&1
   status=$?
   [ "$status" = 5 ] && status=0  # no test of this part was selected (-k, -m in PYTEST ARGS)
   echo "$status" > "$LOGS/$name.status"

@@ -25,6 +25,11 @@ def edit_cell(package: Path, file: str, row: int, column: str, value: str) -> No
     write_csv(package / file, header, rows)
 
 
+def main_of(html: str) -> str:
+    """What a page holds in its `<main>`, as the server sent it."""
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
 def wait_until(condition, timeout: float = 10.0, interval: float = 0.02, message: str = ""):
     """Poll `condition()` until it returns something truthy, and return that; fail after `timeout` seconds.
 

@@ -14,6 +14,7 @@ from pwa_app.present import taxonomy_names
 from pwa_app.present.categories import load_tree
 
 from .conftest import languages_for_this_engine
+from .helpers import main_of
 from .test_locale import INTERFACE
 
 
@@ -63,10 +64,6 @@ def test_in_the_demo_region_each_situation_leads_to_three_needs_with_services(ap
 
 
 # --- the pages (views/situations.py, templates/shared/situation*.html) ---
-
-def main_of(html: str) -> str:
-    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
-
 
 # Every word a situation page writes itself (the shared template's msgids): none may stay in English.
 PAGE_WORDS = ("A few questions, if you like", "Who is the help for?", "I need help today", "Show my plan",

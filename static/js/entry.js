@@ -10,6 +10,7 @@ import { getDataset } from './store.js';
 import { connectServiceWorker } from './sw-bridge.js';
 import { availableRegions, chooseRegions, chosenRegions } from './regions.js';
 import { syncInWorker } from './sync-client.js';
+import { clearsThisPhone } from './safety.js';
 import { drawToolPage, startSafety, startTools } from './toolkit.js';
 import { startPlanAnswers } from './plan-answers.js';
 
@@ -47,9 +48,7 @@ async function drawFromSaved(main, lang, saved) {
 }
 
 async function keepCurrent(lang) {
-  // Not on the page that clears this phone: a download started there could write the directory or the
-  // search data again after the person pressed Clear (seen in tests/browser/test_safety.py under load).
-  if (document.querySelector('main form.clear-data')) return;
+  if (clearsThisPhone()) return;
   try {
     const chosen = await chosenRegions();
     if (!chosen) { // a large directory: the person picks regions first

@@ -4,6 +4,7 @@
  * full results page (the server's, or the one drawn on the phone when offline).
  */
 import { getDataset, getService } from './store.js';
+import { clearsThisPhone } from './safety.js';
 import { refreshSearchData, searchSaved, startSearch } from './search-client.js';
 
 const LIVE_RESULTS = 6;
@@ -40,8 +41,7 @@ async function showLiveResults(input, list, lang) {
 async function startLiveSearch() {
   const input = document.getElementById('q');
   const status = document.getElementById('offline-status');
-  // Not on the page that clears the phone: nothing there writes to it (entry.js keepCurrent).
-  if (!input || !status || !('indexedDB' in window) || document.querySelector('main form.clear-data')) return;
+  if (!input || !status || !('indexedDB' in window) || clearsThisPhone()) return;
   const lang = status.dataset.lang;
   const saved = await getDataset(lang).catch(() => null);
   if (!saved) return;

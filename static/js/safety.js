@@ -95,6 +95,15 @@ function deleteDatabase(name) {
   });
 }
 
+/**
+ * True on the page that clears this phone. Nothing starts there that writes to the phone (entry.js,
+ * live-search.js): a download begun on it could put the directory or the search data back after the
+ * person pressed Clear (seen in tests/browser/test_safety.py under load).
+ */
+export function clearsThisPhone() {
+  return Boolean(document.querySelector('main form.clear-data'));
+}
+
 /** Delete everything this site keeps in this browser. */
 export async function clearEverything() {
   if ('serviceWorker' in navigator) {

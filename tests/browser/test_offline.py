@@ -1,6 +1,7 @@
 """Offline for real (issue 4): a real server, Chromium, a real service worker, `context.set_offline(True)`."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -22,8 +23,9 @@ from pwa_app.snapshot import feed, records, versions, wire
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Schedule, Service, ServiceAtLocation, Translation
 
-from ..wire import apply_patch, decode
 from ..conftest import ENGINE_LANGUAGES
+from ..helpers import main_of
+from ..wire import apply_patch, decode
 from .conftest import PHONE, LiveServer, serve
 
 pytestmark = pytest.mark.browser
@@ -220,7 +222,10 @@ ANSWERED_PLANS = [("lost-job", "who=child&today=yes&near=city-millbrook-falls"),
 GOLDEN_SEARCHES = [("food", {}), ("nourriture", {}), ("食物", {}), ("طعام", {}), ("sheltr", {}), ("legal aid", {}),
                    ("services", {"page": "2"}), ("xyzzy qwerty", {})]
 
-# Every interface language; the PostgreSQL run takes three of them (engine marks, tests/conftest.py).
+def fetch(base: str, path: str) -> str:
+    """The server's HTML for `path`, over HTTP."""
+    with urllib.request.urlopen(base + path) as response:
+        return response.read().decode()
 
 
 class Phone:
@@ -274,6 +279,7 @@ def phone(browser, golden_server):
     kept.close()
 
 
+# Every interface language; the PostgreSQL run takes three of them (engine marks, tests/conftest.py).
 @pytest.mark.parametrize("lang", [pytest.param(code, marks=pytest.mark.engine) if code in ENGINE_LANGUAGES else code
                                   for code in Config.LANGUAGES])
 def test_offline_page_shows_what_the_server_shows(phone, lang):
@@ -285,7 +291,6 @@ def test_offline_page_shows_what_the_server_shows(phone, lang):
     server, page, reference = phone.server, phone.page, phone.reference
     ids = server.service_ids()
     phone.keep(lang)
-    get = lambda path: urllib.request.urlopen(server.url + path).read().decode()  # noqa: E731
     corrected = f"/{lang}/search?{urllib.parse.urlencode({'q': 'sheltr'})}"  # "Showing results for"
     phone.context.set_offline(True)
     for path in (f"/{lang}/services/{ids[0]}", f"/{lang}/services/{ids[3]}", corrected):
@@ -300,9 +305,9 @@ def test_offline_page_shows_what_the_server_shows(phone, lang):
             if path.endswith(ids[0]):
                 assert got["open"] == ["By appointment only"] and "By appointment only" in got["languages"]
         assert golden(page) == golden(reference), path
-    with_note = get(f"/{lang}/services/{ids[1]}")  # drawn in the shell below, so equal offline
+    with_note = fetch(server.url, f"/{lang}/services/{ids[1]}")  # drawn in the shell below, so equal offline
     assert '<table class="week"' in with_note and "Closed on statutory holidays" in with_note
-    home = get(f"/{lang}/")
+    home = fetch(server.url, f"/{lang}/")
     categories = list(dict.fromkeys(re.findall(rf'href="(/{lang}/categories/[^"?#]+)"', main_of(home))))[:4]
     assert len(categories) == 4
     searches = [f"/{lang}/search?{urllib.parse.urlencode({'q': q, **extra})}" for q, extra in GOLDEN_SEARCHES]
@@ -316,13 +321,13 @@ def test_offline_page_shows_what_the_server_shows(phone, lang):
     paths = [f"/{lang}/", *(f"/{lang}/services/{sid}" for sid in (ids[1], ids[2], *ids[4:12])), *categories,
              *searches, *filtered, *plans]
     with ThreadPoolExecutor(2) as pool:
-        pages = list(zip(paths, pool.map(get, paths), strict=True))
+        pages = list(zip(paths, pool.map(functools.partial(fetch, server.url), paths), strict=True))
     pages[0] = (pages[0][0], home)
-    differ = drawn_apart(page, lang, pages, get)
+    differ = drawn_apart(page, lang, pages, server.url)
     assert not differ, (len(differ), differ[:2])
 
 
-def drawn_apart(page, lang: str, pages: list[tuple[str, str]], get) -> list:
+def drawn_apart(page, lang: str, pages: list[tuple[str, str]], base: str) -> list:
     """The pages the phone draws otherwise than the server (EVERY_PAGE), each compared twice at most.
 
     "Open now" and "opens at 19:00" are worked out on each side at its own moment: when a service's
@@ -333,12 +338,8 @@ def drawn_apart(page, lang: str, pages: list[tuple[str, str]], get) -> list:
     differ = page.evaluate(EVERY_PAGE, {"lang": lang, "pages": pages})
     if not differ:
         return []
-    again = [(url, get(url)) for url, *_ in differ]
+    again = [(url, fetch(base, url)) for url, *_ in differ]
     return page.evaluate(EVERY_PAGE, {"lang": lang, "pages": again})
-
-
-def main_of(html: str) -> str:
-    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
 
 
 @pytest.mark.parametrize("lang", [pytest.param("fr", marks=pytest.mark.engine), "ar", "pa"])
@@ -402,11 +403,7 @@ EVERY_PAGE = """async ({ lang, pages }) => {
 def region_pages(base: str, lang: str) -> dict[str, str]:
     """Every page a person can reach from the home page (categories, their further pages, services),
     the golden searches and a referral sheet: URL -> the server's HTML, fetched over HTTP."""
-
-    def get(path: str) -> str:
-        with urllib.request.urlopen(base + path) as response:
-            return response.read().decode()
-
+    get = functools.partial(fetch, base)
     reachable = re.compile(rf'href="(/{lang}/(?:categories/[^"?#]+(?:\?page=\d+)?|services/[0-9a-f-]{{36}}|situations/[a-z-]*))"')
     pages: dict[str, str] = {}
     todo = [f"/{lang}/"]
@@ -414,7 +411,7 @@ def region_pages(base: str, lang: str) -> dict[str, str]:
         while todo:
             for path, html in zip(todo, pool.map(get, todo), strict=True):
                 pages[path] = html
-            main = [html.split('<main id="main"', 1)[1].split("</main>", 1)[0] for html in pages.values()]
+            main = [main_of(html) for html in pages.values()]
             todo = sorted({link.replace("&amp;", "&") for m in main for link in reachable.findall(m)} - set(pages))
         extra = [f"/{lang}/search?{urllib.parse.urlencode({'q': q, **more})}" for q, more in GOLDEN_SEARCHES]
         ids = sorted(p.rsplit("/", 1)[1] for p in pages if "/services/" in p)
@@ -442,13 +439,9 @@ def test_every_page_of_the_region_offline_reads_as_the_servers(phone, lang):
     phone.context.set_offline(True)
     assert open_offline(page, f"{server.url}/{lang}/") == "local"
     items = list(pages.items())
-
-    def get(path: str) -> str:
-        return urllib.request.urlopen(server.url + path).read().decode()
-
     differ = []
     for start in range(0, len(items), 50):
-        differ += drawn_apart(page, lang, items[start:start + 50], get)
+        differ += drawn_apart(page, lang, items[start:start + 50], server.url)
     assert not differ, (len(differ), differ[:2])
 
 

@@ -128,6 +128,23 @@ def test_another_site_cannot_clear_the_phone(browser, server):
     elsewhere.close()
 
 
+def test_the_page_that_clears_the_phone_starts_no_download(browser, server):
+    """Nothing on /<lang>/clear writes to the phone: a download begun there could put the directory or
+    the search data back after the person pressed Clear (safety.js clearsThisPhone)."""
+    sid = server.ids(1)[0]
+    context, page = phone_with_a_saved_service(browser, server, sid)
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))  # the sync worker's requests too
+    open_page(page, f"{server.url}/en/clear")
+    # A page checks for changes once it has loaded and the browser is idle: at most 2 s (entry.js).
+    page.wait_for_timeout(3000)
+    assert [url for url in asked if "/offline/" in url] == []
+    # Any other page does check, as this phone's own request shows.
+    with page.expect_request(lambda r: "changes.json" in r.url, timeout=WAIT_MS):
+        open_page(page, f"{server.url}/en/services/{sid}")
+    context.close()
+
+
 def test_clearing_offline_needs_no_server(browser, server):
     sid = server.ids(1)[0]
     context, page = phone_with_a_saved_service(browser, server, sid)

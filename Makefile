@@ -78,18 +78,17 @@ lint: $(VENV)/.installed-test node_modules/.installed
 	node_modules/.bin/eslint static eslint.config.mjs
 
 # Lint first (a finding fails the run), then the whole suite on SQLite and on a throwaway PostgreSQL
-# cluster (browser tests marked engine only), in two lanes side by side (scripts/run_tests.sh).
+# cluster (browser tests marked engine only), in parts that two lanes side by side take in turn
+# (scripts/run_tests.sh).
 test: install-test lint
 	PY=$(PY) scripts/run_tests.sh $(PYTEST_ARGS)
 
-# Every benchmark in bench/, each with its defaults, each rewriting its own section of docs/benchmarks.md
-# (hours: bench/load.py and bench/parity.py are long). Not part of `make test`. A bench that fails or
-# misses its target does not stop the others; the run fails at the end and names them.
-BENCHES := page_weight lighthouse main_thread offline "offline_refresh --write" search import curate load \
-	"parity --write" "real_data --write"
+# Every benchmark in bench/, each with its defaults, each rewriting its own section of docs/benchmarks.md,
+# then the run's own section (bench/__main__.py: each bench's time and result). Hours: bench/load.py and
+# bench/parity.py are long. Not part of `make test`. A bench that fails or misses its target does not stop
+# the others; the run fails at the end and names them.
 bench: install-test bench/lighthouse/node_modules/.installed
-	@failed=; for b in $(BENCHES); do echo "== bench.$$b"; $(PY) -m bench.$$b || failed="$$failed $$b"; done; \
-	if [ -n "$$failed" ]; then echo "make bench: failed or missed a target:$$failed"; exit 1; fi
+	$(PY) -m bench
 
 # Lighthouse for bench/lighthouse.py only, pinned by bench/lighthouse/package-lock.json, in a folder of
 # its own: `make run` and `make test` never install it.

@@ -208,7 +208,22 @@ def report(results: list[dict], args) -> str:
     if args.snapshots:
         row("snapshot route req/s", lambda r: f"{r['snapshot_route']['rps']:,.0f}")
         row("nginx, same file, req/s (errors)", lambda r: f"{r['snapshot_nginx']['rps']:,.0f} ({r['snapshot_nginx']['errors']})")
+    lines += ["", "Within target: " + ("**yes**" if not missed(results, args) else "**no**: " + "; ".join(missed(results, args))) + "."]
     return "\n".join(lines)
+
+
+def missed(results: list[dict], args) -> list[str]:
+    """The targets this run missed, each as a short line."""
+    out = []
+    for r in results:
+        if r["search"]["p95_ms"] > 30:
+            out.append(f"{r['engine']} search p95 {r['search']['p95_ms']:.1f} ms")
+        for page, m in r["pages"].items():
+            if m["rps"] < 1000 or m["errors"]:
+                out.append(f"{r['engine']} `{page}` {m['rps']:,.0f} req/s ({m['errors']} errors)")
+        if args.snapshots and r["snapshot_route"]["rps"] < r["snapshot_nginx"]["rps"] / 2:
+            out.append(f"{r['engine']} snapshot route {r['snapshot_route']['rps']:,.0f} req/s, nginx {r['snapshot_nginx']['rps']:,.0f}")
+    return out
 
 
 def main() -> int:
@@ -241,7 +256,7 @@ def main() -> int:
     text = report(results, args)
     print(text)
     write_section("load", text)
-    return 0
+    return 1 if missed(results, args) else 0
 
 
 if __name__ == "__main__":

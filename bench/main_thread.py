@@ -10,7 +10,8 @@ script that ran longest in it (the Long Animation Frames API's script attributio
 
 Each page is opened three times (a new browser each time) and the median is reported, beside the same
 page served without its scripts: what the browser itself spends parsing, styling, laying out and painting
-that HTML, which no script of ours can take away.
+that HTML, which no script of ours can take away; and served bare (no scripts, stylesheet or icons). The
+floor below them all: a plain page of 150 paragraphs of text, opened nine times.
 """
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ TARGET_MS = 50
 SLOWDOWN = 4
 RUNS = 3
 SCRIPT_TAGS = re.compile(r'<script[^>]*\bsrc="[^"]*"[^>]*></script>|<link rel="modulepreload"[^>]*>')
+# Taken out too for the "bare" page: the stylesheet and the inline icons, leaving the HTML's elements and text.
+STYLE_AND_ICONS = re.compile(r'<link rel="stylesheet"[^>]*>|<svg\b.*?</svg>', re.S)
+# The plainest page of about the same size: 150 short paragraphs, nothing else.
+PLAIN_PAGE = ('<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" '
+              'content="width=device-width, initial-scale=1"><title>Plain</title><body>'
+              + "<p>Free and confidential help near you, open today.</p>" * 150 + "</body></html>")
 
 OBSERVE = """() => {
     window.__longTasks = [];
@@ -73,27 +80,38 @@ def blame(task: tuple[float, float], frames: list[dict], base: str) -> str:
             f"style and layout {layout:.0f} ms")
 
 
-def without_scripts(route) -> None:
-    """The page as the server sent it, its script elements taken out."""
-    response = route.fetch()
-    route.fulfill(response=response, body=SCRIPT_TAGS.sub("", response.text()))
+def without(*patterns):
+    """A route handler: the page as the server sent it, with what `patterns` match taken out."""
+    def handle(route) -> None:
+        response = route.fetch()
+        body = response.text()
+        for pattern in patterns:
+            body = pattern.sub("", body)
+        route.fulfill(response=response, body=body)
+    return handle
 
 
-def measure(base: str, path: str, scripts: bool = True) -> dict:
+def plain(route) -> None:
+    route.fulfill(body=PLAIN_PAGE, content_type="text/html; charset=utf-8")
+
+
+def measure(base: str, path: str, strip: str = "") -> dict:
     """The page's long tasks (ms) while it loads, during the download, and after it to "Available
     offline" (the search data kept, the status line written); the longest with its script; the services kept.
-    Without `scripts`, the same page with its scripts taken out: its long tasks until 1.5 s after loading."""
+    With `strip` ("scripts", "bare": scripts, stylesheet and icons; "plain": PLAIN_PAGE in its place), only the
+    longest task until 1.5 s after loading."""
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 360, "height": 740})  # an empty cache: a first visit
         page = context.new_page()
         page.add_init_script(f"({OBSERVE})()")
-        if not scripts:
-            page.route(base + path, without_scripts)
+        if strip:
+            page.route(base + path, {"scripts": without(SCRIPT_TAGS), "bare": without(SCRIPT_TAGS, STYLE_AND_ICONS),
+                                     "plain": plain}[strip])
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
         page.goto(base + path)
-        if not scripts:
+        if strip:
             page.wait_for_load_state("load")
             page.wait_for_timeout(1500)
             tasks = page.evaluate("window.__longTasks")
@@ -128,11 +146,14 @@ def main() -> int:
             with demo_server(package) as base:
                 for kind, path in page_paths(base, "en").items():
                     runs = sorted((measure(base, path) for _ in range(RUNS)), key=lambda r: r["longest"])
-                    bare = statistics.median(measure(base, path, scripts=False)["longest"] for _ in range(RUNS))
-                    row = {"directory": label, "kind": kind, **runs[RUNS // 2], "bare": bare,
+                    floors = {f"without {strip}": statistics.median(measure(base, path, strip)["longest"]
+                                                                    for _ in range(RUNS)) for strip in ("scripts", "bare")}
+                    row = {"directory": label, "kind": kind, **runs[RUNS // 2], **floors,
                            "range": (runs[0]["longest"], runs[-1]["longest"])}
                     print(row, flush=True)
                     rows.append(row)
+            if label == cases[0][0]:  # the floor: the plainest page, on the first server
+                plains = sorted(measure(base, "/plain-page", "plain")["longest"] for _ in range(3 * RUNS))
     load_after = load_average()
     ok = all(r["longest"] <= TARGET_MS for r in rows)
     lines = ["## The page's main thread on a first visit, the directory download included (`bench/main_thread.py`)", "",
@@ -146,18 +167,22 @@ def main() -> int:
              f"{TARGET_MS} ms on any page. Each page is opened {RUNS} times, each time in a new browser; the row is the "
              "median visit (by its longest task), with the range of the longest task over the visits, and beside it "
              f"the median longest task of the same page served without its scripts ({RUNS} visits): the browser's own "
-             "work on that HTML (parsing, style, layout, paint), which no script of ours can take away.", "",
+             "work on that HTML (parsing, style, layout, paint), which no script of ours can take away; and without "
+             "its scripts, stylesheet and inline icons too (bare HTML: elements and text).", "",
              "| directory | page | services kept | long tasks while the page loads (longest) | during the download "
              "(longest) | then to “Available offline” (longest) | longest task (range) | its longest script "
-             "| without scripts: longest task |",
-             "|---|---|---:|---:|---:|---:|---:|---|---:|"]
+             "| without scripts: longest task | bare HTML: longest task |",
+             "|---|---|---:|---:|---:|---:|---:|---|---:|---:|"]
     ms = lambda tasks: f"{len(tasks)} ({max(tasks):.0f} ms)" if tasks else "0"  # noqa: E731
     for r in rows:
         lines.append(f"| {r['directory']} | {r['kind']} | {r['kept']:,} | {ms(r['before'])} | {ms(r['during'])} | "
                      f"{ms(r['after'])} | {r['longest']:.0f} ms ({r['range'][0]:.0f}–{r['range'][1]:.0f}) | "
-                     f"{r['blame'] or '–'} | {r['bare']:.0f} ms |")
+                     f"{r['blame'] or '–'} | {r['without scripts']:.0f} ms | {r['without bare']:.0f} ms |")
     lines += ["", f"Within target: **{'yes' if ok else 'no'}**. The most our scripts ran in any one long task "
-              f"(median visits): {max(r['scripts'] for r in rows):.0f} ms. Load average (1 / 5 / 15 min) of the shared machine "
+              f"(median visits): {max(r['scripts'] for r in rows):.0f} ms. The floor, the plainest page of about "
+              f"the same size ({PLAIN_PAGE.count('<p>')} paragraphs of text, nothing else; {len(plains)} visits): "
+              f"longest task {statistics.median(plains):.0f} ms in the median visit, "
+              f"{' / '.join(f'{x:.0f}' for x in plains)} ms in each. Load average (1 / 5 / 15 min) of the shared machine "
               f"before the run {load_before}, after {load_after}."]
     report = "\n".join(lines)
     print(report)

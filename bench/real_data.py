@@ -8,9 +8,10 @@ through Flask's CLI runner), into a throwaway SQLite file. "Services in" counts 
 files as published; "imported" those in the database after; "filled" and "skipped" are the
 conversion report's lines, "warnings" the import's. A number is tappable when the phone gets a tel:
 target for it (`pwa_app.core.phones.dial`, which the snapshot records use); "before" is the rule
-used until issue 16 (`guess_e164`, digits only). The directories of ../shared/data are always run;
-others, whose licences keep them out of this repository, with --extra (e.g. the Open211 Miami
-export: `--extra hsds-1.1:path/to/datapackage-1566177582.zip:US`, see docs/hsds.md).
+used until issue 16 (`digits_only_rule`, digits only). The directories of ../shared/data are always run;
+so are the published exports of PUBLISHED (Open211 Miami, Baltimore's iCarol export), whose licences
+keep them out of this repository, when they sit in bench/published/ (see docs/hsds.md); others with
+--extra (e.g. `--extra 'Miami=hsds-1.1:path/to/datapackage-1566177582.zip:US'`).
 """
 from __future__ import annotations
 
@@ -36,6 +37,30 @@ BUILT_IN = [
     ("San Mateo County 2014 (Ohana, MongoDB export)", "ohana-mongo", SHARED / "ohana-smc" / "smc-2014-full-mongo", None),
     ("Ohana CSV sample (San Mateo County)", "ohana-csv", SHARED / "ohana-smc" / "sample-csv", None),
 ]
+# Published exports whose licences keep them out of this repository (docs/hsds.md): run by default when
+# they sit in bench/published/ (ignored by git), as the repositories named here publish them.
+PUBLISHED_FOLDER = ROOT / "bench" / "published"
+PUBLISHED = [
+    ("Open211 Miami 2019 (HSDS 1.x, 211 Miami)", "hsds-1.1", PUBLISHED_FOLDER / "datapackage-1566177582.zip", "US",
+     "openreferral/open211-miami-data-api, lib/datapackage/datapackage-1566177582.zip"),
+    ("Baltimore CHARMcare 2019 (Ohana CSV, iCarol)", "ohana-csv", PUBLISHED_FOLDER / "icarol-csv", None,
+     "bchd/bahc-ohana-api, data/icarol-csv/"),
+]
+
+
+def digits_only_rule(number: str, country_code: str = "1") -> str | None:
+    """The rule numbers were dialled by until issue 16 (`guess_e164`, gone from pwa_app since), kept here
+    for the "before" column: the digits alone, a +, a short code, or ten digits in North America."""
+    digits = re.sub(r"\D", "", number or "")
+    if number.strip().startswith("+"):
+        return f"+{digits}" if 7 <= len(digits) <= 15 else None
+    if 3 <= len(digits) <= 4 and len(digits) == len(number.strip()):
+        return digits
+    if country_code == "1":
+        if len(digits) == 11 and digits.startswith("1"):
+            digits = digits[1:]
+        return f"+1{digits}" if len(digits) == 10 else None
+    return f"+{country_code}{digits.lstrip('0')}" if 6 <= len(digits) <= 14 else None
 
 
 def services_in(kind: str, path: Path) -> int:
@@ -56,7 +81,7 @@ def run(name: str, kind: str, path: Path, country: str | None) -> dict:
 
     from pwa_app import create_app
     from pwa_app.cli.database import create_schema
-    from pwa_app.core.phones import dial, guess_e164
+    from pwa_app.core.phones import dial
     from pwa_app.db.extensions import db
     from pwa_app.db.models import Phone, Service
 
@@ -75,7 +100,7 @@ def run(name: str, kind: str, path: Path, country: str | None) -> dict:
             numbers = db.session.execute(select(Phone.number, Phone.extension)).all()
             cc = app.config["PHONE_COUNTRY_CODE"]
             tappable = sum(dial(n, x, cc).e164 is not None for n, x in numbers)
-            before = sum(guess_e164(n, cc) is not None for n, _ in numbers)
+            before = sum(digits_only_rule(n, cc) is not None for n, _ in numbers)
             missed = Counter(n for n, x in numbers if dial(n, x, cc).e164 is None)
             db.engine.dispose()
     return {
@@ -123,7 +148,8 @@ def main() -> None:
                         help="another directory, e.g. 'Open211 Miami 2019=hsds-1.1:/data/miami.zip:US'")
     parser.add_argument("--write", action="store_true", help="rewrite this section of docs/benchmarks.md")
     args = parser.parse_args()
-    todo = [d for d in BUILT_IN if d[2].exists()]
+    todo = [d for d in BUILT_IN if d[2].exists()] + [d[:4] for d in PUBLISHED if d[2].exists()]
+    absent = [f"{d[0]} (from {d[4]})" for d in PUBLISHED if not d[2].exists()]
     for extra in args.extra:
         name, spec = extra.split("=", 1)
         kind, path, *country = spec.split(":")
@@ -134,6 +160,8 @@ def main() -> None:
         print(json.dumps({k: v for k, v in row.items() if k not in ("filled", "skipped")}, default=str))
         rows.append(row)
     text = report(rows)
+    if absent:
+        text += ("\n\nNot run, not found in `bench/published/`: " + "; ".join(absent) + ".")
     print(text)
     if args.write:
         write_section("real-data", text)

@@ -181,13 +181,27 @@ def copy_package(tmp_path):
     return copy
 
 
+def in_chunk(items, chunk: str) -> list:
+    """The items of chunk "I/N" (I from 1): whole modules, the Ith of every N in the order collected.
+
+    scripts/run_tests.sh runs a long part of the suite as N chunks, which its two lanes take in turn
+    as each is free; a module's tests stay together, so its module fixtures are made once."""
+    index, count = (int(x) for x in chunk.split("/"))
+    modules = list(dict.fromkeys(item.module.__name__ for item in items))
+    mine = set(modules[index - 1::count])
+    return [item for item in items if item.module.__name__ in mine]
+
+
 def pytest_collection_modifyitems(config, items):
     """On the PostgreSQL run, only tests that take a database from `databases` (directly or through
-    `app`, `client`, a live server...): the others never touch the engine, and ran on SQLite."""
-    if not POSTGRES:
-        return
-    keep = [item for item in items if "databases" in getattr(item, "fixturenames", ())]
-    skipped = [item for item in items if "databases" not in getattr(item, "fixturenames", ())]
-    if skipped:
-        config.hook.pytest_deselected(items=skipped)
+    `app`, `client`, a live server...): the others never touch the engine, and ran on SQLite.
+    With PASSERELLE_TEST_CHUNK=I/N, only the Ith chunk of what is left (in_chunk)."""
+    keep = items
+    if POSTGRES:
+        keep = [item for item in keep if "databases" in getattr(item, "fixturenames", ())]
+    if os.environ.get("PASSERELLE_TEST_CHUNK"):
+        keep = in_chunk(keep, os.environ["PASSERELLE_TEST_CHUNK"])
+    if len(keep) < len(items):
+        chosen = set(map(id, keep))
+        config.hook.pytest_deselected(items=[item for item in items if id(item) not in chosen])
         items[:] = keep

@@ -4,8 +4,12 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from pwa_app.curate import accounts
+from pwa_app.db import data_version
 from pwa_app.db.extensions import db
+from pwa_app.snapshot import versions
 
 PASSWORD = "a long enough passphrase"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -66,6 +70,25 @@ def form_of(page_html: str, action: str | None = None) -> dict[str, str]:
         if len(values) > 1 or action is not None:
             return values
     raise AssertionError(f"no form posting to {action}")
+
+
+def changes_seen(app) -> tuple[str, int]:
+    """The directory's data version and the phones' record version: a save that changed anything moves both."""
+    with app.app_context():
+        seen = data_version.current(db.session), versions.current_version(db.session)
+        db.session.rollback()
+        return seen
+
+
+@pytest.fixture(name="app")
+def settled_app(app):
+    """The curation tests' `app` (import it into the module): each test that changed the directory ends
+    with it as a full rebuild would make it (a save rebuilds only what it touched: assert_settled). A test
+    that changed nothing (both versions of changes_seen as they were) has nothing rebuilt to compare."""
+    before = changes_seen(app)
+    yield app
+    if changes_seen(app) != before:
+        assert_settled(app)
 
 
 def assert_settled(app) -> None:

@@ -6,7 +6,6 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import select
 
 from pwa_app.core import hours
@@ -14,14 +13,10 @@ from pwa_app.curate import weekly
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Metadata, Schedule, Service
 
-from .curation import assert_settled, curator, form_of
+from .curation import settled_app  # noqa: F401 (the module's `app`: every test ends settled)
+from .curation import curator, form_of
 
 
-@pytest.fixture
-def app(app):
-    """Each test ends with the directory as a full rebuild would make it (a save rebuilds only what it touched)."""
-    yield app
-    assert_settled(app)
 
 TZ = ZoneInfo("America/Toronto")
 

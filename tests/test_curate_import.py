@@ -8,7 +8,6 @@ import os
 import shutil
 import zipfile
 
-import pytest
 from sqlalchemy import func, select
 
 from pwa_app.cli.database import DEMO_PACKAGE
@@ -16,14 +15,10 @@ from pwa_app.db.extensions import db
 from pwa_app.db.models import PendingImport, Service
 
 from .conftest import SHARED_DATA, make_app
-from .curation import PASSWORD, action_of, assert_settled, curator, form_of, make_account, token
+from .curation import settled_app  # noqa: F401 (the module's `app`: every test ends settled)
+from .curation import PASSWORD, action_of, curator, form_of, make_account, token
 
 
-@pytest.fixture
-def app(app):
-    """Each test ends with the directory as a full rebuild would make it (a save rebuilds only what it touched)."""
-    yield app
-    assert_settled(app)
 
 
 def zipped(folder) -> bytes:

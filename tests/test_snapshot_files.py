@@ -4,11 +4,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import shutil
 
 import brotli
+import pytest
 
 from pwa_app.snapshot import files
 from pwa_app.db.extensions import db
+
+from .conftest import make_app
 
 
 def build(app, tmp_path):
@@ -18,8 +22,22 @@ def build(app, tmp_path):
     return tmp_path / "snapshots", json.loads((tmp_path / "snapshots" / "index.json").read_text())
 
 
-def test_build_writes_content_addressed_files_with_precompressed_siblings(app, tmp_path):
-    folder, index = build(app, tmp_path)
+@pytest.fixture(scope="module")
+def built(databases, tmp_path_factory):
+    """The demo region's snapshots, built once by `flask build-snapshots` (20 languages, brotli 11):
+    each test's database is a copy of the same one, so the files are its files too."""
+    return build(make_app(databases.demo()), tmp_path_factory.mktemp("built"))
+
+
+def built_for(app, built, tmp_path):
+    """A copy of the module's built snapshots, served by `app`."""
+    folder = shutil.copytree(built[0], tmp_path / "snapshots")
+    app.config["SNAPSHOT_FOLDER"] = str(folder)
+    return folder, built[1]
+
+
+def test_build_writes_content_addressed_files_with_precompressed_siblings(app, built, tmp_path):
+    folder, index = built_for(app, built, tmp_path)
     assert set(index["files"]) == set(app.config["LANGUAGES"])
     for lang, per_region in index["files"].items():
         name = per_region["all"]
@@ -30,8 +48,8 @@ def test_build_writes_content_addressed_files_with_precompressed_siblings(app, t
         assert json.loads(body)["lang"] == lang
 
 
-def test_snapshot_route_points_to_the_static_file_served_forever(app, client, tmp_path):
-    folder, index = build(app, tmp_path)
+def test_snapshot_route_points_to_the_static_file_served_forever(app, client, built, tmp_path):
+    folder, index = built_for(app, built, tmp_path)
     r = client.get("/fr/offline/snapshot.json")
     name = index["files"]["fr"]["all"]
     assert r.status_code == 302 and r.location.endswith(f"/snapshots/{name}")
@@ -46,15 +64,16 @@ def test_snapshot_route_points_to_the_static_file_served_forever(app, client, tm
         assert r.status_code == 304
 
 
-def test_bad_names_are_404(app, client, tmp_path):
-    build(app, tmp_path)
+def test_bad_names_are_404(app, client, built, tmp_path):
+    built_for(app, built, tmp_path)
     for name in ("index.json", "../index.json", "x.json", "0" * 64 + ".json", "%2e%2e%2fetc%2fpasswd"):
         with client.get(f"/snapshots/{name}") as r:
             assert r.status_code == 404
 
 
-def test_a_new_import_falls_back_to_building_until_rebuilt(app, client, tmp_path):
-    folder, index = build(app, tmp_path)
+def test_a_new_import_falls_back_to_building_until_rebuilt(app, client, built, tmp_path):
+    folder, index = built_for(app, built, tmp_path)
+    assert client.get("/en/offline/snapshot.json").status_code == 302
     with app.app_context():
         from pwa_app.db.models import Service
 
@@ -73,8 +92,8 @@ def test_a_new_import_falls_back_to_building_until_rebuilt(app, client, tmp_path
     assert client.get("/en/offline/snapshot.json").status_code == 302
 
 
-def test_prune_keeps_current_files(app, tmp_path):
-    folder, index = build(app, tmp_path)
+def test_prune_keeps_current_files(app, built, tmp_path):
+    folder, index = built_for(app, built, tmp_path)
     (folder / ("a" * 64 + ".json")).write_bytes(b"{}")
     assert files.prune(folder, keep_seconds=0) == 1
     assert all((folder / n).exists() for per in index["files"].values() for n in per.values())

@@ -1,0 +1,55 @@
+"""Every benchmark, one after the other, each with its defaults and each rewriting its own section of
+docs/benchmarks.md; then this run's own section: when it started, how long each bench took and whether it
+met its target. All the figures in docs/benchmarks.md then come from one run.
+
+Run: make bench   (or PYTHONPATH=. .venv/bin/python -m bench [NAME ...] to run some of them)
+Hours on a 2-core machine: bench.parity opens every page in 20 languages, bench.load imports 60,000
+services into both engines. A bench that fails or misses its target does not stop the others; the run
+fails at the end and names them.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+
+from ._common import load_average, write_section
+
+# In this order: the ones that time the page in a browser first, while the machine is freshest.
+BENCHES = [["page_weight"], ["lighthouse"], ["main_thread"], ["offline"], ["offline_refresh", "--write"],
+           ["search"], ["import"], ["curate"], ["load"], ["parity", "--write"], ["real_data", "--write"]]
+
+
+def main() -> int:
+    chosen = [b for b in BENCHES if not sys.argv[1:] or b[0] in sys.argv[1:]]
+    unknown = set(sys.argv[1:]) - {b[0] for b in BENCHES}
+    if unknown:
+        sys.exit(f"no such bench: {', '.join(sorted(unknown))} (there are {', '.join(b[0] for b in BENCHES)})")
+    started, rows = datetime.now(UTC), []
+    for name, *args in chosen:
+        print(f"== bench.{name} {' '.join(args)}", flush=True)
+        before, t0 = load_average(), time.monotonic()
+        rc = subprocess.run([sys.executable, "-m", f"bench.{name}", *args]).returncode
+        rows.append((name, time.monotonic() - t0, rc, before, load_average()))
+        print(f"== bench.{name}: {'met its target' if rc == 0 else f'exit {rc}'} in {rows[-1][1] / 60:.1f} min",
+              flush=True)
+    total = sum(r[1] for r in rows)
+    lines = ["## This run (`make bench`)", "",
+             f"Started {started.strftime('%Y-%m-%d %H:%M UTC')}, {total / 60:.0f} minutes in all. "
+             + ("Every section below comes from this run." if len(chosen) == len(BENCHES)
+                else "Only these benches ran; the other sections are from earlier runs."), "",
+             "| bench | minutes | result | load average before (1 / 5 / 15 min) | after |",
+             "|---|---:|---|---|---|"]
+    for name, seconds, rc, before, after in rows:
+        result = "met its target" if rc == 0 else f"**missed its target or failed** (exit {rc})"
+        lines.append(f"| `bench/{name}.py` | {seconds / 60:.1f} | {result} | {before} | {after} |")
+    write_section("run", "\n".join(lines))
+    failed = [name for name, _, rc, _, _ in rows if rc]
+    if failed:
+        print(f"make bench: failed or missed a target: {' '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

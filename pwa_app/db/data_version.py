@@ -37,6 +37,18 @@ def current(session: Session) -> str:
     return session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == VERSION_KEY)) or ""
 
 
+# Plain SQL, as the driver takes it: this runs for every page and API answer, and building and
+# compiling the statement each time cost more than the query itself. The key is a constant, not input.
+_VERSION_SQL = f"SELECT value FROM {DirectoryInfo.__tablename__} WHERE key = '{VERSION_KEY}'"
+
+
+def current_outside_a_transaction(engine) -> str:
+    """`current`, read in autocommit on a connection of its own: for a request about to be answered,
+    one query's round trip, not a session's BEGIN and ROLLBACK besides (`web/conditional.request_version`)."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        return connection.exec_driver_sql(_VERSION_SQL).scalar() or ""
+
+
 def changed_at(session: Session) -> datetime | None:
     """When the data version last changed (UTC); None for a database last changed before this was kept."""
     value = session.scalar(select(DirectoryInfo.value).where(DirectoryInfo.key == CHANGED_KEY))

@@ -30,12 +30,32 @@ PAGE_CACHING = "private, no-cache"  # pages (text/html)
 API_CACHING = "no-cache"  # the API's and other JSON answers: public data
 
 
-def _data_version() -> str | None:
-    try:
-        return data_version.current(db.session)
-    except Exception:  # no database, no tag: the page still goes out
-        db.session.rollback()
-        return None
+def request_version(strict: bool = False) -> str | None:
+    """The data version this request is answered from: read once (the page cache's key and the
+    tag share it), outside the request's transaction. None without a database, unless `strict`:
+    then the error is raised (the page cache's read, which the friendly 503 handles)."""
+    kept = request.environ  # this request's, even where a test holds one app context (and `g`) over several
+    if "passerelle.data_version" not in kept:
+        try:
+            kept["passerelle.data_version"] = data_version.current_outside_a_transaction(db.engine)
+        except Exception:
+            if strict:
+                raise
+            return None  # no database, no tag: the page still goes out
+    return kept["passerelle.data_version"]
+
+
+def keep_tag(tag: str | None) -> None:
+    """The tag of the bytes about to be sent, worked out already (the page cache keeps it with the page)."""
+    request.environ["passerelle.body_tag"] = tag
+
+
+def body_tag(body: bytes) -> str:
+    """An ETag's value for these bytes under this request's data version (the page cache keeps it
+    with the page, so a page from the cache is not hashed again)."""
+    version = request_version() or ""
+    digest = hashlib.sha256(version.encode() + b"\0" + body).hexdigest()
+    return f"{version[:8]}-{digest[:20]}"
 
 
 def tag_and_validate(response: Response) -> Response:
@@ -49,10 +69,9 @@ def tag_and_validate(response: Response) -> Response:
         return response
     if not cache_control:
         response.headers["Cache-Control"] = PAGE_CACHING if response.mimetype == "text/html" else API_CACHING
-    version = _data_version()
-    if version is None:
+    if request_version() is None:
         return response
-    digest = hashlib.sha256(version.encode() + b"\0" + response.get_data())
-    response.set_etag(f"{version[:8]}-{digest.hexdigest()[:20]}")
+    tag = request.environ.get("passerelle.body_tag")  # the page cache's, for the bytes it sends
+    response.set_etag(tag or body_tag(response.get_data()))
     response.vary.add("Accept-Encoding")  # the tag names the encoding's bytes; either may be sent
     return response.make_conditional(request)

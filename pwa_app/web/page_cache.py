@@ -24,25 +24,12 @@ from collections import OrderedDict
 
 from flask import Response, current_app, g, request
 
-from pwa_app.web import compress, request_input, site
-from pwa_app.db.data_version import VERSION_KEY
-from pwa_app.db.models import DirectoryInfo
+from pwa_app.web import compress, conditional, request_input, site
 
 MAX_ENTRIES = 2000
 HEADERS_KEPT = ("Content-Type", "Content-Language", "Cache-Control")
 RENDER_WAIT_S = 5
 
-
-# Plain SQL, as the driver takes it: this runs before every page, and building and compiling the
-# statement each time cost more than the query itself. The key is a constant, not input.
-_VERSION_SQL = f"SELECT value FROM {DirectoryInfo.__tablename__} WHERE key = '{VERSION_KEY}'"
-
-
-def _version_outside_a_transaction(engine) -> str:
-    """The data version for a page about to be served: read in autocommit, so that on PostgreSQL a
-    page from the cache costs one query's round trip, not a BEGIN and a ROLLBACK besides."""
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        return connection.exec_driver_sql(_VERSION_SQL).scalar() or ""
 
 
 class PageCache:
@@ -50,8 +37,9 @@ class PageCache:
 
     def __init__(self, size: int, max_bytes: int):
         self.size, self.max_bytes, self.bytes = size, max_bytes, 0
-        # minute, status, headers, body, the body gzipped (or None): gzipped once, not on every hit
-        self.entries: OrderedDict[tuple, tuple[int, int, list, bytes, bytes | None]] = OrderedDict()
+        # minute, status, headers, body, the body gzipped (or None), and the ETag of each: gzipped
+        # and tagged once, not on every hit
+        self.entries: OrderedDict[tuple, tuple[int, int, list, bytes, bytes | None, str, str | None]] = OrderedDict()
         self.lock = threading.Lock()
         self.rendering: dict[tuple, threading.Lock] = {}
 
@@ -76,7 +64,7 @@ class PageCache:
     @staticmethod
     def cost(key: tuple, value) -> int:
         """The bytes an entry holds: its key's text, headers, body and gzipped body."""
-        _minute, _status, headers, body, gz = value
+        _minute, _status, headers, body, gz, *_tags = value
         return (sum(len(str(part)) for part in key) + sum(len(k) + len(v) for k, v in headers)
                 + len(body) + len(gz or b""))
 
@@ -108,10 +96,8 @@ def serve_from_cache():
     """before_request: answer a GET from the cache when the same page was rendered this minute."""
     if request.method != "GET" or current_app.config.get("PAGE_CACHE_SIZE", MAX_ENTRIES) == 0:
         return None
-    from pwa_app.db.extensions import db
-
     cache = current_app.extensions["page_cache"]
-    key = g.page_cache_key = _key(_version_outside_a_transaction(db.engine))
+    key = g.page_cache_key = _key(conditional.request_version(strict=True))
     hit = cache.get(key)
     if hit is not None and hit[0] != _minute():
         lock = cache.renderer(key)
@@ -137,9 +123,11 @@ def serve_from_cache():
     if hit is None:
         return None
     del g.page_cache_key  # served from the cache: nothing for store_in_cache to keep again
-    _, status, headers, body, gz = hit
+    _, status, headers, body, gz, tag, gz_tag = hit
     if gz is not None and compress.accepts_gzip():
+        conditional.keep_tag(gz_tag)
         return compress.send_gzipped(Response(status=status, headers=headers), gz)
+    conditional.keep_tag(tag)
     return Response(body, status=status, headers=headers)
 
 
@@ -157,8 +145,11 @@ def store_in_cache(response: Response) -> Response:
         headers = [(k, v) for k, v in response.headers.items() if k in HEADERS_KEPT]
         body = response.get_data()
         gz = compress.gzipped(body) if response.mimetype in compress.COMPRESSIBLE else None
-        current_app.extensions["page_cache"].put(key, (_minute(), response.status_code, headers, body, gz))
+        tag, gz_tag = conditional.body_tag(body), gz and conditional.body_tag(gz)
+        current_app.extensions["page_cache"].put(key, (_minute(), response.status_code, headers, body, gz, tag, gz_tag))
+        conditional.keep_tag(tag)
         if gz is not None and compress.accepts_gzip():
+            conditional.keep_tag(gz_tag)
             compress.send_gzipped(response, gz)
     return response
 

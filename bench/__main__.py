@@ -2,23 +2,37 @@
 docs/benchmarks.md; then this run's own section: when it started, how long each bench took and whether it
 met its target. All the figures in docs/benchmarks.md then come from one run.
 
-Run: make bench   (or PYTHONPATH=. .venv/bin/python -m bench [NAME ...] to run some of them)
+Run: make bench   (or PYTHONPATH=. .venv/bin/python -m bench [NAME ...] to run some of them again:
+their rows in the last whole run's section are replaced and marked "run again alone")
 Hours on a 2-core machine: bench.parity opens every page in 20 languages, bench.load imports 60,000
 services into both engines. A bench that fails or misses its target does not stop the others; the run
 fails at the end and names them.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
 from datetime import UTC, datetime
 
-from ._common import load_average, write_section
+from ._common import REPORT, load_average, write_section
 
 # In this order: the ones that time the page in a browser first, while the machine is freshest.
 BENCHES = [["page_weight"], ["lighthouse"], ["main_thread"], ["offline"], ["offline_refresh", "--write"],
            ["search"], ["import"], ["curate"], ["load"], ["parity", "--write"], ["real_data", "--write"]]
+
+
+def row_of(name: str, seconds: float, rc: int, before: str, after: str, note: str = "") -> str:
+    result = "met its target" if rc == 0 else f"**missed its target or failed** (exit {rc})"
+    return f"| `bench/{name}.py` | {seconds / 60:.1f} | {result}{f' ({note})' if note else ''} | {before} | {after} |"
+
+
+def section(name: str) -> str | None:
+    """The body of a section of docs/benchmarks.md, without its "Measured" line."""
+    found = REPORT.exists() and re.search(rf"<!-- {name}:start -->\n(.*?)\n\n_Measured [^\n]*\n<!-- {name}:end -->",
+                                          REPORT.read_text(encoding="utf-8"), re.S)
+    return found.group(1) if found else None
 
 
 def main() -> int:
@@ -35,16 +49,23 @@ def main() -> int:
         print(f"== bench.{name}: {'met its target' if rc == 0 else f'exit {rc}'} in {rows[-1][1] / 60:.1f} min",
               flush=True)
     total = sum(r[1] for r in rows)
-    lines = ["## This run (`make bench`)", "",
-             f"Started {started.strftime('%Y-%m-%d %H:%M UTC')}, {total / 60:.0f} minutes in all. "
-             + ("Every section below comes from this run." if len(chosen) == len(BENCHES)
-                else "Only these benches ran; the other sections are from earlier runs."), "",
-             "| bench | minutes | result | load average before (1 / 5 / 15 min) | after |",
-             "|---|---:|---|---|---|"]
-    for name, seconds, rc, before, after in rows:
-        result = "met its target" if rc == 0 else f"**missed its target or failed** (exit {rc})"
-        lines.append(f"| `bench/{name}.py` | {seconds / 60:.1f} | {result} | {before} | {after} |")
-    write_section("run", "\n".join(lines))
+    if len(chosen) == len(BENCHES):
+        lines = ["## This run (`make bench`)", "",
+                 f"Started {started.strftime('%Y-%m-%d %H:%M UTC')}, {total / 60:.0f} minutes in all. "
+                 "Every section below comes from this run.", "",
+                 "| bench | minutes | result | load average before (1 / 5 / 15 min) | after |",
+                 "|---|---:|---|---|---|"]
+        lines += [row_of(*row) for row in rows]
+        write_section("run", "\n".join(lines))
+    else:  # some benches again, alone: their rows of the last whole run are replaced, and say so
+        again = f"run again alone, {started.strftime('%Y-%m-%d %H:%M UTC')}"
+        text = section("run") or ""
+        for row in rows:
+            text = re.sub(rf"^\| `bench/{row[0]}\.py` \|.*$", lambda _, row=row: row_of(*row, note=again), text, flags=re.M)
+        text = text.replace("Every section below comes from this run.",
+                            "Every section below comes from this run, except those of the benches run again alone.")
+        if text:
+            write_section("run", text)
     failed = [name for name, _, rc, _, _ in rows if rc]
     if failed:
         print(f"make bench: failed or missed a target: {' '.join(failed)}")

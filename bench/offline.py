@@ -59,12 +59,14 @@ def measure(case: str, services: int) -> dict:
             started = time.perf_counter()
             import_directory(package)  # builds the offline records too
             imported = time.perf_counter() - started
-            row = {"case": case, "import_s": imported}
-            for lang in app.config["LANGUAGES"]:
+            row = {"case": case, "import_s": imported, "sizes": {}}
+            # Every language for the smaller directories; English and French at 60,000 services, where
+            # brotli 11 takes about 90 s a language and the languages differ only in their labels.
+            for lang in app.config["LANGUAGES"] if case != "synthetic" else ("en", "fr"):
                 doc = feed.snapshot(db.session, lang, (versions.ALL,))
                 body = wire.encode(doc)
-                row[lang] = (len(doc["services"]), len(body), *sizes(body))
-            count, raw, gz, br = row["en"]
+                row["sizes"][lang] = (len(doc["services"]), len(body), *sizes(body))
+            count, raw, gz, br = row["sizes"]["en"]
             ids = list(db.session.scalars(select(Service.id).where(Service.status == "active").order_by(Service.id)))
             changed = ids[:: 100][: max(1, len(ids) // 100)]
             before = versions.current_version(db.session)
@@ -134,23 +136,33 @@ def main() -> int:
              "| directory | language | services | raw | gzip | brotli | gzip / service | brotli / service |",
              "|---|---|---:|---:|---:|---:|---:|---:|"]
     kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
+    languages = list(rows[0][1]["sizes"])  # the demo region's: every interface language
     for label, row in rows:
+        ok &= all(br / n <= PER_SERVICE_TARGET for n, _raw, _gz, br in row["sizes"].values())
         for lang in ("en", "fr"):
-            if lang in row:
-                n, raw, gz, br = row[lang]
-                ok &= br / n <= PER_SERVICE_TARGET
-                lines.append(f"| {label} | {lang} | {n:,} | {kb(raw)} | {kb(gz)} | {kb(br)} | {gz / n:.0f} B | {br / n:.0f} B |")
+            n, raw, gz, br = row["sizes"][lang]
+            lines.append(f"| {label} | {lang} | {n:,} | {kb(raw)} | {kb(gz)} | {kb(br)} | {gz / n:.0f} B | {br / n:.0f} B |")
+    every = [(label, row["sizes"]) for label, row in rows if len(row["sizes"]) == len(languages)]
+    lines += ["", "The same snapshot in every interface language (brotli, and per service), for the directories "
+              f"measured in all {len(languages)}; the 60,000-service one in English and French only (brotli 11 takes "
+              "about 90 s a language there, and the languages differ only in their labels). The per-service target "
+              "is judged on every language measured.", "",
+              "| language | " + " | ".join(f"{label} | per service" for label, _ in every) + " |",
+              "|---|" + "---:|---:|" * len(every)]
+    for lang in languages:
+        lines.append(f"| {lang} | " + " | ".join(f"{kb(measured[lang][3])} | {measured[lang][3] / measured[lang][0]:.0f} B"
+                                                 for _, measured in every) + " |")
     lines += ["", "| directory | records changed (1 %) | sync gzip | sync brotli | share of the snapshot (brotli) | "
               "the same records sent whole (brotli) | "
               "unchanged check (request + 304) | import incl. offline records | refresh after the change |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for label, row in rows:
         changed, raw, gz, br = row["sync"]
-        share = br / row["en"][3]
+        share = br / row["sizes"]["en"][3]
         request_bytes, response_bytes = row["unchanged"]
         ok &= share <= SYNC_TARGET and request_bytes + response_bytes <= UNCHANGED_TARGET
         lines.append(f"| {label} | {changed:,} | {kb(gz)} | {kb(br)} | {share:.1%} | "
-                     f"{kb(row['sync_whole'])} ({row['sync_whole'] / row['en'][3]:.1%}) | "
+                     f"{kb(row['sync_whole'])} ({row['sync_whole'] / row['sizes']['en'][3]:.1%}) | "
                      f"{request_bytes} + {response_bytes} B | {row['import_s']:.1f} s | {row['refresh_s']:.1f} s |")
     lines += ["", "The change is a curator renaming the services. A phone that holds the version just before "
               "an edit receives only the fields that changed (a patch); one that missed an earlier edit of the "

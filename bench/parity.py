@@ -407,8 +407,8 @@ class Run:
 
     async def draw(self, tab, path: str, tools: bool = False) -> tuple[dict | None, str]:
         """Open `path` on the offline phone; what its <main> shows, or why not."""
-        wait = "() => document.documentElement.dataset.rendered" + (
-            " && document.documentElement.dataset.tools === 'ready'" if tools else "")
+        wait = "() => document.documentElement?.dataset.rendered" + (
+            " && document.documentElement?.dataset.tools === 'ready'" if tools else "")
         try:
             await tab.goto(self.base + path, wait_until="commit", timeout=WAIT_MS)
             await tab.wait_for_function(wait, timeout=WAIT_MS)
@@ -455,7 +455,7 @@ class Run:
         """Save two services as a person does: "Save" on each service page."""
         for sid in ids:
             await tab.goto(f"{self.base}/{self.lang}/services/{sid}")
-            await tab.wait_for_function("() => document.documentElement.dataset.tools === 'ready'", timeout=WAIT_MS)
+            await tab.wait_for_function("() => document.documentElement?.dataset.tools === 'ready'", timeout=WAIT_MS)
             await tab.locator("main .save-toggle").first.click()
             await tab.wait_for_selector("main .save-toggle[aria-pressed='true']", timeout=WAIT_MS)
 
@@ -469,13 +469,13 @@ class Run:
         # Cross-language search and filters offline need search-data.json, which a page fetches once the
         # directory is saved: reload once, as the next visit would.
         await tab.reload()
-        await tab.wait_for_function("() => document.documentElement.dataset.searchData === 'kept'", timeout=WAIT_MS)
+        await tab.wait_for_function("() => document.documentElement?.dataset.searchData === 'kept'", timeout=WAIT_MS)
         tab.on("pageerror", lambda error: self.script_error(tab, error))
         return tab
 
     async def open_for_real(self, reference, path: str) -> dict:
         await reference.goto(self.base + path)
-        await reference.wait_for_function("() => document.documentElement.dataset.tools === 'ready'", timeout=WAIT_MS)
+        await reference.wait_for_function("() => document.documentElement?.dataset.tools === 'ready'", timeout=WAIT_MS)
         return await reference.evaluate(LIVE)
 
     async def online_side(self, online, saved_ids: list[str], special: list[str], sample: list[str]) -> dict:
@@ -686,7 +686,10 @@ def main() -> int:
     print(f"\nTotal {time.perf_counter() - started:.0f} s")
     if args.write:
         write_section("parity", text)
-    return 0
+    unequal = sum(not p.equal for r in results for p in r["pages"])
+    if unequal:
+        print(f"{unequal} page(s) not equal", file=sys.stderr)
+    return 1 if unequal else 0
 
 
 if __name__ == "__main__":

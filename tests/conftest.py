@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import jinja2
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -43,6 +44,24 @@ SNAPSHOTS = tempfile.mkdtemp(prefix="passerelle-test-snapshots-")  # never the i
 APPS: list = []  # every app a test made: their pooled connections are closed after each test
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The templates compiled once for the whole run, not again for each test's app (a new app's
+    first pages cost 100-200 ms of compiling). Jinja checks each entry against its source's checksum."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 def make_app(database, pooled: bool = False, **config):
     """An app on `database`: a SQLite file path or any SQLAlchemy URL.
 
@@ -55,6 +74,7 @@ def make_app(database, pooled: bool = False, **config):
     if url.startswith("postgresql") and not pooled:
         config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"poolclass": NullPool})
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SNAPSHOT_FOLDER": SNAPSHOTS, **config})
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     APPS.append(app)
     return app
 

@@ -37,12 +37,14 @@ from flask_babel import get_locale, get_translations, gettext, gettext as _
 from jinja2.ext import babel_extract
 from markupsafe import Markup
 
+from pwa_app.db import data_version
 from pwa_app.db.extensions import db
 from pwa_app.present import localize
 from pwa_app.present.localize import LocalText
 from pwa_app.snapshot.reader import render
 from pwa_app.snapshot.records import Settings, neutral_records
-from pwa_app.web import moment as moments
+from pwa_app.web import conditional, moment as moments
+from pwa_app.web.record_cache import RecordCache
 from pwa_app.web.assets import TEMPLATES, shared_sources
 from pwa_app.search.filters import DISTANCES_KM
 from pwa_app.web.pages import directory_info, format_distance, language_name, status_name
@@ -55,8 +57,14 @@ def records(ids: list[str]) -> dict[str, dict]:
     cfg = current_app.config
     settings = Settings(tuple(cfg["LANGUAGES"]), cfg["REGION_TIMEZONE"], cfg["PHONE_COUNTRY_CODE"],
                         directory_info().get("base_language") or "en")
-    return {sid: {"i": sid, **render(record, g.lang)}
-            for sid, record in neutral_records(db.session, settings, only=list(ids)).items()}
+    version = conditional.request_version()
+    load = lambda missing: neutral_records(db.session, settings, only=missing)  # noqa: E731
+    if version is None:  # no database to key on: read as they are
+        found = load(list(ids))
+    else:
+        kept = current_app.extensions.setdefault("passerelle.records", RecordCache())
+        found = kept.get((version, settings), ids, load, lambda: data_version.current(db.session) == version)
+    return {sid: {"i": sid, **render(record, g.lang)} for sid, record in found.items()}
 
 
 def now() -> datetime:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from ._common import REPORT, load_average, write_section
 
 # In this order: the ones that time the page in a browser first, while the machine is freshest.
-BENCHES = [["page_weight"], ["lighthouse"], ["main_thread"], ["offline"], ["offline_refresh", "--write"],
+BENCHES = [["page_weight"], ["lighthouse"], ["main_thread"], ["first_render"], ["offline"], ["offline_refresh", "--write"],
            ["search"], ["import"], ["curate"], ["load"], ["parity", "--write"], ["real_data", "--write"]]
 
 

@@ -63,6 +63,7 @@ def measure(base: str) -> tuple[list[dict], dict]:
     en = page_paths(base, "en")
     pages = {"home": en["home"], "category": en["category"], "search": en["search"], "service": en["service"],
              "about": "/en/about", "saved lists": en["saved lists"], "referral sheet": en["referral sheet"],
+             "guided help": "/en/situations/", "a plan": "/en/situations/lost-job?who=family&today=yes",
              "home (fr)": "/fr/", "home (ar)": "/ar/"}
     rows, resources = [], defaultdict(lambda: {"encoding": set(), "bytes": set(), "pages": set()})
     accept = set()
@@ -121,7 +122,9 @@ def main() -> int:
              "(a local address is a secure context, so brotli is offered here too). The app answered the page's "
              f"own files with: {encodings(False)} (resources, by `Content-Encoding`); the background download "
              f"with: {encodings(True)}. The fingerprinted bundles go out as their precompressed `.br` siblings "
-             "(`pwa_app/web/assets.py` `send_static`), pages and JSON gzipped on the fly, icons as they are.",
+             "(`pwa_app/web/assets.py` `send_static`), pages gzipped on the fly, the snapshot and the search data "
+             "compressed once per data version (brotli 11 where accepted: `pwa_app/web/compress.py` `send_json`), "
+             "icons as they are.",
              "Targets: first response ≤ 14 KB; whole first visit ≤ 60 KB on the wire.",
              "The last column is what the page and its service worker fetch in the background once the page "
              "has loaded, so that everything works offline: the precached app shell (offline page, workers, "

@@ -11,11 +11,9 @@ and the changes feed); each route is short, and they share the ETag and cache ru
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
-from collections import OrderedDict
 from pathlib import Path
 
 from babel import Locale
@@ -23,17 +21,12 @@ from flask import Blueprint, Response, abort, current_app, g, redirect, render_t
 from flask_babel import force_locale, gettext as _
 
 from pwa_app.db import data_version
-from pwa_app.web import i18n, shared
+from pwa_app.web import compress, i18n, shared
 from pwa_app.snapshot import feed, files, records, versions, wire
 from pwa_app.db.extensions import db
 from pwa_app.present import situations
 from pwa_app.present.localize import clock_data, language_name, list_patterns, unit_patterns
 from pwa_app.web.pages import crisis_numbers
-
-try:  # smaller snapshots where the browser takes brotli (Chromium does over HTTPS)
-    import brotli
-except ImportError:  # pragma: no cover - gzip then, as for every other response
-    brotli = None
 
 bp = Blueprint("offline", __name__)
 
@@ -42,7 +35,6 @@ ICONS = ("icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/ic
 # app is installed, so precaching them would cost every visitor 24 KB for nothing.
 PRECACHED_ICONS = ICONS[:1]
 THEME_COLOUR = "#0b5d4b"
-CACHE_SIZE = 32
 
 
 @bp.url_value_preprocessor
@@ -174,37 +166,6 @@ def _not_modified(etag: str) -> bool:
     return any(t.strip().removeprefix("W/").strip('"').removesuffix("-gz") == etag for t in sent.split(","))
 
 
-def _json(body: bytes, etag: str, key: tuple | None = None) -> Response:
-    """Answer with `body`, brotli- or gzip-compressed once per version and kept for the next phone."""
-    accepted = request.headers.get("Accept-Encoding", "")
-    encoding = "br" if brotli and "br" in accepted else "gzip" if "gzip" in accepted else None
-    data = body
-    if encoding and len(body) > 600:
-        compress = lambda: brotli.compress(body, quality=11) if encoding == "br" else gzip.compress(body, 9, mtime=0)  # noqa: E731
-        data = _cached((*key, encoding), compress) if key else compress()
-    else:
-        encoding = None
-    response = Response(data, mimetype="application/json")
-    if encoding:
-        response.headers["Content-Encoding"] = encoding
-        response.vary.add("Accept-Encoding")
-    response.headers["ETag"] = f'"{etag}"'
-    response.headers["Cache-Control"] = "no-cache"
-    response.headers["X-Checksum-SHA256"] = hashlib.sha256(body).hexdigest()
-    response.headers["X-Uncompressed-Length"] = str(len(body))
-    return response
-
-
-def _cached(key: tuple, build) -> bytes:
-    """A snapshot's bytes, built once per language, regions and version (and encoding) in each process."""
-    cache: OrderedDict = current_app.extensions.setdefault("offline_bodies", OrderedDict())
-    if key not in cache:
-        cache[key] = build()
-        while len(cache) > CACHE_SIZE:
-            cache.popitem(last=False)
-    return cache[key]
-
-
 def _not_modified_response(etag: str) -> Response:
     response = Response(status=304)
     response.headers["ETag"] = f'"{etag}"'
@@ -238,8 +199,8 @@ def snapshot_json(lang=None):
     if prebuilt:  # a static, content-addressed file: any server or CDN can send it
         return redirect(url_for("offline.snapshot_file", name=prebuilt), code=302)
     key = (g.lang, wanted, version)
-    body = _cached(key, lambda: wire.encode(feed.snapshot(db.session, g.lang, wanted)))
-    return _json(body, etag, key)
+    body = compress.kept("snapshots", key, lambda: wire.encode(feed.snapshot(db.session, g.lang, wanted)))
+    return compress.send_json(body, etag, "snapshots", key)
 
 
 @bp.route("/snapshots/<name>")
@@ -278,7 +239,7 @@ def changes_json(lang=None):
     if _not_modified(etag) or int(since) == version:
         return _not_modified_response(etag)
     body = wire.encode(feed.changes(db.session, g.lang, wanted, int(since)))
-    return _json(body, etag, (g.lang, wanted, version, int(since)))
+    return compress.send_json(body, etag, "changes", (g.lang, wanted, version, int(since)))
 
 
 @bp.route("/manifest.webmanifest")
@@ -305,10 +266,10 @@ def manifest():
 
 def precache_urls() -> list[str]:
     """The app shell: fingerprinted bundles, the page icon and the default language's shell page."""
-    from pwa_app.web.assets import BUNDLES
+    from pwa_app.web.assets import PRECACHED_BUNDLES
 
     env = current_app.extensions["assets"]
-    urls = [env[name].urls()[0] for name in BUNDLES]
+    urls = [env[name].urls()[0] for name in PRECACHED_BUNDLES]
     urls += [url_for("static", filename=name) for name in PRECACHED_ICONS]
     # One shell up front; sw.js keeps the shell of every other language a person uses as they use it,
     # so twenty languages do not cost a phone twenty downloads.

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from pwa_app.db import data_version
 from pwa_app.search import filters, fulltext, ranking
-from pwa_app.web import i18n
+from pwa_app.web import compress, i18n
 from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.db.extensions import db
 from pwa_app.present.localize import language_name
@@ -96,15 +96,10 @@ def search_data():
     etag = hashlib.sha256(f"{FORMAT}:{g.lang}:{version}".encode()).hexdigest()[:20]
     if etag in request.headers.get("If-None-Match", ""):
         response = Response(status=304)
-    else:
-        cache = current_app.extensions.setdefault("search_data", {})
-        key = (g.lang, version, str(db.engine.url))
-        if key not in cache:
-            if len(cache) > 16:
-                cache.clear()
-            cache[key] = json.dumps({"version": version, **document(db.session, g.lang)},
-                                    ensure_ascii=False, separators=(",", ":"))
-        response = Response(cache[key], mimetype="application/json")
-    response.headers["ETag"] = f'"{etag}"'
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+        response.headers["ETag"] = f'"{etag}"'
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+    key = ("search-data", g.lang, version, str(db.engine.url))
+    body = compress.kept("search-data", key, lambda: json.dumps({"version": version, **document(db.session, g.lang)},
+                                                                ensure_ascii=False, separators=(",", ":")).encode())
+    return compress.send_json(body, etag, "search-data", key)

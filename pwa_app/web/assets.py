@@ -148,6 +148,9 @@ BUNDLES = {
                           depends=[RECIPE], output="gen/sync-worker.%(version)s.js"),
     "draw": Bundle(str(NUNJUCKS), COMPILED_TEMPLATES, filters=Minify(), depends=[RECIPE], output="gen/draw.%(version)s.js"),
 }
+# What the service worker precaches for every visitor: every bundle but the curators' stylesheet
+# (their screens are network only, sw.js never keeps them).
+PRECACHED_BUNDLES = tuple(name for name in BUNDLES if name != "curate-css")
 
 
 def init_app(app: Flask) -> Environment:

@@ -4,16 +4,23 @@ Pages and API answers change with the data, so they are gzipped as they go (once
 page cache). The script and style bundles never change under their name: they are compressed once,
 when built, to brotli and gzip siblings that the static route sends as they are
 (`pwa_app/web/assets.py`), and this hook leaves them alone (a file response, already encoded).
+The JSON a phone downloads to work offline (the snapshot, the changes feed, the search data) is the
+same for every phone until the data changes: it is compressed once per data version, as brotli 11
+where the browser takes it, and kept (`send_json`).
 """
 from __future__ import annotations
 
 import gzip
+import hashlib
+from collections import OrderedDict
 
-from flask import Response, request
+import brotli
+from flask import Response, current_app, request
 
 COMPRESSIBLE = ("text/html", "text/css", "text/plain", "application/json", "application/javascript",
                 "text/javascript", "application/manifest+json", "application/x-ndjson", "image/svg+xml")
 MIN_SIZE = 600  # below this the gzip header costs more than it saves
+KEPT = 32  # bodies `kept` in each process and store: a language's snapshot (or search data), per version and encoding
 
 
 def gzipped(data: bytes) -> bytes | None:
@@ -22,7 +29,7 @@ def gzipped(data: bytes) -> bytes | None:
 
 
 def accepts_gzip() -> bool:
-    return "gzip" in request.headers.get("Accept-Encoding", "")
+    return request.accept_encodings["gzip"] > 0  # "gzip;q=0" refuses it
 
 
 def send_gzipped(response: Response, body: bytes) -> Response:
@@ -47,3 +54,36 @@ def gzip_response(response: Response) -> Response:
         return response
     body = gzipped(response.get_data())
     return response if body is None else send_gzipped(response, body)
+
+
+def kept(store: str, key: tuple, build) -> bytes:
+    """Bytes built once per key in each process (the last KEPT keys of each store): a language's
+    snapshot or search data for one data version, whole or compressed."""
+    cache: OrderedDict = current_app.extensions.setdefault(f"passerelle.kept.{store}", OrderedDict())
+    if key not in cache:
+        cache[key] = build()
+        while len(cache) > KEPT:
+            cache.popitem(last=False)
+    return cache[key]
+
+
+def send_json(body: bytes, etag: str, store: str, key: tuple | None = None) -> Response:
+    """Answer with `body`, brotli- or gzip-compressed as the browser takes it: once per `key` (which
+    names the data version) and kept in `store` for the next phone, or every time without a key."""
+    accepted = request.accept_encodings
+    encoding = "br" if accepted["br"] > 0 else "gzip" if accepted["gzip"] > 0 else None
+    data = body
+    if encoding and len(body) >= MIN_SIZE:
+        squeeze = lambda: brotli.compress(body, quality=11) if encoding == "br" else gzip.compress(body, 9, mtime=0)  # noqa: E731
+        data = kept(store, (*key, encoding), squeeze) if key else squeeze()
+    else:
+        encoding = None
+    response = Response(data, mimetype="application/json")
+    if encoding:
+        response.headers["Content-Encoding"] = encoding
+    response.vary.add("Accept-Encoding")  # the whole body too: another browser may be sent brotli
+    response.headers["ETag"] = f'"{etag}"'
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Checksum-SHA256"] = hashlib.sha256(body).hexdigest()
+    response.headers["X-Uncompressed-Length"] = str(len(body))
+    return response

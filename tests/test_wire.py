@@ -144,11 +144,25 @@ def test_the_offline_downloads_are_compressed_once_per_data_version(client, monk
 
     squeezed = []
     real = compress.brotli.compress
-    monkeypatch.setattr(compress.brotli, "compress", lambda data, **kw: squeezed.append(len(data)) or real(data, **kw))
+    monkeypatch.setattr(compress.brotli, "compress", lambda data, quality: squeezed.append(len(data)) or real(data, quality=quality))
     for _ in range(3):
         for path in ("/en/offline/search-data.json", "/fr/offline/search-data.json", "/en/offline/snapshot.json"):
             assert client.get(path, headers={"Accept-Encoding": "br"}).headers["Content-Encoding"] == "br"
     assert len(squeezed) == 3
+
+
+def test_a_large_search_data_is_compressed_fast_not_hardest(client, monkeypatch):
+    """Brotli 11 would hold the first phone after every change for seconds on a large directory."""
+    from pwa_app.views import search_data
+    from pwa_app.web import compress
+
+    qualities = []
+    real = compress.brotli.compress
+    monkeypatch.setattr(compress.brotli, "compress", lambda data, quality: qualities.append(quality) or real(data, quality=quality))
+    assert client.get("/en/offline/search-data.json", headers={"Accept-Encoding": "br"}).status_code == 200
+    monkeypatch.setattr(search_data, "FULL_QUALITY_UP_TO", 1000)  # as if the directory were large
+    assert client.get("/fr/offline/search-data.json", headers={"Accept-Encoding": "br"}).status_code == 200
+    assert qualities == [11, 5]
 
 
 def test_other_static_files_are_not_cached_forever(server_port):

@@ -67,14 +67,14 @@ def kept(store: str, key: tuple, build) -> bytes:
     return cache[key]
 
 
-def send_json(body: bytes, etag: str, store: str, key: tuple | None = None) -> Response:
-    """Answer with `body`, brotli- or gzip-compressed as the browser takes it: once per `key` (which
-    names the data version) and kept in `store` for the next phone, or every time without a key."""
+def send_json(body: bytes, etag: str, store: str, key: tuple | None = None, quality: int = 11) -> Response:
+    """Answer with `body`, brotli- (at `quality`) or gzip-compressed as the browser takes it: once per
+    `key` (which names the data version) and kept in `store` for the next phone, or every time without a key."""
     accepted = request.accept_encodings
     encoding = "br" if accepted["br"] > 0 else "gzip" if accepted["gzip"] > 0 else None
     data = body
     if encoding and len(body) >= MIN_SIZE:
-        squeeze = lambda: brotli.compress(body, quality=11) if encoding == "br" else gzip.compress(body, 9, mtime=0)  # noqa: E731
+        squeeze = lambda: brotli.compress(body, quality=quality) if encoding == "br" else gzip.compress(body, 9, mtime=0)  # noqa: E731
         data = kept(store, (*key, encoding), squeeze) if key else squeeze()
     else:
         encoding = None

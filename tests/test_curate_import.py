@@ -6,13 +6,14 @@ import csv
 import io
 import os
 import shutil
+import uuid
 import zipfile
 
 from sqlalchemy import func, select
 
 from pwa_app.cli.database import DEMO_PACKAGE
 from pwa_app.db.extensions import db
-from pwa_app.db.models import PendingImport, Service
+from pwa_app.db.models import Metadata, PendingImport, Service
 
 from .conftest import SHARED_DATA, make_app
 from .curation import settled_app  # noqa: F401 (the module's `app`: every test ends settled)
@@ -82,6 +83,32 @@ def test_a_dry_run_shows_what_would_change_and_confirming_does_it(app, tmp_path)
         assert db.session.scalar(select(func.count()).select_from(PendingImport)) == 0
     # Once applied, the upload is gone: confirming it again finds nothing.
     assert admin.post(target, data=confirm).status_code == 404
+
+
+def test_an_import_is_a_change_in_the_trail_with_who_when_and_the_file(app, tmp_path):
+    """The trail of every change says who replaced the directory with which file, and how many services
+    it held before and after; a dry run says nothing there. Curators' own rows survive the replacement."""
+    admin = curator(app, "admin@example.org", "admin")
+    data, _ = demo_with(tmp_path, rename="Renamed by the upload")
+    with app.app_context():
+        listed = db.session.scalar(select(func.count()).select_from(Service))
+    preview = upload(admin, data, name="spring-export.zip").get_data(as_text=True)
+    assert "spring-export.zip" not in admin.get("/curate/changes").text  # the dry run: nothing yet
+    target = action_of(preview, "/confirm")
+    admin.post(target, data=form_of(preview, target)).get_data()
+    with app.app_context():
+        rows = db.session.scalars(select(Metadata).where(Metadata.resource_type == "directory")).all()
+    assert [(r.last_action_type, r.field_name, r.previous_value, r.replacement_value, r.updated_by) for r in rows] == [
+        ("replace", "services", str(listed), f"{listed} (spring-export.zip)", "admin@example.org")]
+    assert str(uuid.UUID(rows[0].resource_id)) == rows[0].resource_id and rows[0].changed_at  # HSDS: a UUID
+    changes = admin.get("/curate/changes").text
+    assert "Whole directory" in changes and "replaced by an imported file" in changes and "spring-export.zip" in changes
+    # A second replacement keeps the first one's row (the importer keeps curators' rows).
+    preview = upload(admin, data, name="summer-export.zip").get_data(as_text=True)
+    target = action_of(preview, "/confirm")
+    admin.post(target, data=form_of(preview, target)).get_data()
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Metadata).where(Metadata.resource_type == "directory")) == 2
 
 
 def test_a_file_with_problems_is_listed_and_nothing_changes(app, tmp_path):

@@ -84,7 +84,7 @@ def _stream(token: str, confirm: bool, allow_shrink: bool) -> Response:
     pending = upload.find(db.session, token, now())
     if pending is None:
         abort(404)
-    filename, app = pending.filename, current_app._get_current_object()
+    filename, app, confirmed_by = pending.filename, current_app._get_current_object(), current_user.email
     lines: queue.Queue = queue.Queue()
     outcome: dict = {}
 
@@ -95,7 +95,7 @@ def _stream(token: str, confirm: bool, allow_shrink: bool) -> Response:
                 job = upload.find(session, token, now())
                 if confirm:
                     outcome["summary"] = upload.apply(session, job, Settings.from_app(app, session), LineProgress(lines),
-                                                      allow_shrink)
+                                                      allow_shrink, who=confirmed_by, now=now())
                     session.commit()
                 else:
                     outcome["preview"] = upload.dry_run(session, job, LineProgress(lines), allow_shrink)

@@ -9,6 +9,7 @@ import re
 from pwa_app.views.curate.base import _l
 
 FIELDS = {
+    "services": _l("Services"),
     "name": _l("Name"), "alternate_name": _l("Other name"), "description": _l("Description"),
     "url": _l("Web address"), "email": _l("Email"), "status": _l("Status"),
     "interpretation_services": _l("Interpretation"), "application_process": _l("How to apply"),
@@ -52,9 +53,11 @@ KINDS = {
     "cost_option": _l("Cost"), "required_document": _l("Document to bring"), "service_area": _l("Area served"),
     "accessibility": _l("Accessibility"), "attribute": _l("Category"), "service_at_location": _l("Place of service"),
     "translation": _l("Translation"),
+    "directory": _l("Whole directory"),  # an import: its row names the file
 }
 ACTIONS = {"create": _l("added"), "update": _l("changed"), "delete": _l("removed"), "revert": _l("reverted"),
-           "verify": _l("verified"), "translate": _l("translated")}
+           "verify": _l("verified"), "translate": _l("translated"),
+           "replace": _l("replaced by an imported file"), "merge": _l("merged with an imported file")}
 LOCATED = {"address": _l("Taken from another place at the same address: %(name)s."),
            "postal": _l("Approximate: the centre of the postal area %(name)s."),
            "city": _l("Approximate: the centre of %(name)s.")}

@@ -637,3 +637,27 @@ def test_saving_a_form_unchanged_changes_nothing(app, plural):
     assert saved.status_code == 302 and saved.headers["Location"].endswith("saved=0"), saved.text[:2000]
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Metadata)) == 0
+
+
+def test_a_curators_error_is_a_curator_page_in_their_language(app, monkeypatch):
+    """Under /curate/ a missing record, an admin's screen, an address that matches no screen and a
+    failure are curator pages (their frame, their language), not the public site's (crisis bar,
+    language picker for residents); the public site's own errors are unchanged."""
+    client = curator(app, "errors@example.org")
+    for path, status, words in (("/curate/services/no-such-service/edit", 404, "There is no such screen or record"),
+                                ("/curate/no-such-screen", 404, "There is no such screen or record"),
+                                ("/curate/import", 403, "This screen is for admins.")):
+        page = client.get(path)
+        assert page.status_code == status, path
+        assert "Passerelle curation" in page.text and words in page.text and 'class="crisis"' not in page.text, path
+        assert page.headers["Cache-Control"] == "no-store"
+    assert client.get("/curate/language/fr?next=/curate/").status_code == 302
+    assert "Cet écran est réservé aux administrateurs." in client.get("/curate/import").text
+    # A failure in a curator's screen.
+    from pwa_app.views.curate import work
+
+    monkeypatch.setattr(work, "render", lambda *a, **k: 1 / 0)
+    failed = client.get("/curate/")
+    assert failed.status_code == 500 and "Un problème est survenu" in failed.text and "Passerelle" in failed.text
+    public = app.test_client().get("/en/no-such-page")
+    assert public.status_code == 404 and 'class="crisis"' in public.text and "Passerelle curation" not in public.text

@@ -15,15 +15,23 @@ class AppError(Exception):
         self.status, self.title, self.message = status, title, message
 
 
+# Error pages of a part of the site that has its own (path prefix -> draw(status) -> HTML): the
+# curators' screens (views/curate), in their own words and frame, not the public page's.
+PAGES: dict[str, object] = {}
+
+
 def _respond(status: int, title: str, message: str, extra_headers: dict | None = None):
     headers = {**({"Retry-After": "30"} if status == 503 else {}), **(extra_headers or {})}
     if request.path.startswith("/api/"):
         return jsonify({"status": status, "title": title, "detail": message}), status, headers
     template = "errors/404.html" if status == 404 else "errors/error.html"
+    own = next((draw for prefix, draw in PAGES.items() if request.path == prefix or request.path.startswith(prefix + "/")), None)
     # The page cannot be drawn without the database, nor its links for a host outside TRUSTED_HOSTS
     # (no URL adapter): then answer plainly rather than not at all.
     if request_ctx.url_adapter is not None:
         try:
+            if own is not None:
+                return own(status), status, headers
             return render_template(template, status=status, title=title, message=message), status, headers
         except DBAPIError:
             pass

@@ -19,7 +19,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from pwa_app.curate import accounts
 from pwa_app.db.extensions import db
-from pwa_app.web import i18n
+from pwa_app.web import errors, i18n
 
 bp = Blueprint("curate", __name__, url_prefix="/curate")
 CURATE_LANGUAGES = ("en", "fr")
@@ -67,6 +67,7 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.session_protection = None  # the epoch in the id and the idle timeout guard sessions
     app.after_request(_no_store)
+    errors.PAGES["/curate"] = _error_page
 
     @login_manager.user_loader
     def load(session_id: str):
@@ -108,6 +109,19 @@ def _every_request():
         return redirect(url_for("curate.login", expired=1))
     session["seen"] = now
     return None
+
+
+def _error_page(status: int) -> str:
+    """A curator's error page: in their language and frame, for any error under /curate/ (a record
+    that is not there, a screen for admins, an address that matches no screen, a failure)."""
+    if "lang" not in g:  # an address that matches no screen: the blueprint's hooks did not run
+        code = i18n.preferred_language()
+        g.lang = code if code in CURATE_LANGUAGES else "en"
+    title, message = {
+        403: (_("Not for your account"), _("This screen is for admins.")),
+        404: (_("Not found"), _("There is no such screen or record: it may have been removed.")),
+    }.get(status, (_("Something went wrong"), _("Try again in a moment. If it happens again, tell whoever runs this site.")))
+    return render("error.html", title=title, message=message)
 
 
 @bp.errorhandler(CSRFError)

@@ -145,10 +145,13 @@ def test_the_offline_downloads_are_compressed_once_per_data_version(client, monk
     squeezed = []
     real = compress.brotli.compress
     monkeypatch.setattr(compress.brotli, "compress", lambda data, quality: squeezed.append(len(data)) or real(data, quality=quality))
+    hashed = []
+    real_hash = compress.hashlib.sha256
+    monkeypatch.setattr(compress.hashlib, "sha256", lambda data: hashed.append(len(data)) or real_hash(data))
     for _ in range(3):
         for path in ("/en/offline/search-data.json", "/fr/offline/search-data.json", "/en/offline/snapshot.json"):
             assert client.get(path, headers={"Accept-Encoding": "br"}).headers["Content-Encoding"] == "br"
-    assert len(squeezed) == 3
+    assert len(squeezed) == 3 and sorted(n for n in hashed if n in squeezed) == sorted(squeezed)  # the checksum once too
 
 
 def test_a_large_search_data_is_compressed_fast_not_hardest(client, monkeypatch):

@@ -113,7 +113,6 @@ def apply(session: Session, pending: PendingImport, settings: Settings, progress
         summary = import_package(session, path, progress, merge=pending.merge, lenient=pending.lenient,
                                  allow_shrink=allow_shrink)
     settle(session, settings, progress)
-    session.flush()
     # HSDS wants a UUID for the resource: the import's own; the file's name goes beside the new count.
     audit.record(session, "directory", str(uuid.uuid4()), "merge" if pending.merge else "replace", "services",
                  str(before), f"{services()} ({pending.filename})", who or pending.created_by, now or datetime.now(UTC))

@@ -100,7 +100,7 @@ def search_data():
         response.headers["ETag"] = f'"{etag}"'
         response.headers["Cache-Control"] = "no-cache"
         return response
-    key = ("search-data", g.lang, version, str(db.engine.url))
+    key = (g.lang, version, str(db.engine.url))
     body = compress.kept("search-data", key, lambda: json.dumps({"version": version, **document(db.session, g.lang)},
                                                                 ensure_ascii=False, separators=(",", ":")).encode())
     # Brotli 11 on a large directory's search data would hold the first phone after every change, in

@@ -84,6 +84,7 @@ def send_json(body: bytes, etag: str, store: str, key: tuple | None = None, qual
     response.vary.add("Accept-Encoding")  # the whole body too: another browser may be sent brotli
     response.headers["ETag"] = f'"{etag}"'
     response.headers["Cache-Control"] = "no-cache"
-    response.headers["X-Checksum-SHA256"] = hashlib.sha256(body).hexdigest()
+    checksum = lambda: hashlib.sha256(body).hexdigest().encode()  # noqa: E731
+    response.headers["X-Checksum-SHA256"] = (kept(f"{store}.sha256", key, checksum) if key else checksum()).decode()
     response.headers["X-Uncompressed-Length"] = str(len(body))
     return response

@@ -1,6 +1,8 @@
 """One error path: a small exception type, and one handler that answers JSON under /api/ and a page elsewhere."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask, jsonify, render_template, request
 from flask.globals import request_ctx
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -17,7 +19,7 @@ class AppError(Exception):
 
 # Error pages of a part of the site that has its own (path prefix -> draw(status) -> HTML): the
 # curators' screens (views/curate), in their own words and frame, not the public page's.
-PAGES: dict[str, object] = {}
+PAGES: dict[str, Callable[[int], str]] = {}
 
 
 def _respond(status: int, title: str, message: str, extra_headers: dict | None = None):

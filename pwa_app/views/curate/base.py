@@ -86,10 +86,14 @@ def _no_store(response):
     return response
 
 
-@bp.before_request
-def _every_request():
+def _curators_language() -> None:
     code = i18n.preferred_language()
     g.lang = code if code in CURATE_LANGUAGES else "en"
+
+
+@bp.before_request
+def _every_request():
+    _curators_language()
     if request.endpoint not in OPEN_ENDPOINTS and not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
     view = current_app.view_functions.get(request.endpoint)
@@ -115,8 +119,7 @@ def _error_page(status: int) -> str:
     """A curator's error page: in their language and frame, for any error under /curate/ (a record
     that is not there, a screen for admins, an address that matches no screen, a failure)."""
     if "lang" not in g:  # an address that matches no screen: the blueprint's hooks did not run
-        code = i18n.preferred_language()
-        g.lang = code if code in CURATE_LANGUAGES else "en"
+        _curators_language()
     title, message = {
         403: (_("Not for your account"), _("This screen is for admins.")),
         404: (_("Not found"), _("There is no such screen or record: it may have been removed.")),

@@ -73,6 +73,10 @@ def make_app(database, pooled: bool = False, **config):
     url = str(database) if "://" in str(database) else f"sqlite:///{database}"
     if url.startswith("postgresql") and not pooled:
         config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"poolclass": NullPool})
+    # What production compresses at brotli 11 once per data version (each language's offline downloads,
+    # the snapshot files) decodes to the same bytes at 5, made in milliseconds instead of a second or
+    # more each. test_wire checks the production quality.
+    config.setdefault("BROTLI_QUALITY", 5)
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SNAPSHOT_FOLDER": SNAPSHOTS, **config})
     app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     APPS.append(app)

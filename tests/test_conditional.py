@@ -118,3 +118,20 @@ def test_a_page_reads_the_data_version_once_and_a_cached_page_is_not_hashed_agai
         assert client.get("/en/categories/food").status_code == 200 and hashed == []
     finally:
         event.remove(engine, "before_cursor_execute", count)
+
+
+def test_what_pages_share_per_version_is_looked_up_with_one_read_of_the_version(app, client, monkeypatch):
+    """A category page asks for the tree, the places, the languages, the name order and the category
+    names, each built once per data version: the version is read once for them all, not once each."""
+    from pwa_app.db import data_version
+    from pwa_app.web import pages
+
+    reads = []
+    real = data_version.current
+    monkeypatch.setattr(pages.data_version, "current", lambda session: reads.append(1) or real(session))
+    # The first page also reads the services' records, kept for every language with a read of its own after them (shared.records).
+    assert client.get("/en/categories/food").status_code == 200
+    for lang in ("fr", "ar", "so"):  # each builds its own name order and category names
+        reads.clear()
+        assert client.get(f"/{lang}/categories/food").status_code == 200
+        assert len(reads) == 1, lang

@@ -117,13 +117,15 @@ def json_export_checked(app) -> int:
     (uri, email, uuid, date); return how many were checked."""
     with app.app_context():
         bundle = build_json(db.session)
-    registry = _registry()
+    registry, validators = _registry(), {}
     checked = 0
 
     def validate(name: str, obj: dict) -> None:
         nonlocal checked
-        validator = Draft202012Validator({"$ref": f"{name}.json"}, registry=registry, format_checker=FormatChecker())
-        errors = list(validator.iter_errors(obj))
+        if name not in validators:  # one per schema: its references are resolved once
+            validators[name] = Draft202012Validator({"$ref": f"{name}.json"}, registry=registry,
+                                                    format_checker=FormatChecker())
+        errors = list(validators[name].iter_errors(obj))
         assert not errors, (name, obj.get("id"), errors[0].message)
         checked += 1
         for service in obj.get("services", []) if name == "organization" else []:

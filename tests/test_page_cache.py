@@ -155,10 +155,11 @@ def test_at_the_turn_of_the_minute_one_thread_renders_while_the_others_answer(ap
 def test_a_warmed_worker_has_built_what_pages_share(app):
     from pwa_app.web import warmup
 
-    shared = app.extensions.setdefault("filter_choices", {})
+    shared = app.extensions.setdefault("per_version", {})
     shared.clear()
     assert warmup.warm(app)
-    assert {key[0] for key in shared} >= {"tree", "places", "languages", "name-ranks:en"}
+    assert len(shared) == 1  # the current data version's
+    assert set(*shared.values()) >= {"tree", "places", "languages", "name-ranks:en", "term-names:en"}
 
 
 def test_distinct_huge_queries_keep_the_cache_under_its_byte_bound(databases):

@@ -142,7 +142,7 @@ def register(app: Flask) -> None:
     def build_snapshots(out: Path | None, prune_days: int) -> None:
         """Write every language's offline snapshot as static, content-addressed files (.json, .gz, .br)."""
         folder = out or files.folder_of(app)
-        index = files.build(db.session, records.Settings.from_app(app, db.session), folder)
+        index = files.build(db.session, records.Settings.from_app(app, db.session), folder, app.config["BROTLI_QUALITY"])
         db.session.commit()
         removed = files.prune(folder, prune_days * 24 * 3600)
         count = sum(len(v) for v in index["files"].values())

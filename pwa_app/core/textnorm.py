@@ -68,18 +68,22 @@ UNSPACED_RANGES = (
 )
 
 
+UNSPACED = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED_RANGES) + "]")
+
+
 def _unspaced(ch: str) -> bool:
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in UNSPACED_RANGES)
+    return UNSPACED.match(ch) is not None
 
 
 def has_unspaced(word: str) -> bool:
     """True when `word` holds a character of a script written without spaces."""
-    return any(_unspaced(ch) for ch in word)
+    return UNSPACED.search(word) is not None
 
 
 def _split_word(word: str) -> list[str]:
     # Units are a character and the marks that follow it (Thai vowels stay on their consonant).
+    if not has_unspaced(word):  # most words: every character (marks included) stays in the one word
+        return [word] if word else []
     out: list[str] = []
     run: list[str] = []
     spaced = ""

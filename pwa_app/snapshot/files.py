@@ -1,7 +1,7 @@
 """Offline snapshots as static, content-addressed files, so any web server or CDN can serve them.
 
 `build` writes, for every language and region, the snapshot's bytes to `<sha256>.json` with `.gz`
-(gzip 9) and `.br` (brotli 11) siblings, plus `index.json` naming the current file of each. A file's
+(gzip 9) and `.br` (brotli at `BROTLI_QUALITY`, 11) siblings, plus `index.json` naming the current file of each. A file's
 name is its content's SHA-256, so it can be cached forever and checked on arrival; a new version
 is a new name. Old files stay until `prune` (phones may still be downloading them).
 """
@@ -33,19 +33,19 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(tmp.name, path)
 
 
-def write_file(folder: Path, body: bytes) -> str:
-    """Store `body` and its precompressed siblings under its content hash; return the file name."""
+def write_file(folder: Path, body: bytes, quality: int = 11) -> str:
+    """Store `body` and its precompressed siblings (brotli at `quality`) under its content hash; return the file name."""
     name = hashlib.sha256(body).hexdigest() + ".json"
     path = folder / name
     if not path.exists():
         _write_atomically(path.with_name(name + ".gz"), gzip.compress(body, compresslevel=9, mtime=0))
-        _write_atomically(path.with_name(name + ".br"), brotli.compress(body, quality=11))
+        _write_atomically(path.with_name(name + ".br"), brotli.compress(body, quality=quality))
         _write_atomically(path, body)  # last: its presence means the siblings are there too
     return name
 
 
-def build(session: Session, settings: records.Settings, folder: Path) -> dict:
-    """Write every language's snapshot, whole and per region, and the index; return the index."""
+def build(session: Session, settings: records.Settings, folder: Path, quality: int = 11) -> dict:
+    """Write every language's snapshot, whole and per region (brotli at `quality`), and the index; return the index."""
     folder.mkdir(parents=True, exist_ok=True)
     versions.ensure_ready(session, settings)
     version = versions.current_version(session)
@@ -55,7 +55,7 @@ def build(session: Session, settings: records.Settings, folder: Path) -> dict:
         files[lang] = {}
         for wanted in region_sets:
             body = wire.encode(feed.snapshot(session, lang, wanted))
-            files[lang]["+".join(wanted)] = write_file(folder, body)
+            files[lang]["+".join(wanted)] = write_file(folder, body, quality)
     # The data version tells this database's snapshots from another's at the same version number.
     index = {"version": version, "data_version": data_version.current(session), "built": int(time.time()),
              "files": files}

@@ -25,7 +25,6 @@ from pwa_app.present.localize import language_name
 from pwa_app.db.models import Accessibility, Language, Service, ServiceAtLocation, Translation
 
 bp = i18n.localized_blueprint("search_data", __name__)
-FULL_QUALITY_UP_TO = 1_000_000  # bytes of search data compressed at brotli 11 (the demo region: 0.4 MB, 0.6 s)
 FORMAT = 2  # in the ETag: a phone holding an older form of the document (1 had no `extra`) gets the new one
 
 
@@ -103,6 +102,4 @@ def search_data():
     key = (g.lang, version, str(db.engine.url))
     body = compress.kept("search-data", key, lambda: json.dumps({"version": version, **document(db.session, g.lang)},
                                                                 ensure_ascii=False, separators=(",", ":")).encode())
-    # Brotli 11 on a large directory's search data would hold the first phone after every change, in
-    # every language and server (60,000 services: 3.6 MB, 7.2 s); a lower quality takes milliseconds.
-    return compress.send_json(body, etag, "search-data", key, quality=11 if len(body) <= FULL_QUALITY_UP_TO else 5)
+    return compress.send_json(body, etag, "search-data", key)

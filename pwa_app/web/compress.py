@@ -5,8 +5,8 @@ page cache). The script and style bundles never change under their name: they ar
 when built, to brotli and gzip siblings that the static route sends as they are
 (`pwa_app/web/assets.py`), and this hook leaves them alone (a file response, already encoded).
 The JSON a phone downloads to work offline (the snapshot, the changes feed, the search data) is the
-same for every phone until the data changes: it is compressed once per data version, as brotli 11
-where the browser takes it, and kept (`send_json`).
+same for every phone until the data changes: it is compressed once per data version, as brotli where
+the browser takes it (at `BROTLI_QUALITY`, 11, up to `FULL_QUALITY_UP_TO`), and kept (`send_json`).
 """
 from __future__ import annotations
 
@@ -21,6 +21,17 @@ COMPRESSIBLE = ("text/html", "text/css", "text/plain", "application/json", "appl
                 "text/javascript", "application/manifest+json", "application/x-ndjson", "image/svg+xml")
 MIN_SIZE = 600  # below this the gzip header costs more than it saves
 KEPT = 32  # bodies `kept` in each process and store: a language's snapshot (or search data), per version and encoding
+# Brotli 11 on a large body would hold the first phone after every change for seconds, in every language
+# and on every server (60,000 services: search data 3.6 MB, 7.2 s; the snapshot 33 MB, about 90 s).
+# Above this size a body is compressed at FAST_QUALITY: milliseconds, about 20 % larger.
+FULL_QUALITY_UP_TO = 1_000_000  # bytes (the demo region's search data: 0.4 MB, 0.6 s at 11)
+FAST_QUALITY = 5
+
+
+def brotli_quality(size: int) -> int:
+    """The brotli quality for a body of `size` bytes compressed once per data version."""
+    best = current_app.config["BROTLI_QUALITY"]
+    return best if size <= FULL_QUALITY_UP_TO else min(best, FAST_QUALITY)
 
 
 def gzipped(data: bytes) -> bytes | None:
@@ -67,14 +78,14 @@ def kept(store: str, key: tuple, build) -> bytes:
     return cache[key]
 
 
-def send_json(body: bytes, etag: str, store: str, key: tuple | None = None, quality: int = 11) -> Response:
-    """Answer with `body`, brotli- (at `quality`) or gzip-compressed as the browser takes it: once per
-    `key` (which names the data version) and kept in `store` for the next phone, or every time without a key."""
+def send_json(body: bytes, etag: str, store: str, key: tuple | None = None) -> Response:
+    """Answer with `body`, brotli- (at `brotli_quality`) or gzip-compressed as the browser takes it: once
+    per `key` (which names the data version) and kept in `store` for the next phone, or every time without a key."""
     accepted = request.accept_encodings
     encoding = "br" if accepted["br"] > 0 else "gzip" if accepted["gzip"] > 0 else None
     data = body
     if encoding and len(body) >= MIN_SIZE:
-        squeeze = lambda: brotli.compress(body, quality=quality) if encoding == "br" else gzip.compress(body, 9, mtime=0)  # noqa: E731
+        squeeze = lambda: brotli.compress(body, quality=brotli_quality(len(body))) if encoding == "br" else gzip.compress(body, 9, mtime=0)  # noqa: E731
         data = kept(store, (*key, encoding), squeeze) if key else squeeze()
     else:
         encoding = None

@@ -52,6 +52,10 @@ class Config:
     # (pwa_app/web/proxies.py); 0 believes none, as an app reached directly must.
     TRUSTED_PROXIES = os.environ.get("PASSERELLE_TRUSTED_PROXIES", "0")
 
+    # Brotli quality of what is compressed once per data version: the offline downloads (up to 1 MB;
+    # larger ones at 5, pwa_app/web/compress.py) and `flask build-snapshots`' files. 11 is the smallest
+    # and the slowest to make; the decoded bytes are the same at any quality.
+    BROTLI_QUALITY = 11
     SEARCH_MAX_QUERY = 200  # characters kept from a query; the rest is ignored, never echoed
     # Rendered pages kept per process (pwa_app/web/page_cache.py), in bytes: the oldest go first.
     PAGE_CACHE_BYTES = int(os.environ.get("PASSERELLE_PAGE_CACHE_MB", "32")) * 1024 * 1024

@@ -7,8 +7,9 @@ Blueprints import from here, never from each other.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import format_date, format_time, get_locale, gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -132,15 +133,35 @@ def _whole_tree() -> Tree:
     return t
 
 
+KEPT_VERSIONS = 2  # data versions whose built things each process keeps (a request may still read the one before)
+
+
 def per_version(name: str, build):
-    """Something built from the data, kept until the data changes (an import bumps the version)."""
-    key = (name, data_version.current(db.session), str(db.engine.url))
-    cache = current_app.extensions.setdefault("filter_choices", {})
-    if key not in cache:
-        if len(cache) > 32:
-            cache.clear()
-        cache[key] = build()
-    return cache[key]
+    """Something built from the data, kept until the data changes (an import bumps the version): every
+    name of the current version (each language's name order and category names among them) and of the one before."""
+    version = (_transactions_version(), str(db.engine.url))
+    cache: OrderedDict = current_app.extensions.setdefault("per_version", OrderedDict())
+    if version not in cache:
+        cache[version] = {}
+        while len(cache) > KEPT_VERSIONS:
+            cache.popitem(last=False)
+    built = cache[version]
+    if name not in built:
+        built[name] = build()
+    return built[name]
+
+
+def _transactions_version() -> str:
+    """The data version as this request's transaction reads it: read once per request and transaction (a
+    page asks for several things built per version), again after a commit or a rollback."""
+    if not has_request_context():
+        return data_version.current(db.session)
+    session = db.session()  # this thread's and context's
+    transaction, kept = session.get_transaction(), request.environ.get("passerelle.per_version_read")
+    if transaction is None or kept is None or kept[0] is not transaction:
+        version = data_version.current(session)  # begins the transaction where none had
+        kept = request.environ["passerelle.per_version_read"] = (session.get_transaction(), version)
+    return kept[1]
 
 
 def name_ranks() -> dict[str, int]:
@@ -161,7 +182,14 @@ def places() -> list[filtering.Place]:
 
 
 def term_names(terms) -> dict[str, object]:
-    """Category names in the reader's language: our Open Eligibility translations first, then the data's."""
+    """Category names in the reader's language: our Open Eligibility translations first, then the data's.
+    Every category's are worked out once per data version and language."""
+    every = per_version(f"term-names:{g.lang}", lambda: _names_of(tree().terms.values()))
+    others = _names_of([t for t in terms if t.id not in every])
+    return {t.id: every[t.id] if t.id in every else others[t.id] for t in terms}
+
+
+def _names_of(terms) -> dict[str, object]:
     p = presenter()
     p.picker.preload("taxonomy_term", [t.id for t in terms])
     names = {}

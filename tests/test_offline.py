@@ -295,6 +295,28 @@ def test_sw_version_follows_the_shell(client, app, monkeypatch):
     assert client.get("/sw.js").headers["ETag"] != before
 
 
+def test_sw_version_follows_the_directorys_facts_but_not_its_records(client, app):
+    """The shell shows the demo label: a real directory imported over the demo, with the server running,
+    reaches phones that keep the old shell as a new version of the app (the shell without the label)."""
+    from pwa_app.db import data_version
+    from pwa_app.db.extensions import db
+    from pwa_app.db.models import DirectoryInfo, Service
+
+    demo = client.get("/sw.js").headers["ETag"]
+    assert b'class="demo"' in client.get("/en/offline").data
+    with app.app_context():  # a curator's edit: a new data version, the same facts
+        db.session.scalars(db.select(Service)).first().name += " (edited)"
+        data_version.touch(db.session)
+        db.session.commit()
+    assert client.get("/sw.js").headers["ETag"] == demo
+    with app.app_context():  # what an import of a real directory leaves
+        db.session.get(DirectoryInfo, "demo").value = ""
+        data_version.touch(db.session)
+        db.session.commit()
+    assert client.get("/sw.js").headers["ETag"] != demo
+    assert b'class="demo"' not in client.get("/en/offline").data
+
+
 def test_manifest_makes_the_app_installable(client):
     manifest = json.loads(client.get("/manifest.webmanifest?lang=fr").data)
     assert manifest["name"] and manifest["short_name"] and manifest["display"] == "standalone"

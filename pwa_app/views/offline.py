@@ -26,7 +26,7 @@ from pwa_app.snapshot import feed, files, records, versions, wire
 from pwa_app.db.extensions import db
 from pwa_app.present import situations
 from pwa_app.present.localize import clock_data, language_name, list_patterns, unit_patterns
-from pwa_app.web.pages import crisis_numbers
+from pwa_app.web.pages import crisis_numbers, directory_info
 
 bp = Blueprint("offline", __name__)
 
@@ -282,12 +282,15 @@ def precache_urls() -> list[str]:
 def _app_version(urls: list[str]) -> str:
     """A hash of the app itself: asset URLs carry their own hashes; every language's shell and the icons are hashed here.
 
-    None of it depends on the directory's data, so each process works it out once.
+    The shells do not show the directory's records, only its facts (the demo label, the base language),
+    so each process works it out once per configuration and facts, not per data version.
     """
     known = current_app.extensions.setdefault("offline_app_version", {})
-    # Shells show configured numbers and texts: a configuration change is a new app version.
+    # Shells show configured numbers and texts: a configuration change is a new app version. They show
+    # the directory's facts too: a real directory imported over the demo loses the demo label offline as well.
     settings = sorted((k, v) for k, v in current_app.config.items() if isinstance(v, (str, int, tuple)))
-    key = repr(("\n".join(urls), settings))
+    facts = sorted((k, v) for k, v in directory_info().items() if k not in data_version.DERIVED_KEYS)
+    key = repr(("\n".join(urls), settings, facts))
     if key not in known:
         known[key] = _hash_app(urls)
     return known[key]

@@ -85,3 +85,23 @@ def test_a_page_reads_its_cards_with_no_record_kept_when_the_version_moved(clien
     for lang in ("en", "fr"):
         assert client.get(f"/{lang}/categories/food?sort=name").status_code == 200
     assert len(loads) == 2
+
+
+def test_the_search_data_reads_what_every_language_shares_once_per_data_version(app, client, monkeypatch):
+    """Its categories' words, translated services' words, places and services' facts are the same in every
+    language: read once for all 20, again after a change."""
+    from pwa_app.views import search_data
+
+    built = []
+    real = search_data.every_language
+    monkeypatch.setattr(search_data, "every_language", lambda session: built.append(1) or real(session))
+    documents = {}
+    for lang in ("en", "fr", "ar", "so"):
+        answer = client.get(f"/{lang}/offline/search-data.json", headers={"Accept-Encoding": "identity"})
+        documents[lang] = answer.get_json()
+    assert len(built) == 1
+    assert documents["en"]["terms"] == documents["ar"]["terms"] and documents["en"]["extra"] != documents["fr"]["extra"]
+    with app.app_context():
+        data_version.touch(db.session)
+        db.session.commit()
+    assert client.get("/fr/offline/search-data.json").status_code == 200 and len(built) == 2

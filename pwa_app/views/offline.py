@@ -279,21 +279,26 @@ def precache_urls() -> list[str]:
     return urls
 
 
+# Worked out once per process for every app in it (a test makes many, on as many databases).
+APP_VERSIONS: dict[str, str] = {}
+NOT_SHOWN = ("SQLALCHEMY_DATABASE_URI", "SECRET_KEY", "SNAPSHOT_FOLDER")  # settings no shell shows
+
+
 def _app_version(urls: list[str]) -> str:
     """A hash of the app itself: asset URLs carry their own hashes; every language's shell and the icons are hashed here.
 
     The shells do not show the directory's records, only its facts (the demo label, the base language),
     so each process works it out once per configuration and facts, not per data version.
     """
-    known = current_app.extensions.setdefault("offline_app_version", {})
     # Shells show configured numbers and texts: a configuration change is a new app version. They show
     # the directory's facts too: a real directory imported over the demo loses the demo label offline as well.
-    settings = sorted((k, v) for k, v in current_app.config.items() if isinstance(v, (str, int, tuple)))
+    settings = sorted((k, v) for k, v in current_app.config.items()
+                      if isinstance(v, (str, int, tuple)) and k not in NOT_SHOWN)
     facts = sorted((k, v) for k, v in directory_info().items() if k not in data_version.DERIVED_KEYS)
-    key = repr(("\n".join(urls), settings, facts))
-    if key not in known:
-        known[key] = _hash_app(urls)
-    return known[key]
+    key = repr((current_app.root_path, "\n".join(urls), settings, facts))
+    if key not in APP_VERSIONS:
+        APP_VERSIONS[key] = _hash_app(urls)
+    return APP_VERSIONS[key]
 
 
 def _hash_app(urls: list[str]) -> str:

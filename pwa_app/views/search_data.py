@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from pwa_app.db import data_version
 from pwa_app.search import filters, fulltext, ranking
 from pwa_app.web import compress, i18n
+from pwa_app.web.pages import per_version
 from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.db.extensions import db
 from pwa_app.present.localize import language_name
@@ -28,12 +29,9 @@ bp = i18n.localized_blueprint("search_data", __name__)
 FORMAT = 2  # in the ETag: a phone holding an older form of the document (1 had no `extra`) gets the new one
 
 
-def extra_words(session: Session, lang: str) -> dict[str, list[str]]:
-    """Service id -> [name words, body words] its search document holds and its record in `lang` does not show.
-
-    Only translated services can have any: the other languages' texts (ranking.py).
-    """
-    from pwa_app.snapshot.reader import for_language
+def translated_words(session: Session) -> dict[str, tuple[dict, list[list[str]]]]:
+    """Listed service id -> (its neutral record, [name words, body words] in every language), for the
+    translated services only: the only ones whose document holds words a reader's record may not show."""
     from pwa_app.snapshot.records import Settings, neutral_records
 
     translated = sorted(set(session.scalars(select(Translation.id).where(Translation.entity == "service")))
@@ -42,14 +40,21 @@ def extra_words(session: Session, lang: str) -> dict[str, list[str]]:
     if not translated:
         return {}
     settings = Settings.from_app(current_app, session)
+    return {sid: (record, [ranking.distinct(every) for every in ranking.record_texts(record, ranking.every_language)])
+            for sid, record in neutral_records(session, settings, only=translated).items()
+            if record.get("s") in (None, *LISTED_STATUSES)}
+
+
+def extra_words(translated: dict[str, tuple[dict, list[list[str]]]], lang: str, base_language: str) -> dict[str, list[str]]:
+    """Service id -> [name words, body words] its search document holds and its record in `lang` does not show
+    (the other languages' texts, ranking.py)."""
+    from pwa_app.snapshot.reader import for_language
+
     out = {}
-    for sid, record in neutral_records(session, settings, only=translated).items():
-        if record.get("s") not in (None, *LISTED_STATUSES):
-            continue
-        shown = for_language(lang, record.get("b", settings.base_language)).service(record)
-        extra = [" ".join(ranking.extra_words(ranking.distinct(every), ranking.distinct(mine)))
-                 for every, mine in zip(ranking.record_texts(record, ranking.every_language),
-                                        ranking.record_texts(shown, ranking.as_rendered), strict=True)]
+    for sid, (record, every) in translated.items():
+        shown = for_language(lang, record.get("b", base_language)).service(record)
+        extra = [" ".join(ranking.extra_words(words, ranking.distinct(mine)))
+                 for words, mine in zip(every, ranking.record_texts(shown, ranking.as_rendered), strict=True)]
         if any(extra):
             out[sid] = extra
     return out
@@ -72,16 +77,31 @@ def service_facts(session: Session) -> dict[str, list]:
     return {sid: [sorted(codes[sid]), 1 if sid in wheelchair else 0] for sid in sorted(listed)}
 
 
-def document(session: Session, lang: str) -> dict:
+def every_language(session: Session) -> dict:
+    """What the search data holds whatever the reader's language: worked out once per data version."""
+    from pwa_app.snapshot.records import Settings
+
+    return {
+        "terms": fulltext.term_words(session),
+        "translated": translated_words(session),
+        "places": [{"i": p.id, "n": p.name, "k": p.kind, "g": [p.latitude, p.longitude]} for p in filters.places(session)],
+        "services": service_facts(session),
+        "base": Settings.from_app(current_app, session).base_language,
+    }
+
+
+def document(session: Session, lang: str, shared: dict | None = None) -> dict:
+    """The search data in `lang`, from `shared` (`every_language`, read from `session` when not given)."""
     from babel import Locale
 
     locale = Locale.parse(lang)
-    services = service_facts(session)
+    shared = shared or every_language(session)
+    services = shared["services"]
     spoken = sorted({c for codes, _ in services.values() for c in codes})
     return {
-        "terms": fulltext.term_words(session),
-        "extra": extra_words(session, lang),
-        "places": [{"i": p.id, "n": p.name, "k": p.kind, "g": [p.latitude, p.longitude]} for p in filters.places(session)],
+        "terms": shared["terms"],
+        "extra": extra_words(shared["translated"], lang, shared["base"]),
+        "places": shared["places"],
         # [code, name], or [code, name, language of the name] where it is not the reader's (language_name).
         "languages": [[c, t.value, t.lang] if t.fallback else [c, t.value]
                       for c, t in sorted(((c, language_name(locale, c)) for c in spoken), key=lambda x: x[1].value.casefold())],
@@ -100,6 +120,7 @@ def search_data():
         response.headers["Cache-Control"] = "no-cache"
         return response
     key = (g.lang, version, str(db.engine.url))
-    body = compress.kept("search-data", key, lambda: json.dumps({"version": version, **document(db.session, g.lang)},
-                                                                ensure_ascii=False, separators=(",", ":")).encode())
+    shared = lambda: per_version("search-data", lambda: every_language(db.session))  # noqa: E731
+    body = compress.kept("search-data", key, lambda: json.dumps(
+        {"version": version, **document(db.session, g.lang, shared())}, ensure_ascii=False, separators=(",", ":")).encode())
     return compress.send_json(body, etag, "search-data", key)

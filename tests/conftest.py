@@ -22,6 +22,7 @@ from pwa_app import create_app
 from pwa_app.cli.database import DEMO_PACKAGE, create_schema
 from pwa_app.db.extensions import db
 from pwa_app.cli.database import import_directory
+from pwa_app.curate import accounts
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 POSTGRES = os.environ.get("PASSERELLE_TEST_DATABASE_URL")
@@ -60,6 +61,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED_TEMPLATES = CompiledTemplates()
+
+# Curators' passwords hashed as in production (scrypt, the same code and format) at a test's cost,
+# N = 2^10 instead of 2^15: each of the suite's logins and accounts took tens of milliseconds of CPU.
+accounts.HASH_METHOD = "scrypt:1024:8:1"
 
 
 def make_app(database, pooled: bool = False, **config):

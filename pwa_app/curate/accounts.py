@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,8 +20,15 @@ from pwa_app.hsds.validate import EMAIL_RE
 ROLES = ("curator", "admin")
 MIN_PASSWORD = 12  # characters: a passphrase, the advice of NIST SP 800-63B
 MAX_PASSWORD = 1024  # hashing more is work an attacker could ask of the server for nothing
-# Checked against when the email has no account, so that a miss takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not a password of anyone's", method="scrypt")
+# werkzeug's scrypt (N = 2^15, r = 8, p = 1): tens of milliseconds a check, which slows any guessing.
+# A stored hash names its own method and cost, so every hash still checks after a change here.
+HASH_METHOD = "scrypt"
+
+
+@cache
+def _dummy_hash(method: str) -> str:
+    """Checked against when the email has no account, so that a miss takes as long as a wrong password."""
+    return generate_password_hash("not a password of anyone's", method=method)
 
 
 class AccountError(ValueError):
@@ -69,7 +77,7 @@ def add(session: Session, email: str, password: str, role: str) -> Curator:
         raise AccountError(f"the role is one of: {', '.join(ROLES)}")
     if find(session, email) is not None:
         raise AccountError(f"{email} already has an account (`curators reset` sets a new password)")
-    curator = Curator(email=email, password_hash=generate_password_hash(check_password(password), method="scrypt"),
+    curator = Curator(email=email, password_hash=generate_password_hash(check_password(password), method=HASH_METHOD),
                       role=role, active=True, session_epoch=1, created_at=_now())
     session.add(curator)
     return curator
@@ -78,7 +86,7 @@ def add(session: Session, email: str, password: str, role: str) -> Curator:
 def reset(session: Session, email: str, password: str) -> Curator:
     """A new password; every session the account had open ends. A disabled account stays disabled."""
     curator = _existing(session, email)
-    curator.password_hash = generate_password_hash(check_password(password), method="scrypt")
+    curator.password_hash = generate_password_hash(check_password(password), method=HASH_METHOD)
     curator.session_epoch += 1
     return curator
 
@@ -113,7 +121,7 @@ def authenticate(session: Session, email: str, password: str) -> Account | None:
     curator = find(session, email)
     if len(password) > MAX_PASSWORD:
         password = password[:MAX_PASSWORD]
-    ok = check_password_hash(curator.password_hash if curator else _DUMMY_HASH, password)
+    ok = check_password_hash(curator.password_hash if curator else _dummy_hash(HASH_METHOD), password)
     if curator is None or not ok or not curator.active:
         return None
     curator.last_login_at = _now()

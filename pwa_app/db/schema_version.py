@@ -1,6 +1,7 @@
 """Compare the database's schema revision with the migrations this code ships."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic.config import Config as AlembicConfig
@@ -16,10 +17,11 @@ class SchemaTooNew(RuntimeError):
     """The database was upgraded by a newer release than this code."""
 
 
-def known_revisions() -> set[str]:
+@cache  # the migrations this code ships do not change while it runs
+def known_revisions() -> frozenset[str]:
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS))
-    return {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+    return frozenset(rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions())
 
 
 def database_revisions(connection: Connection) -> set[str]:

@@ -115,6 +115,14 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {chromium}"
 
 
+def publish(name: str, lines: list[str]) -> None:
+    """Print a bench's report and, unless run with --no-write, make it its section of docs/benchmarks.md."""
+    report = "\n".join(lines)
+    print(report)
+    if "--no-write" not in sys.argv:
+        write_section(name, report)
+
+
 def write_section(name: str, body: str) -> None:
     """Replace this benchmark's own section of docs/benchmarks.md, leaving the others alone."""
     REPORT.parent.mkdir(exist_ok=True)

@@ -19,7 +19,7 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from ._common import CHROMIUM, CHROMIUM_ARGS, demo_server, load_average, page_paths, write_section
+from ._common import CHROMIUM, CHROMIUM_ARGS, demo_server, load_average, page_paths, publish
 from .main_thread import PLAIN_PAGE, SLOWDOWN, TARGET_MS, plain, without
 
 VISITS = 5
@@ -92,10 +92,7 @@ def main() -> int:
               f"{', '.join(k for k, _, s, _ in rows if s['ms'] > budget) or 'none'}; without their `<main>`: "
               f"{', '.join(k for k, _, _, c in rows if c['ms'] > budget) or 'none'}. Load average (1 / 5 / 15 min) "
               f"of the shared machine before the run {before}, after {after}."]
-    report = "\n".join(lines)
-    print(report)
-    if "--no-write" not in sys.argv:
-        write_section("first-render", report)
+    publish("first-render", lines)
     return 0
 
 

@@ -138,7 +138,7 @@ def build_snapshots(url: str, folder: str) -> float:
         versions.ensure_ready(db.session, records.Settings.from_app(app, db.session))
         started = time.perf_counter()
         body = wire.encode(feed.snapshot(db.session, "en", (versions.ALL,)))
-        name = files.write_file(Path(folder), body)
+        name = files.write_file(Path(folder), body, app.config["BROTLI_QUALITY"])
         seconds = time.perf_counter() - started
         index = {"version": versions.current_version(db.session), "data_version": data_version.current(db.session),
                  "files": {"en": {versions.ALL: name}}}

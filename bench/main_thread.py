@@ -23,7 +23,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from ._common import CHROMIUM, CHROMIUM_ARGS, demo_server, load_average, page_paths, write_section
+from ._common import CHROMIUM, CHROMIUM_ARGS, demo_server, load_average, page_paths, publish
 from .offline import SAN_MATEO
 
 TARGET_MS = 50
@@ -184,10 +184,7 @@ def main() -> int:
               f"longest task {statistics.median(plains):.0f} ms in the median visit, "
               f"{' / '.join(f'{x:.0f}' for x in plains)} ms in each. Load average (1 / 5 / 15 min) of the shared machine "
               f"before the run {load_before}, after {load_after}."]
-    report = "\n".join(lines)
-    print(report)
-    if "--no-write" not in sys.argv:
-        write_section("main-thread", report)
+    publish("main-thread", lines)
     return 0 if ok else 1
 
 

@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from playwright.sync_api import sync_playwright
 
-from ._common import CHROMIUM, CHROMIUM_ARGS, load_average, make_run_server, page_paths, write_section
+from ._common import CHROMIUM, CHROMIUM_ARGS, load_average, make_run_server, page_paths, publish
 
 FIRST_RESPONSE_TARGET = 14 * 1024
 FIRST_VISIT_TARGET = 60 * 1024
@@ -149,10 +149,7 @@ def main() -> int:
                      f"{'offline download' if offline else 'first visit'} |")
     lines += ["", f"Load average (1 / 5 / 15 min) of the shared machine before the run {load_before}, "
               f"after {load_after}."]
-    report = "\n".join(lines)
-    print(report)
-    if "--no-write" not in sys.argv:
-        write_section("page-weight", report)
+    publish("page-weight", lines)
     return 0 if ok else 1
 
 

@@ -33,7 +33,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(tmp.name, path)
 
 
-def write_file(folder: Path, body: bytes, quality: int = 11) -> str:
+def write_file(folder: Path, body: bytes, quality: int) -> str:
     """Store `body` and its precompressed siblings (brotli at `quality`) under its content hash; return the file name."""
     name = hashlib.sha256(body).hexdigest() + ".json"
     path = folder / name
@@ -44,7 +44,7 @@ def write_file(folder: Path, body: bytes, quality: int = 11) -> str:
     return name
 
 
-def build(session: Session, settings: records.Settings, folder: Path, quality: int = 11) -> dict:
+def build(session: Session, settings: records.Settings, folder: Path, quality: int) -> dict:
     """Write every language's snapshot, whole and per region (brotli at `quality`), and the index; return the index."""
     folder.mkdir(parents=True, exist_ok=True)
     versions.ensure_ready(session, settings)

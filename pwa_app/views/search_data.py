@@ -16,10 +16,9 @@ from flask import Response, current_app, g, request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pwa_app.db import data_version
 from pwa_app.search import filters, fulltext, ranking
 from pwa_app.web import compress, i18n
-from pwa_app.web.pages import per_version
+from pwa_app.web.pages import per_version, transaction_version
 from pwa_app.present.categories import LISTED_STATUSES
 from pwa_app.db.extensions import db
 from pwa_app.present.localize import language_name
@@ -112,7 +111,7 @@ def document(session: Session, lang: str, shared: dict | None = None) -> dict:
 @bp.route("/offline/search-data.json")
 def search_data():
     """The browser search's extra data, in the reader's language, tagged with the data version."""
-    version = data_version.current(db.session)
+    version = transaction_version()  # the one what it shares per version is kept under
     etag = hashlib.sha256(f"{FORMAT}:{g.lang}:{version}".encode()).hexdigest()[:20]
     if etag in request.headers.get("If-None-Match", ""):
         response = Response(status=304)

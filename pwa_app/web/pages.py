@@ -139,7 +139,7 @@ KEPT_VERSIONS = 2  # data versions whose built things each process keeps (a requ
 def per_version(name: str, build):
     """Something built from the data, kept until the data changes (an import bumps the version): every
     name of the current version (each language's name order and category names among them) and of the one before."""
-    version = (_transactions_version(), str(db.engine.url))
+    version = (transaction_version(), str(db.engine.url))
     cache: OrderedDict = current_app.extensions.setdefault("per_version", OrderedDict())
     if version not in cache:
         cache[version] = {}
@@ -151,7 +151,7 @@ def per_version(name: str, build):
     return built[name]
 
 
-def _transactions_version() -> str:
+def transaction_version() -> str:
     """The data version as this request's transaction reads it: read once per request and transaction (a
     page asks for several things built per version), again after a commit or a rollback."""
     if not has_request_context():

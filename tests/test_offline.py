@@ -108,8 +108,25 @@ def test_unchanged_check_costs_one_small_304(client):
     unchanged = client.get(f"/en/offline/changes.json?since={doc['version']}", headers={"If-None-Match": etag})
     assert unchanged.status_code == 304 and unchanged.data == b""
     assert len(unchanged.headers.to_wsgi_list().__str__()) < 1024
-    again = client.get("/en/offline/snapshot.json", headers={"If-None-Match": etag.rstrip('"') + '-gz"'})
+    again = client.get("/en/offline/snapshot.json", headers={"If-None-Match": etag.rstrip('"') + '-gz"',
+                                                              "Accept-Encoding": "gzip"})
     assert again.status_code == 304
+
+
+def test_each_encoding_of_a_download_has_its_own_tag(client):
+    """An ETag names the bytes sent (RFC 9110, 8.8.3): a cache holding the brotli body must not be told by a
+    304 to a browser that takes only gzip that its brotli body is the one to send."""
+    for url in ("/en/offline/snapshot.json", "/en/offline/search-data.json"):
+        tags = {enc: client.get(url, headers={"Accept-Encoding": enc}).headers["ETag"] for enc in ("br", "gzip", "identity")}
+        assert tags["br"].endswith('-br"') and tags["gzip"].endswith('-gz"') and len(set(tags.values())) == 3, tags
+        for enc, tag in tags.items():
+            again = client.get(url, headers={"Accept-Encoding": enc, "If-None-Match": tag})
+            assert (again.status_code, again.headers["ETag"], again.data) == (304, tag, b""), (url, enc)
+            assert "Accept-Encoding" in again.headers["Vary"]
+        other = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": tags["br"]})
+        assert other.status_code == 200 and other.headers["Content-Encoding"] == "gzip", url
+        # The body as it is (no encoding) is one every browser takes: its tag revalidates whatever it asks for.
+        assert client.get(url, headers={"Accept-Encoding": "br", "If-None-Match": tags["identity"]}).status_code == 304
 
 
 def test_changes_carry_only_changed_and_deleted_records(client, app):

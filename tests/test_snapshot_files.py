@@ -62,6 +62,18 @@ def test_snapshot_route_points_to_the_static_file_served_forever(app, client, bu
         assert "Content-Encoding" not in plain.headers and plain.data == (folder / name).read_bytes()
     with client.get(f"/snapshots/{name}", headers={"If-None-Match": f'"{name[:-5]}"'}) as r:
         assert r.status_code == 304
+    # Each encoding's bytes have their own tag; the body as it is revalidates in any encoding.
+    tags = {}
+    for encoding in ("br", "gzip"):
+        with client.get(f"/snapshots/{name}", headers={"Accept-Encoding": encoding}) as r:
+            tags[encoding] = r.headers["ETag"]
+    assert tags == {"br": f'"{name[:-5]}-br"', "gzip": f'"{name[:-5]}-gz"'}
+    with client.get(f"/snapshots/{name}", headers={"Accept-Encoding": "gzip", "If-None-Match": tags["gzip"]}) as r:
+        assert r.status_code == 304 and r.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    with client.get(f"/snapshots/{name}", headers={"Accept-Encoding": "gzip", "If-None-Match": tags["br"]}) as r:
+        assert r.status_code == 200 and r.headers["Content-Encoding"] == "gzip"
+    with client.get(f"/snapshots/{name}", headers={"Accept-Encoding": "br", "If-None-Match": f'"{name[:-5]}"'}) as r:
+        assert r.status_code == 304
 
 
 def test_bad_names_are_404(app, client, built, tmp_path):

@@ -160,19 +160,6 @@ def _etag(lang: str, wanted: tuple[str, ...], version: int) -> str:
     return f"{lang}.{'+'.join(wanted)}.{version}"
 
 
-def _not_modified(etag: str) -> bool:
-    # compress.py appends "-gz" to the ETags of bodies it gzips; either spelling names this state.
-    sent = request.headers.get("If-None-Match", "")
-    return any(t.strip().removeprefix("W/").strip('"').removesuffix("-gz") == etag for t in sent.split(","))
-
-
-def _not_modified_response(etag: str) -> Response:
-    response = Response(status=304)
-    response.headers["ETag"] = f'"{etag}"'
-    response.headers["Cache-Control"] = "no-cache"
-    return response
-
-
 @bp.route("/offline/regions.json")
 def regions_json():
     """The regions a phone can keep, and which one to keep when nobody chose."""
@@ -193,8 +180,9 @@ def snapshot_json(lang=None):
     wanted = _wanted_regions(s)
     version = versions.current_version(db.session)
     etag = _etag(g.lang, wanted, version)
-    if _not_modified(etag):
-        return _not_modified_response(etag)
+    unchanged = compress.not_modified(etag, compress.json_encoding())
+    if unchanged:
+        return unchanged
     prebuilt = files.lookup(files.folder_of(current_app), g.lang, wanted, version, data_version.current(db.session))
     if prebuilt:  # a static, content-addressed file: any server or CDN can send it
         return redirect(url_for("offline.snapshot_file", name=prebuilt), code=302)
@@ -215,9 +203,10 @@ def snapshot_file(name: str):
             break
     else:
         abort(404)
-    response = send_from_directory(folder, name + suffix, mimetype="application/json", max_age=31536000,
-                                   conditional=True, etag=name[:-5])
-    if encoding:
+    response = compress.not_modified(name[:-5], encoding) or send_from_directory(
+        folder, name + suffix, mimetype="application/json", max_age=31536000, conditional=True,
+        etag=name[:-5] + compress.TAG_SUFFIX.get(encoding, ""))
+    if encoding and response.status_code != 304:
         response.headers["Content-Encoding"] = encoding
     response.vary.add("Accept-Encoding")
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
@@ -236,8 +225,9 @@ def changes_json(lang=None):
     wanted = _wanted_regions(s)
     version = versions.current_version(db.session)
     etag = _etag(g.lang, wanted, version)
-    if _not_modified(etag) or int(since) == version:
-        return _not_modified_response(etag)
+    unchanged = compress.not_modified(etag, compress.json_encoding())
+    if unchanged or int(since) == version:
+        return unchanged or compress.not_modified_response(compress.encoded_tag(etag, None))
     body = wire.encode(feed.changes(db.session, g.lang, wanted, int(since)))
     return compress.send_json(body, etag, "changes", (g.lang, wanted, version, int(since)))
 
@@ -318,8 +308,9 @@ def service_worker():
     """static/sw.js with its version and precache list filled in; never cached without asking."""
     urls = precache_urls()
     version = _app_version(urls)
-    if _not_modified(version):
-        return _not_modified_response(version)
+    unchanged = compress.not_modified(version, "gzip" if compress.accepts_gzip() else None)  # gzipped as it goes
+    if unchanged:
+        return unchanged
     source = (Path(current_app.static_folder) / "sw.js").read_text(encoding="utf-8")
     source = re.sub(r"^const VERSION = .*;$", f"const VERSION = {json.dumps(version)};", source, count=1, flags=re.M)
     source = re.sub(r"^const PRECACHE_URLS = .*;$", f"const PRECACHE_URLS = {json.dumps(urls)};", source,

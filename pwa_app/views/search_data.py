@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections import defaultdict
 
-from flask import Response, current_app, g, request
+from flask import current_app, g
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -113,11 +113,9 @@ def search_data():
     """The browser search's extra data, in the reader's language, tagged with the data version."""
     version = transaction_version()  # the one what it shares per version is kept under
     etag = hashlib.sha256(f"{FORMAT}:{g.lang}:{version}".encode()).hexdigest()[:20]
-    if etag in request.headers.get("If-None-Match", ""):
-        response = Response(status=304)
-        response.headers["ETag"] = f'"{etag}"'
-        response.headers["Cache-Control"] = "no-cache"
-        return response
+    unchanged = compress.not_modified(etag, compress.json_encoding())
+    if unchanged:
+        return unchanged
     key = (g.lang, version, str(db.engine.url))
     shared = lambda: per_version("search-data", lambda: every_language(db.session))  # noqa: E731
     body = compress.kept("search-data", key, lambda: json.dumps(

@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 
 from pwa_app.db.extensions import db
 from pwa_app.hsds.exporter import json_value
-from pwa_app.cli.database import import_directory
+from pwa_app.cli.database import command_line_user, import_directory
 from pwa_app.hsds.package import ImportFailed
 from pwa_app.hsds.schema import resources
-from pwa_app.db.models import Location, Organization, Phone, Service, TaxonomyTerm, Translation
+from pwa_app.db.models import Location, Metadata, Organization, Phone, Service, TaxonomyTerm, Translation
 
 from .conftest import SHARED_DATA
 from .helpers import edit_cell, read_csv, write_csv
@@ -304,6 +304,25 @@ def test_cli_replace_is_the_default(app, runner, tmp_path):
     assert "service: 1 created, 0 updated, 0 unchanged" in result.output and "removed" in result.output
     with app.app_context():
         assert count(Service) == 1
+
+
+def test_a_command_line_import_is_in_the_audit_trail_and_a_refused_one_is_not(app, runner, tmp_path):
+    """As a curator's upload is (tests/test_curate_import.py): one row, replaced or merged, the services
+    before and after, the file's name, who; in the import's transaction."""
+    def trail():
+        with app.app_context():
+            return [(m.last_action_type, m.field_name, m.previous_value, m.replacement_value, m.updated_by)
+                    for m in db.session.scalars(select(Metadata).where(Metadata.resource_type == "directory"))]
+    with app.app_context():
+        before = count(Service)
+    path = write(tmp_path, small_service())
+    assert runner.invoke(args=["import-hsds", str(path)]).exit_code != 0  # refused: it would shrink the directory
+    assert trail() == []
+    result = runner.invoke(args=["import-hsds", str(path), "--merge"])
+    assert result.exit_code == 0, result.output
+    [(action, field, was, now, who)] = trail()
+    assert (action, field, was, now) == ("merge", "services", str(before), f"{before + 1} ({path.name})")
+    assert who == command_line_user() and who.endswith("(command line)")
 
 
 def test_json_from_another_api_imports(empty_app, tmp_path):

@@ -2,8 +2,10 @@
 import that is all or nothing."""
 from __future__ import annotations
 
+import getpass
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -17,6 +19,7 @@ from pwa_app.hsds.package import ImportFailed
 from pwa_app.hsds.reading import OtherFormat
 from pwa_app.hsds.validate import Problem
 from pwa_app.search import fulltext
+from pwa_app.curate import audit
 from pwa_app.curate.settle import settle
 from pwa_app.snapshot import files, records
 
@@ -45,21 +48,32 @@ def reachable_schema() -> None:
         raise click.ClickException(f"Cannot reach the database at {url}: {reason}") from None
 
 
-def import_directory(source: Path, progress: Progress | None = None, *,
-                     merge: bool = False, lenient: bool = False, allow_shrink: bool = False) -> Summary:
+def import_directory(source: Path, progress: Progress | None = None, *, merge: bool = False, lenient: bool = False,
+                     allow_shrink: bool = False, who: str | None = None, shown: Path | None = None) -> Summary:
     """Import `source` into the app's database, all or nothing: the records, then the search index and
     the phones' snapshot records built from them (phones then fetch only what changed), in one
     transaction. Raises ImportFailed, and changes nothing, on a defect, and WouldShrink where replacing
-    the directory would remove most of it (unless `allow_shrink`)."""
+    the directory would remove most of it (unless `allow_shrink`). With `who`, the import is in the
+    audit trail as the curators' uploads are (one row, naming `shown`, else `source`)."""
     session = db.session
+    recorded = audit.an_import(session, merge, (shown or source).name, who) if who else nullcontext()
     try:
-        summary = import_package(session, source, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
-        settle(session, records.Settings.from_app(current_app, session), progress)
+        with recorded:
+            summary = import_package(session, source, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
+            settle(session, records.Settings.from_app(current_app, session), progress)
         session.commit()
     except BaseException:
         session.rollback()
         raise
     return summary
+
+
+def command_line_user() -> str:
+    """Who the audit trail names for an import from the command line: the system account."""
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except (OSError, KeyError):  # no USER and no passwd entry (a container)
+        return "command line"
 
 
 class StageProgress:
@@ -102,7 +116,8 @@ def load(path: Path, merge: bool = False, lenient: bool = False, label: str | No
     place = place or (lambda where: where)
     with StageProgress(label or f"Importing {path}") as progress:
         try:
-            summary = import_directory(path, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink)
+            summary = import_directory(path, progress, merge=merge, lenient=lenient, allow_shrink=allow_shrink,
+                                       who=command_line_user(), shown=shown)
         except WouldShrink as exc:
             click.echo("", err=True)
             raise click.ClickException(

@@ -7,12 +7,14 @@ HSDS. HSDS requires both values, so "no value" is written as the word `null` (re
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pwa_app.db.models import Metadata
+from pwa_app.db.models import Metadata, Service
 
 ABSENT = "null"
 
@@ -24,6 +26,18 @@ def record(session: Session, kind: str, resource_id: str, action: str, field: st
                    replacement_value=after or ABSENT, updated_by=who, changed_at=now)
     session.add(row)
     return row
+
+
+@contextmanager
+def an_import(session: Session, merge: bool, source: str, who: str, now: datetime | None = None) -> Iterator[None]:
+    """An import made inside the block, in the trail as one row when the block ends: replaced or merged,
+    the services before and after, from what (a file's name), by whom. In the import's transaction, so
+    an import that fails leaves no row. HSDS wants a UUID for the resource: the import's own."""
+    services = lambda: session.scalar(select(func.count()).select_from(Service)) or 0  # noqa: E731
+    before = services()
+    yield
+    record(session, "directory", str(uuid.uuid4()), "merge" if merge else "replace", "services",
+           str(before), f"{services()} ({source})", who, now or datetime.now(UTC))
 
 
 def text_of(stored: str | None) -> str:

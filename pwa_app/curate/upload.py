@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import secrets
 import tempfile
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pwa_app.db.models import Location, Organization, PendingImport, Service
@@ -107,14 +106,10 @@ def apply(session: Session, pending: PendingImport, settings: Settings, progress
     from pwa_app.curate import audit
     from pwa_app.curate.settle import settle
 
-    services = lambda: session.scalar(select(func.count()).select_from(Service)) or 0  # noqa: E731
-    before = services()
-    with on_disk(pending) as path:
-        summary = import_package(session, path, progress, merge=pending.merge, lenient=pending.lenient,
-                                 allow_shrink=allow_shrink)
-    settle(session, settings, progress)
-    # HSDS wants a UUID for the resource: the import's own; the file's name goes beside the new count.
-    audit.record(session, "directory", str(uuid.uuid4()), "merge" if pending.merge else "replace", "services",
-                 str(before), f"{services()} ({pending.filename})", who or pending.created_by, now or datetime.now(UTC))
+    with audit.an_import(session, pending.merge, pending.filename, who or pending.created_by, now):
+        with on_disk(pending) as path:
+            summary = import_package(session, path, progress, merge=pending.merge, lenient=pending.lenient,
+                                     allow_shrink=allow_shrink)
+        settle(session, settings, progress)
     session.delete(pending)
     return summary

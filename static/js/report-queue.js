@@ -57,11 +57,14 @@ async function askForBackgroundSync() {
 
 /** Queue the report form's submissions instead of posting them, and say what became of each. */
 export function enhanceReportForm(form, s) {
+  // A new key each time the form is shown: its page may come from the service worker's cache, holding a
+  // key a report was already stored under (the outbox and the server would keep only one of the two).
+  // Within one showing the key stays, so a second tap or a retry is still stored once.
+  form.elements.idempotency_key.value = newKey();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const field = (name) => (form.elements[name] ? form.elements[name].value : '');
-    const key = field('idempotency_key') || newKey();
-    form.elements.idempotency_key.value = key;
+    const key = field('idempotency_key');
     const body = {
       idempotency_key: key, service_id: form.dataset.serviceId, language: form.dataset.lang,
       kind: (form.querySelector('input[name="kind"]:checked') || {}).value || '',

@@ -203,6 +203,26 @@ def test_a_report_made_offline_is_stored_exactly_once_after_a_restart(phone, ser
         assert (report.service_id, report.kind, report.details) == (sid, "wrong_phone", "The number rings out.")
 
 
+def test_each_showing_of_the_report_form_is_a_new_report(phone, server):
+    """The form's page may come from the service worker's cache, holding the key a report was already
+    stored under: a report sent online, then two made offline on that page opened again, are three
+    reports (the outbox and the server each keep a key once)."""
+    sid = server.ids(1)[0]
+    page = phone.open()
+    install(page, server.url)
+    for kind, offline in (("closed", False), ("wrong_phone", True), ("moved", True)):
+        phone.context.set_offline(offline)
+        open_page(page, f"{server.url}/en/services/{sid}/report")
+        page.locator(f"input[name=kind][value={kind}]").check()
+        page.locator("form.report button[type=submit]").click()
+        page.wait_for_selector(f"form.report[data-report-state='{'queued' if offline else 'sent'}']", timeout=WAIT_MS)
+    phone.context.set_offline(False)
+    page.goto(f"{server.url}/en/")
+    wait_until(lambda: server.reports() >= 3, timeout=WAIT_MS / 1000, message="the two queued reports reached the server")
+    with server.app.app_context():
+        assert sorted(db.session.scalars(select(Report.kind))) == ["closed", "moved", "wrong_phone"]
+
+
 @pytest.mark.engine
 def test_a_report_online_says_sent(browser, server):
     sid = server.ids(1)[0]

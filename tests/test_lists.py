@@ -6,9 +6,11 @@ import time
 from urllib.parse import unquote
 
 import pytest
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
 from pwa_app.core import referral
+from pwa_app.views import lists
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Service
 
@@ -65,11 +67,37 @@ def test_sheet_lists_services_in_the_clients_language_without_javascript(app, cl
     sms = unquote(re.search(r'href="sms:\?&amp;body=([^"]+)"', html).group(1))
     # Each service's name and number; then the link, only where it still fits in two messages.
     lines, link = sms.split("\n"), f"http://localhost/fr/r/{token}"
-    assert all(re.fullmatch(r".+: \(613\) 555-\d{4}", line) for line in lines[:3]), lines
+    assert all(re.fullmatch(r".+: \(613\) 555-\d{4}( poste \d+)?", line) for line in lines[:3]), lines
     fits = referral.sms_segments("\n".join([*lines[:3], link])) <= 2
     assert lines[3:] == ([link] if fits else []), (fits, lines)
     assert referral.sms_segments(sms) <= 2 and sms.count("\n") >= 2
     assert f'value="http://localhost/fr/r/{token}"' in html
+
+
+# Demo services whose number has an extension (demo_data/phones.csv): "(613) 555-0115" and "(819) 555-0125", ext. 202.
+WITH_EXTENSION = ["1a4b7a51-d585-5294-b3bb-ab2df7c9b378", "3df3e61a-e06b-505b-a94f-8061d78a2bf0"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_text_message_gives_a_numbers_extension_as_the_sheet_does(app, client, lang):
+    """Without it, "(613) 555-0115" reaches the main line, not the service (found trying the app in Arabic)."""
+    with app.test_request_context(), force_locale(lang):
+        extension = gettext("ext. %(ext)s")
+    html = client.get(f"/{lang}/r/{referral.encode(WITH_EXTENSION)}").get_data(as_text=True)
+    lines = unquote(re.search(r'href="sms:\?&amp;body=([^"]+)"', html).group(1)).split("\n")
+    numbers = [line.rsplit(": ", 1)[1] for line in lines[:2]]
+    assert numbers == [f"({area}) 555-{n} {extension.replace('%(ext)s', '202')}" for area, n in (("613", "0115"), ("819", "0125"))]
+    assert html.count(extension.replace("%(ext)s", "202")) >= 2  # as the sheet itself says it
+    with app.test_request_context():
+        assert lists.extension_patterns()[lang] == extension  # the saved-lists page's, for a list in this language
+
+
+def test_phone_text_writes_the_extension_in_the_words_given():
+    phone = {"d": "(613) 555-0115", "e": "+16135550115", "x": "202"}
+    assert referral.phone_text(phone, "poste %(ext)s") == "(613) 555-0115 poste 202"
+    assert referral.phone_text({"d": "(613) 555-0115", "e": "+16135550115"}, "poste %(ext)s") == "(613) 555-0115"
+    assert referral.phone_text(None, "poste %(ext)s") == ""
+    assert referral.sheet_phone({"p": [{"t": "fax", "d": "1", "e": "+1"}, phone]}) is phone
 
 
 def test_a_damaged_link_opens_an_empty_list_with_an_explanation(app, client):

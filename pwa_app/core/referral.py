@@ -99,6 +99,20 @@ def _shorten(name: str, limit: int | None) -> str:
     return name if limit is None or len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
+def sheet_phone(record: dict) -> dict | None:
+    """The number a referral sheet and its text message give for a service (a phone record's entry):
+    its first that can be called, not a fax."""
+    return next((p for p in record.get("p", ()) if p.get("t") != "fax" and p.get("e")), None)
+
+
+def phone_text(phone: dict | None, extension: str) -> str:
+    """A number as a text message writes it, as the sheet shows it: the display, then its extension in
+    the words of `extension` ("ext. %(ext)s" in the reader's language)."""
+    if not phone:
+        return ""
+    return f"{phone['d']} {extension.replace('%(ext)s', phone['x'])}" if phone.get("x") else phone["d"]
+
+
 def sms_body(entries: list[tuple[str, str]], link: str | None = None, max_segments: int = 2) -> str:
     """Names and numbers, one per line, in at most `max_segments` SMS where that can be done.
 

@@ -7,8 +7,8 @@ an SMS body and a link, and works without JavaScript.
 """
 from __future__ import annotations
 
-from flask import render_template
-from flask_babel import gettext as _
+from flask import current_app, render_template
+from flask_babel import force_locale, gettext as _
 
 from pwa_app.web import i18n
 from pwa_app.core import referral
@@ -33,10 +33,24 @@ def page_strings() -> dict:
         "handOver": _("Give this list to someone"), "theirLanguage": _("Their language"),
         "sheet": _("Referral sheet"), "sms": _("Text message"), "share": _("Share"), "copy": _("Copy link"),
         "copied": _("Link copied"), "saveHere": _("Save new services here"),
-        "languages": [(lang.code, lang.name) for lang in i18n.languages()],
+        "languages": [(lang.code, lang.name) for lang in i18n.languages()], "extensions": extension_patterns(),
         "queued": _("Saved, will be sent when you are back online"), "sent": _("Sent"),
         "refused": _("The report could not be sent. Please check it and try again."),
     }
+
+
+def extension_patterns() -> dict[str, str]:
+    """"ext. %(ext)s" in every language: a list's text message is written in its reader's language,
+    whatever the page's. Once per process and set of languages."""
+    kept = current_app.extensions.setdefault("passerelle.extension_patterns", {})
+    languages = tuple(current_app.config["LANGUAGES"])
+    if languages not in kept:
+        patterns = {}
+        for code in languages:
+            with force_locale(code):
+                patterns[code] = _("ext. %(ext)s")
+        kept[languages] = patterns
+    return kept[languages]
 
 
 @bp.route("/saved")
@@ -55,10 +69,10 @@ def sheet(token: str):
     except referral.BadToken:
         return render_template("lists/sheet.html", damaged=True, items=[], missing=0, token=token)
     found, at = shared.records(ids), shared.now()
-    items = [{"r": found[sid], "m": shared.moment(found[sid], at, line=True),
-              "phone": next((p for p in found[sid].get("p", ()) if p.get("t") != "fax" and p.get("e")), None)}
+    items = [{"r": found[sid], "m": shared.moment(found[sid], at, line=True), "phone": referral.sheet_phone(found[sid])}
              for sid in ids if sid in found]
     link = site.external_url("lists.sheet", token=token)
-    body = referral.sms_body([(shared.plain(i["r"]["n"]), i["phone"]["d"] if i["phone"] else "") for i in items], link)
+    extension = _("ext. %(ext)s")
+    body = referral.sms_body([(shared.plain(i["r"]["n"]), referral.phone_text(i["phone"], extension)) for i in items], link)
     return render_template("lists/sheet.html", damaged=False, items=items, missing=len(ids) - len(items),
                            token=token, link=link, sms_body=body)

@@ -6,7 +6,7 @@
 import {
   DEFAULT_LIST, activeIds, activeListId, allLists, deleteList, getList, putList, setActiveList, toggleSaved,
 } from './lists-store.js';
-import { encodeIds, smsBody } from './referral.js';
+import { encodeIds, phoneText, sheetPhone, smsBody } from './referral.js';
 import { getService } from './store.js';
 
 function el(tag, attrs = {}, ...children) {
@@ -71,11 +71,13 @@ export async function addSaveButtons(s) {
   }
 }
 
-async function entriesIn(list, lang) {
+async function entriesIn(list, lang, extension) {
   return Promise.all(list.items.map(async (item) => {
     const record = await getService(lang, item.id).catch(() => null);
     const name = record ? (Array.isArray(record.n) ? record.n[0] : record.n) : item.name;
-    return [name, item.phone];
+    // The record's number in that language; else the one saved with the item, its extension read from its tel: link.
+    const saved = item.phone ? { d: item.phone, x: (/;ext=([^;]+)/.exec(item.tel || '') || [])[1] } : null;
+    return [name, phoneText((record && sheetPhone(record)) || saved, extension)];
   }));
 }
 
@@ -84,7 +86,7 @@ async function handOver(list, lang, s, box) {
   const theirs = select.value;
   const token = await encodeIds(list.items.map((i) => i.id));
   const link = `${window.location.origin}/${theirs}/r/${token}`;
-  const body = smsBody(await entriesIn(list, theirs), link);
+  const body = smsBody(await entriesIn(list, theirs, s.extensions[theirs]), link);
   box.querySelector('[data-sheet]').href = `/${theirs}/r/${token}#list=${encodeURIComponent(list.id)}`;
   box.querySelector('[data-sms]').href = `sms:?&body=${encodeURIComponent(body)}`;
   box.dataset.link = link;

@@ -3,6 +3,17 @@
  * ids, and an SMS body of names and numbers that fits in one or two messages where it can.
  */
 
+/** The number a referral sheet and its text message give for a service (referral.sheet_phone): its first that can be called, not a fax. */
+export function sheetPhone(record) {
+  return (record.p || []).find((p) => p.t !== 'fax' && p.e) || null;
+}
+
+/** A number as a text message writes it, as the sheet shows it (referral.phone_text): the display, then its extension in the words of `extension`. */
+export function phoneText(phone, extension) {
+  if (!phone) return '';
+  return phone.x ? `${phone.d} ${extension.replace('%(ext)s', phone.x)}` : phone.d;
+}
+
 const TOKEN_VERSION = 1;
 const TOKEN_CHECK_BYTES = 4;
 const TOKEN_SALT = new TextEncoder().encode('passerelle-list\u0000');

@@ -13,7 +13,7 @@ import { nearMeDistance, startNearMe } from './near-me.js';
 import { format } from './status-line.js';
 import { allServices, getService } from './store.js';
 import { savedSearchDataOnPage, searchAll } from './search-client.js';
-import { decodeIds, smsBody } from './referral.js';
+import { decodeIds, phoneText, sheetPhone, smsBody } from './referral.js';
 
 const SEARCH_MAX_QUERY = 200;
 const WHO = ['me', 'child', 'older', 'family']; // present/situations.WHO
@@ -241,9 +241,10 @@ class Page {
     if (!ids) return { title, html: this.draw('shared/sheet.html', { damaged: true, items: [], missing: 0, token }) };
     const unique = [...new Set(ids)];
     const items = (await Promise.all(unique.map((id) => getService(this.lang, id)))).filter(Boolean)
-      .map((r) => ({ r, m: moment(r, this.at, { line: true }), phone: (r.p || []).find((p) => p.t !== 'fax' && p.e) || null }));
+      .map((r) => ({ r, m: moment(r, this.at, { line: true }), phone: sheetPhone(r) }));
     const to = `${window.location.origin}/${this.lang}/r/${token}`;
-    const body = smsBody(items.map((i) => [plain(i.r.n), i.phone ? i.phone.d : '']), to);
+    const extension = this.s.catalogue['ext. %(ext)s'];
+    const body = smsBody(items.map((i) => [plain(i.r.n), phoneText(i.phone, extension)]), to);
     return { title, html: this.draw('shared/sheet.html', { damaged: false, items, missing: unique.length - items.length, token, link: to, sms_body: body }) };
   }
 }

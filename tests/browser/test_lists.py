@@ -8,6 +8,7 @@ import re
 from urllib.parse import unquote
 
 import pytest
+from flask_babel import force_locale, gettext
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
@@ -142,6 +143,31 @@ def test_saved_offline_and_still_there_after_a_browser_restart(phone, server):
     assert body == [referral.encode([second, first, "legacy-42"]),
                     referral.sms_body([("Centre de santé du Nord-Est, équipe francophone", "613-555-0101")] * 3,
                                       "https://x.example/fr/r/" + "B" * 80)]
+
+
+def test_a_list_handed_over_in_another_language_texts_each_numbers_extension(phone, server):
+    """The saved-lists page writes the text message in the client's language, extensions included, as the
+    sheet does (tests/test_lists.py checks the server's); the browser's twins of referral.phone_text and
+    sheet_phone agree with them."""
+    ids = ["1a4b7a51-d585-5294-b3bb-ab2df7c9b378", "3df3e61a-e06b-505b-a94f-8061d78a2bf0"]  # ext. 202 each
+    page = phone.open()
+    for sid in ids:
+        open_page(page, f"{server.url}/en/services/{sid}")
+        page.locator("main .save-toggle").click()
+        page.wait_for_selector("main .save-toggle[aria-pressed='true']")
+    open_page(page, f"{server.url}/en/saved")
+    page.locator("#saved-view .hand select").select_option("ar")
+    page.wait_for_function("() => document.querySelector('#saved-view [data-sheet]').getAttribute('href').startsWith('/ar/r/')")
+    sms = unquote(page.locator("#saved-view [data-sms]").get_attribute("href").split("body=", 1)[1])
+    with server.app.test_request_context(), force_locale("ar"):
+        ext = gettext("ext. %(ext)s").replace("%(ext)s", "202")
+    assert [line.rsplit(": ", 1)[1] for line in sms.splitlines()[:2]] == [f"(613) 555-0115 {ext}", f"(819) 555-0125 {ext}"], sms
+    phones = [{"d": "(613) 555-0115", "e": "+16135550115", "x": "202"}, {"d": "1", "e": "+1", "t": "fax"}, {"d": "2", "e": "+2"}]
+    twins = page.evaluate("""async (phones) => {
+        const { phoneText, sheetPhone } = await import('/static/js/referral.js');
+        return [phones.map((p) => phoneText(p, 'poste %(ext)s')), sheetPhone({ p: phones.slice(1) })];
+    }""", phones)
+    assert twins == [[referral.phone_text(p, "poste %(ext)s") for p in phones], referral.sheet_phone({"p": phones[1:]})]
 
 
 def test_the_referral_sheet_in_the_clients_language_prints_five_services_on_one_page(browser, server):

@@ -369,6 +369,18 @@ def test_a_referral_sheet_offline_reads_as_the_servers(phone, lang):
         assert golden(page) == golden(reference), t
     assert page.locator("main .sheet-list > li").count() == 3 and page.locator("main .alert").count() == 1
     assert page.locator("main [data-print]").is_visible()  # lists.js wires it as online
+    # Its text message too, numbers' extensions in the sheet's language included (the link aside: the
+    # server writes its configured address, the phone its own).
+    with_extension = referral.encode(["1a4b7a51-d585-5294-b3bb-ab2df7c9b378", "3df3e61a-e06b-505b-a94f-8061d78a2bf0"])
+    texts = []
+    for tab in (reference, page):
+        if tab is reference:
+            tab.goto(f"{server.url}/{lang}/r/{with_extension}")
+        else:
+            assert open_offline(page, f"{server.url}/{lang}/r/{with_extension}") == "local"
+        body = urllib.parse.unquote(tab.locator("main [data-sms]").get_attribute("href").split("body=", 1)[1])
+        texts.append([line for line in body.splitlines() if "/r/" not in line])
+    assert texts[0] == texts[1] and all(" 555-0" in line and "202" in line for line in texts[0]), texts
 
 
 # Every page of the demo region, drawn in the offline shell by the very function its navigations use

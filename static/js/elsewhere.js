@@ -28,7 +28,7 @@ async function show() {
     const other = sections.find((s) => s.dataset.lang === code);
     if (!other || other === section) continue;
     const link = document.createElement('a');
-    link.href = `/${code}/${rest.join('/')}${window.location.search}`;
+    link.href = `/${code}/${rest.join('/')}${window.location.search}${window.location.hash}`; // a sheet's #list= too
     link.lang = other.lang;
     link.hreflang = other.lang;
     link.textContent = other.dataset.name;

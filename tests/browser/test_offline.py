@@ -673,6 +673,12 @@ def test_a_language_not_kept_gets_an_honest_page_in_its_own_words(context, serve
         ["/en/categories/food", "en"]]
     assert shown.locator("a[href='tel:911']").is_visible() and shown.locator("a[href='tel:211']").is_visible()
     assert page.locator("section[hidden]").count() == len(server.app.config["LANGUAGES"]) - 1
+    # A referral sheet handed over in this language: the kept language's link keeps the worker's notes
+    # (the #list= fragment names the list they are in).
+    sheet = f"r/{referral.encode(server.service_ids()[:2])}?x=1#list=saved"
+    page.goto(f"{server.url}/{lang}/{sheet}")
+    page.wait_for_selector("html[data-rendered='elsewhere']", timeout=WAIT_MS)
+    assert page.locator("section:not([hidden]) ul.kept a").get_attribute("href") == f"/en/{sheet}"
 
 
 @pytest.mark.parametrize("lang", ["fr", pytest.param("ar", marks=pytest.mark.engine), "fa", "pa", "ti", "zh_Hant"])

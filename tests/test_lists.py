@@ -1,6 +1,8 @@
 """Saved lists and referral sheets, share tokens, SMS bodies, quick exit and clearing data (issue 7)."""
 from __future__ import annotations
 
+import html as html_lib
+import json
 import re
 import time
 from urllib.parse import unquote
@@ -90,6 +92,9 @@ def test_a_text_message_gives_a_numbers_extension_as_the_sheet_does(app, client,
     assert html.count(extension.replace("%(ext)s", "202")) >= 2  # as the sheet itself says it
     with app.test_request_context():
         assert lists.extension_patterns()[lang] == extension  # the saved-lists page's, for a list in this language
+    saved = client.get("/en/saved").get_data(as_text=True)  # that page carries them, no other page does
+    assert json.loads(html_lib.unescape(re.search(r"data-extensions='([^']+)'", saved).group(1)))[lang] == extension
+    assert "data-extensions" not in client.get("/en/").get_data(as_text=True)
 
 
 def test_phone_text_writes_the_extension_in_the_words_given():

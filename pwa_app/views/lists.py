@@ -20,7 +20,7 @@ bp = i18n.localized_blueprint("lists", __name__)
 
 @bp.app_context_processor
 def list_strings():
-    return {"lists_strings": page_strings, "report_kinds": reports.KINDS}
+    return {"lists_strings": page_strings, "report_kinds": reports.KINDS, "extension_patterns": extension_patterns}
 
 
 def page_strings() -> dict:
@@ -33,7 +33,7 @@ def page_strings() -> dict:
         "handOver": _("Give this list to someone"), "theirLanguage": _("Their language"),
         "sheet": _("Referral sheet"), "sms": _("Text message"), "share": _("Share"), "copy": _("Copy link"),
         "copied": _("Link copied"), "saveHere": _("Save new services here"),
-        "languages": [(lang.code, lang.name) for lang in i18n.languages()], "extensions": extension_patterns(),
+        "languages": [(lang.code, lang.name) for lang in i18n.languages()],
         "queued": _("Saved, will be sent when you are back online"), "sent": _("Sent"),
         "refused": _("The report could not be sent. Please check it and try again."),
     }

@@ -155,6 +155,8 @@ function itemRow(list, item, n, s, redraw, [name, nameLang]) {
 
 /** Draw every list saved on this phone into #saved-view. */
 export async function drawSavedLists(view, lang, s) {
+  // "ext. %(ext)s" in each language, for a list handed over in another (lists/_saved.html)
+  if (!s.extensions) s = { ...s, extensions: JSON.parse(view.dataset.extensions || '{}') };
   const redraw = () => drawSavedLists(view, lang, s);
   // Read first, then swap in one step: the list never flashes empty, and of two overlapping
   // redraws only the newest lands.

@@ -56,3 +56,7 @@ def reindex(app) -> None:
 
     settings = records.Settings.from_app(app, db.session)
     fulltext.rebuild_index(db.session, records.neutral_records(db.session, settings))
+
+
+# Demo services whose number has an extension (demo_data/phones.csv): "(613) 555-0115" and "(819) 555-0125", ext. 202.
+WITH_EXTENSION = ["1a4b7a51-d585-5294-b3bb-ab2df7c9b378", "3df3e61a-e06b-505b-a94f-8061d78a2bf0"]

@@ -16,6 +16,8 @@ from pwa_app.views import lists
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Service
 
+from .helpers import WITH_EXTENSION
+
 
 def active_ids(app, n: int) -> list[str]:
     with app.app_context():
@@ -74,10 +76,6 @@ def test_sheet_lists_services_in_the_clients_language_without_javascript(app, cl
     assert lines[3:] == ([link] if fits else []), (fits, lines)
     assert referral.sms_segments(sms) <= 2 and sms.count("\n") >= 2
     assert f'value="http://localhost/fr/r/{token}"' in html
-
-
-# Demo services whose number has an extension (demo_data/phones.csv): "(613) 555-0115" and "(819) 555-0125", ext. 202.
-WITH_EXTENSION = ["1a4b7a51-d585-5294-b3bb-ab2df7c9b378", "3df3e61a-e06b-505b-a94f-8061d78a2bf0"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -41,16 +41,15 @@ def page_strings() -> dict:
 
 def extension_patterns() -> dict[str, str]:
     """"ext. %(ext)s" in every language: a list's text message is written in its reader's language,
-    whatever the page's. Once per process and set of languages."""
-    kept = current_app.extensions.setdefault("passerelle.extension_patterns", {})
-    languages = tuple(current_app.config["LANGUAGES"])
-    if languages not in kept:
+    whatever the page's. Once per app."""
+    kept = current_app.extensions
+    if "passerelle.extension_patterns" not in kept:
         patterns = {}
-        for code in languages:
+        for code in current_app.config["LANGUAGES"]:
             with force_locale(code):
                 patterns[code] = _("ext. %(ext)s")
-        kept[languages] = patterns
-    return kept[languages]
+        kept["passerelle.extension_patterns"] = patterns
+    return kept["passerelle.extension_patterns"]
 
 
 @bp.route("/saved")

@@ -16,7 +16,7 @@ from pwa_app.core import referral
 from pwa_app.db.extensions import db
 from pwa_app.db.models import Report, Service, Translation
 
-from ..helpers import wait_until
+from ..helpers import WITH_EXTENSION, wait_until
 from .conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, serve
 
 pytestmark = pytest.mark.browser
@@ -149,9 +149,8 @@ def test_a_list_handed_over_in_another_language_texts_each_numbers_extension(pho
     """The saved-lists page writes the text message in the client's language, extensions included, as the
     sheet does (tests/test_lists.py checks the server's); the browser's twins of referral.phone_text and
     sheet_phone agree with them."""
-    ids = ["1a4b7a51-d585-5294-b3bb-ab2df7c9b378", "3df3e61a-e06b-505b-a94f-8061d78a2bf0"]  # ext. 202 each
     page = phone.open()
-    for sid in ids:
+    for sid in WITH_EXTENSION:
         open_page(page, f"{server.url}/en/services/{sid}")
         page.locator("main .save-toggle").click()
         page.wait_for_selector("main .save-toggle[aria-pressed='true']")
